@@ -1,0 +1,39 @@
+# Two entry points for a fresh machine: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium
+
+.PHONY: run test system-deps venv bench clean
+
+# Installs the Debian packages only when one is missing (WeasyPrint's fast font
+# subsetting, the PDF-to-PNG tool used by tests, the browser for browser tests).
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(BIN)/activate
+
+venv: $(BIN)/activate
+
+# Development server on 127.0.0.1:5000 with an embedded SQLite database in instance/.
+run: system-deps venv
+	SECRET_KEY=$${SECRET_KEY:-dev-only-not-for-production} $(BIN)/flask --app app run --debug --host 127.0.0.1 --port $${PORT:-5000}
+
+# Every test, browser tests included (they fail, not skip, without chromium).
+test: system-deps venv
+	$(BIN)/python -m pytest -q
+
+bench: venv
+	$(BIN)/python bench/check_speed.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

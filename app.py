@@ -1,0 +1,40 @@
+"""Petition Helper: the Flask application factory.
+
+`flask --app app run --debug` serves the web app; `flask --app app petition ...`
+runs the command-line tools, which need no SECRET_KEY.
+"""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+
+def _database_url(app: Flask) -> str:
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{os.path.join(app.instance_path, 'petition-helper.sqlite')}"
+    # Hosting platforms still hand out the pre-SQLAlchemy-1.4 scheme.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    return url
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("SECRET_KEY"),
+        # A petition is small; 64 KB leaves room for a long draft plus form overhead.
+        MAX_CONTENT_LENGTH=64 * 1024,
+        # A drafting form can stay open for hours: tokens live as long as the session.
+        WTF_CSRF_TIME_LIMIT=None,
+        REPRESENT_API_URL=os.environ.get("REPRESENT_API_URL", "https://represent.opennorth.ca"),
+    )
+    app.config.from_prefixed_env()
+    if test_config:
+        app.config.update(test_config)
+    app.config.setdefault("DATABASE_URL", _database_url(app))
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    from cli import petition_cli
+
+    app.cli.add_command(petition_cli)
+    return app

@@ -1,0 +1,137 @@
+"""The petition as the House of Commons sees it: plain dataclasses, no I/O.
+
+Every other layer (CLI, web app, PDF renderer) passes these objects around; the
+wording that turns them into text lives in `petition.formulae`, the limits in
+`petition.limits`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Literal
+
+Kind = Literal["e-petition", "paper"]
+Language = Literal["en", "fr"]
+Severity = Literal["error", "warning", "info"]
+
+KINDS: tuple[str, ...] = ("e-petition", "paper")
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+# The four addressees the House allows (R-ADDR-1), plus "other" for whatever a
+# draft names that is none of them (the checker reports it).
+ADDRESSEE_KINDS: tuple[str, ...] = ("house", "government", "minister", "member", "other")
+
+
+@dataclass
+class Addressee:
+    """Who the petition is addressed to.
+
+    kind:
+      house      - the House of Commons (`in_parliament_assembled` adds the variant)
+      government - the Government of Canada
+      minister   - a Minister of the Crown; `title` as written after the article,
+                   e.g. "Minister of Foreign Affairs", "Prime Minister",
+                   FR "ministre des Affaires étrangères", "première ministre"
+      member     - a Member of Parliament; `name` and `riding`
+      other      - not an allowed addressee; `text` keeps what the draft said
+    """
+
+    kind: str = "government"
+    in_parliament_assembled: bool = False
+    title: str = ""
+    name: str = ""
+    riding: str = ""
+    text: str = ""  # only for kind == "other": the addressee as written
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Addressee":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+
+@dataclass
+class Petition:
+    kind: str = "e-petition"
+    language: str = "en"
+    addressee: Addressee = field(default_factory=Addressee)
+    # None means "the default for the language" (see formulae.default_petitioners).
+    petitioners: str | None = None
+    grievances: list[str] = field(default_factory=list)
+    # The action asked for, as it follows "call upon the <addressee> to".
+    # A numbered list of asks stays inside the string, one item per line.
+    prayer: str = ""
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Petition":
+        data = dict(data or {})
+        addressee = Addressee.from_dict(data.pop("addressee", None) or {})
+        known = {f for f in cls.__dataclass_fields__}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        return cls(addressee=addressee, **kwargs)
+
+
+@dataclass
+class Span:
+    """A half-open character range [start, end) into a source text."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Removed:
+    """A fragment of a free-form draft that cannot go into a petition."""
+
+    text: str
+    rule: str  # e.g. "R-ATT-1", "R-URL-1"
+    reason: str = ""
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Reading:
+    """What the reader (House-format parser or free-form converter) made of a text.
+
+    `spans` maps a part name ("addressee", "petitioners", "grievance 1", ...,
+    "prayer") to where that part sits in `source`, so findings can point into the
+    text the organizer actually typed.
+    """
+
+    source: str
+    input_form: str  # "house" or "freeform"
+    petition: Petition
+    spans: dict[str, Span] = field(default_factory=dict)
+    removed: list[Removed] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "no request found"
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    part: str = ""
+    start: int = 0
+    end: int = 0
+    excerpt: str = ""
+    suggestion: str | None = None
+    code: str = ""  # a stable name for the reason, e.g. "demand-framing"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def part_name_for_grievance(index: int) -> str:
+    """Grievances are numbered from 1 for people; `index` is 0-based."""
+    return f"grievance {index + 1}"
