@@ -20,7 +20,7 @@ HEADING = {"en": "Petition to {addressee}", "fr": "Pétition {a_addressee}"}
 GRIEVANCE_OPENER = {"en": "Whereas:", "fr": "Attendu que :"}
 # The words before and after the petitioners in the prayer sentence.
 PRAYER_OPENING = {"en": "We, the undersigned, ", "fr": "Nous, soussignés, "}
-PRAYER_LINK = {"en": ", call upon {addressee} to ", "fr": ", demandons {a_addressee} {de}"}
+PRAYER_LINK = {"en": ", call upon {addressee}{close} to ", "fr": ", demandons {a_addressee}{close} {de}"}
 
 _FIXED_ADDRESSEES = {
     "house": {"en": "the House of Commons", "fr": "la Chambre des communes"},
@@ -125,13 +125,16 @@ def prayer_formula(petition: Petition) -> tuple[str, str]:
     The House does not count these toward the 250 words (R-LEN-1).
     """
     lang = petition.language if petition.language in ("en", "fr") else "en"
+    # "Jane Doe, Member of Parliament for X" is an apposition: it closes with a comma.
+    close = "," if petition.addressee.kind == "member" else ""
     if lang == "fr":
         link = PRAYER_LINK["fr"].format(
             a_addressee=addressee_after_a(petition.addressee, "fr"),
+            close=close,
             de=fr_de(petition.prayer),
         )
     else:
-        link = PRAYER_LINK["en"].format(addressee=addressee_text(petition.addressee, "en"))
+        link = PRAYER_LINK["en"].format(addressee=addressee_text(petition.addressee, "en"), close=close)
     return PRAYER_OPENING[lang], link
 
 
