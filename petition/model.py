@@ -114,6 +114,11 @@ class Reading:
     spans: dict[str, Span] = field(default_factory=dict)
     removed: list[Removed] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "no request found"
+    # The addressee as the text itself names it, where it names one:
+    # {"heading": "the House of Commons", "prayer": "the Government of Canada"}.
+    # The checker compares them (a mismatch is common and only a warning).
+    addressees_written: dict[str, str] = field(default_factory=dict)
+    language: str | None = None  # what the reader detected, None when neither en nor fr
 
 
 @dataclass
