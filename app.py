@@ -37,4 +37,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from cli import petition_cli
 
     app.cli.add_command(petition_cli)
+
+    from web import db
+
+    db.init_app(app)
     return app

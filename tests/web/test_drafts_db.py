@@ -1,0 +1,102 @@
+"""Stored drafts: tokens, versions, snapshots and stale-save refusal, on a real SQLite file."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, select
+
+from petition.model import Addressee, Petition
+from web.db import get_session
+from web.models import Draft, DraftVersion, StaleDraft, hash_token
+
+
+def _petition(prayer="act on rent control") -> Petition:
+    return Petition(addressee=Addressee(kind="house"), grievances=["rents rose"], prayer=prayer)
+
+
+def test_a_new_draft_stores_only_a_hash_of_its_edit_token(app):
+    with app.app_context():
+        session = get_session()
+        draft, token = Draft.create(session, _petition())
+        session.commit()
+        assert len(token) >= 43  # 32 random bytes, base64url: 256 bits
+        assert draft.edit_token_hash == hash_token(token) != token
+        row = session.execute(select(Draft.__table__)).one()._mapping
+        assert token not in [str(v) for v in row.values()]
+        assert Draft.by_edit_token(session, token).id == draft.id
+        assert Draft.by_review_token(session, draft.review_token).id == draft.id
+        # The review token does not open the draft for editing, nor the other way round.
+        assert Draft.by_edit_token(session, draft.review_token) is None
+        assert Draft.by_review_token(session, token) is None
+        assert Draft.by_edit_token(session, "x" * 500) is None
+
+
+def test_tokens_differ_between_drafts(app):
+    with app.app_context():
+        session = get_session()
+        tokens = {Draft.create(session, _petition())[1] for _ in range(20)}
+        session.commit()
+        assert len(tokens) == 20
+
+
+def test_each_content_change_is_a_new_version_with_its_snapshot(app):
+    with app.app_context():
+        session = get_session()
+        draft, _ = Draft.create(session, _petition("first"))
+        session.commit()
+        assert draft.save(session, _petition("second"), expected_version=1)
+        session.commit()
+        assert not draft.save(session, _petition("second"), expected_version=2)  # unchanged: no version
+        session.commit()
+        assert draft.version == 2
+        assert draft.petition.prayer == "second"
+        assert [v.number for v in draft.versions] == [1, 2]
+        assert draft.snapshot(1).prayer == "first"
+        assert draft.snapshot(2).prayer == "second"
+
+
+def test_a_save_from_a_stale_version_is_refused_and_keeps_the_newer_text(app):
+    with app.app_context():
+        session = get_session()
+        draft, token = Draft.create(session, _petition("first"))
+        session.commit()
+        draft.save(session, _petition("from tab A"), expected_version=1)
+        session.commit()
+        with pytest.raises(StaleDraft) as raised:
+            draft.save(session, _petition("from tab B"), expected_version=1)
+        session.rollback()
+        assert raised.value.draft.version == 2
+        fresh = Draft.by_edit_token(session, token)
+        assert fresh.petition.prayer == "from tab A"
+        assert session.scalar(select(DraftVersion).where(DraftVersion.number == 3)) is None
+
+
+def test_a_concurrent_writer_between_load_and_save_is_detected(app):
+    """Two sessions load version 1; the second to write loses cleanly, not silently."""
+    from web.db import engine
+    from sqlalchemy.orm import Session
+
+    with app.app_context():
+        session = get_session()
+        draft, token = Draft.create(session, _petition("first"))
+        session.commit()
+        with Session(engine()) as a, Session(engine()) as b:
+            da = Draft.by_edit_token(a, token)
+            db_ = Draft.by_edit_token(b, token)
+            da.save(a, _petition("A"), expected_version=1)
+            a.commit()
+            with pytest.raises(StaleDraft):
+                db_.save(b, _petition("B"), expected_version=1)
+        session.expire_all()
+        assert Draft.by_edit_token(session, token).petition.prayer == "A"
+
+
+def test_init_db_command_creates_the_tables(runner, app):
+    from web.db import Base, engine
+
+    with app.app_context():
+        Base.metadata.drop_all(engine())
+        assert inspect(engine()).get_table_names() == []
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert {"drafts", "draft_versions"} <= set(inspect(engine()).get_table_names())

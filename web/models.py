@@ -1,0 +1,171 @@
+"""Stored drafts: the petition as JSON, a version number, and an immutable snapshot per version.
+
+A draft is reached only through two unguessable links: the private edit link
+(/d/<edit_token>/...) and the read-only review link for sponsors
+(/r/<review_token>). Only a SHA-256 hash of the edit token is stored, so a copy
+of the database does not hand out edit rights; the review token is stored as is
+because the organizer's pages show the review link.
+
+`version` starts at 1 and goes up by one on every content change. Forms carry
+the version they were loaded from and `Draft.save` refuses a stale one
+(`StaleDraft`), so two tabs never silently overwrite each other. Every version's
+petition is kept in `DraftVersion`, so later features can say "printed version 3".
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from petition.model import Petition
+
+from .db import Base
+
+TOKEN_BYTES = 32  # 256 bits; the brief asks for at least 128
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class StaleDraft(Exception):
+    """The draft changed (another tab, another device) since the form was loaded."""
+
+    def __init__(self, draft: "Draft", expected_version: int):
+        super().__init__(f"draft {draft.id} is at version {draft.version}, the form was loaded at {expected_version}")
+        self.draft = draft
+        self.expected_version = expected_version
+
+
+class Draft(Base):
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    edit_token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    review_token: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(5))
+    petition_data: Mapped[dict] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # What the organizer pasted, and what the reader removed or noted while converting it.
+    source_text: Mapped[str | None] = mapped_column(Text, default=None)
+    conversion: Mapped[dict | None] = mapped_column(JSON, default=None)
+    # The version the organizer declared ready (no errors, warnings acknowledged).
+    ready_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    versions: Mapped[list["DraftVersion"]] = relationship(
+        back_populates="draft", order_by="DraftVersion.number", cascade="all, delete-orphan"
+    )
+
+    @property
+    def petition(self) -> Petition:
+        return Petition.from_dict(self.petition_data)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.ready_version is not None and self.ready_version == self.version
+
+    @classmethod
+    def create(
+        cls,
+        session: Session,
+        petition: Petition,
+        source_text: str | None = None,
+        conversion: dict | None = None,
+    ) -> tuple["Draft", str]:
+        """Add a new draft at version 1; returns it and its edit token (the only time the token exists)."""
+        token = new_token()
+        data = petition.to_dict()
+        draft = cls(
+            edit_token_hash=hash_token(token),
+            review_token=new_token(),
+            kind=petition.kind,
+            language=petition.language,
+            petition_data=data,
+            version=1,
+            source_text=source_text,
+            conversion=conversion,
+        )
+        draft.versions.append(DraftVersion(number=1, petition_data=data))
+        session.add(draft)
+        return draft, token
+
+    @classmethod
+    def by_edit_token(cls, session: Session, token: str) -> "Draft | None":
+        if not token or len(token) > 128:
+            return None
+        return session.scalar(select(cls).where(cls.edit_token_hash == hash_token(token)))
+
+    @classmethod
+    def by_review_token(cls, session: Session, token: str) -> "Draft | None":
+        if not token or len(token) > 128:
+            return None
+        return session.scalar(select(cls).where(cls.review_token == token))
+
+    def save(self, session: Session, petition: Petition, expected_version: int) -> bool:
+        """Store `petition` as the next version, unless it is unchanged.
+
+        Raises StaleDraft when the draft is no longer at `expected_version`. The
+        UPDATE is conditional on the version, so two requests racing past the
+        first check cannot both win. The caller commits (one transaction per save).
+        """
+        data = petition.to_dict()
+        if data == self.petition_data:
+            return False
+        if expected_version != self.version:
+            raise StaleDraft(self, expected_version)
+        new_version = expected_version + 1
+        result = session.execute(
+            update(Draft)
+            .where(Draft.id == self.id, Draft.version == expected_version)
+            .values(
+                petition_data=data,
+                kind=petition.kind,
+                language=petition.language,
+                version=new_version,
+                updated_at=_now(),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            session.rollback()
+            session.refresh(self)
+            raise StaleDraft(self, expected_version)
+        session.add(DraftVersion(draft_id=self.id, number=new_version, petition_data=data))
+        session.flush()
+        session.refresh(self)
+        return True
+
+    def snapshot(self, number: int) -> Petition | None:
+        for version in self.versions:
+            if version.number == number:
+                return Petition.from_dict(version.petition_data)
+        return None
+
+
+class DraftVersion(Base):
+    """The petition as it stood at one version of a draft. Never updated."""
+
+    __tablename__ = "draft_versions"
+    __table_args__ = (UniqueConstraint("draft_id", "number", name="uq_draft_version_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    petition_data: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    draft: Mapped[Draft] = relationship(back_populates="versions")
