@@ -1,0 +1,308 @@
+"""Find a postal code's Member of Parliament through Open North's Represent API.
+
+Represent answers `GET /postcodes/<CODE>/` with the representatives whose district
+contains the postal code's centroid (`representatives_centroid`) and, when the code
+straddles a boundary, those of every district it touches (`representatives_concordance`).
+Its terms allow 60 requests a minute; past that it answers 503 (sometimes 429).
+
+Every failure becomes a `LookupError_` subclass carrying a plain message and the manual
+fallback, so the caller never shows a traceback and the organizer can still type the
+Member's name and riding.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+from urllib.parse import quote
+
+import requests
+import requests_cache
+
+DEFAULT_API_URL = "https://represent.opennorth.ca"
+# The 2023 Representation Order took effect at the 2025 general election (343 ridings).
+FEDERAL_SET = "federal-electoral-districts-2023-representation-order"
+# Represent's published limit. A lookup served from the cache does not count.
+REQUESTS_PER_MINUTE = 60
+# (connect, read) seconds: the organizer is waiting on a form.
+TIMEOUT = (3.05, 5)
+# Members and their offices change at elections, by-elections and office moves, not daily;
+# one day keeps repeated look-ups (a group sharing one postal code) off the service while
+# a change made today shows by tomorrow.
+CACHE_EXPIRY = timedelta(days=1)
+
+MANUAL_FALLBACK = "You can still type the Member's name and riding yourself."
+
+# Canada Post never uses D, F, I, O, Q or U, and W and Z never start a code.
+_POSTAL_CODE = re.compile(r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]")
+
+
+class LookupError_(Exception):
+    """A Member lookup that did not give an answer; `message` is for the organizer."""
+
+    status = 502  # what an HTTP API built on this should answer
+    code = "lookup-failed"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+        self.fallback = MANUAL_FALLBACK
+
+    def to_dict(self) -> dict:
+        return {"error": self.code, "message": self.message, "fallback": self.fallback}
+
+
+class InvalidPostalCode(LookupError_):
+    status = 400
+    code = "invalid-postal-code"
+
+
+class UnknownPostalCode(LookupError_):
+    status = 404
+    code = "unknown-postal-code"
+
+
+class NoMemberFound(LookupError_):
+    status = 404
+    code = "no-member"
+
+
+class ServiceBusy(LookupError_):
+    status = 503
+    code = "busy"
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "retry_after": self.retry_after}
+
+
+class ServiceUnavailable(LookupError_):
+    status = 503
+    code = "unavailable"
+
+
+class BadAnswer(LookupError_):
+    status = 502
+    code = "bad-answer"
+
+
+def normalize_postal_code(raw: str) -> str:
+    """'k1a0a6', ' K1A 0A6 ' -> 'K1A 0A6'; anything else raises InvalidPostalCode."""
+    compact = re.sub(r"[\s-]+", "", (raw or "")).upper()
+    if not compact:
+        raise InvalidPostalCode("Enter a postal code, like K1A 0A6.")
+    if len(compact) != 6 or not re.fullmatch(r"[A-Z][0-9][A-Z][0-9][A-Z][0-9]", compact):
+        raise InvalidPostalCode(
+            f"“{raw.strip()}” is not a Canadian postal code. It has the form letter, digit, letter, "
+            "digit, letter, digit, like K1A 0A6."
+        )
+    if not _POSTAL_CODE.fullmatch(compact):
+        raise InvalidPostalCode(
+            f"“{compact[:3]} {compact[3:]}” cannot be a Canadian postal code: they never contain "
+            "D, F, I, O, Q or U, and never start with W or Z. Check the letters against your mail."
+        )
+    return f"{compact[:3]} {compact[3:]}"
+
+
+@dataclass
+class Office:
+    type: str = ""  # "constituency", "legislature", ... as Represent labels it
+    postal: str = ""  # the mailing address, lines separated by "\n"
+    tel: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Member:
+    name: str
+    party: str = ""
+    riding: str = ""
+    email: str = ""
+    url: str = ""
+    offices: list[Office] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "offices": [o.to_dict() for o in self.offices]}
+
+    @property
+    def constituency_office(self) -> Office | None:
+        """Where signed paper sheets go: the office in the riding, else the first with an address."""
+        with_address = [o for o in self.offices if o.postal.strip()]
+        for office in with_address:
+            if office.type == "constituency":
+                return office
+        return with_address[0] if with_address else None
+
+
+@dataclass
+class Lookup:
+    postal_code: str
+    members: list[Member]
+    source: str = "represent"
+    from_cache: bool = False
+
+    def to_dict(self) -> dict:
+        return {
+            "postal_code": self.postal_code,
+            "members": [m.to_dict() for m in self.members],
+            "source": self.source,
+        }
+
+
+class RateLimiter:
+    """At most `limit` calls in any `period` seconds, counted in this process."""
+
+    def __init__(self, limit: int = REQUESTS_PER_MINUTE, period: float = 60.0, clock=time.monotonic):
+        self.limit = limit
+        self.period = period
+        self.clock = clock
+        self._calls: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def acquire(self) -> float:
+        """Records a call and returns 0, or returns the seconds to wait without recording one."""
+        with self._lock:
+            now = self.clock()
+            while self._calls and now - self._calls[0] >= self.period:
+                self._calls.popleft()
+            if len(self._calls) >= self.limit:
+                return self.period - (now - self._calls[0])
+            self._calls.append(now)
+            return 0.0
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _member(rep: dict) -> Member:
+    offices = []
+    for office in rep.get("offices") or []:
+        if isinstance(office, dict):
+            offices.append(Office(type=_text(office.get("type")), postal=_text(office.get("postal")),
+                                  tel=_text(office.get("tel"))))
+    return Member(
+        name=_text(rep.get("name")),
+        party=_text(rep.get("party_name")),
+        riding=_text(rep.get("district_name")),
+        email=_text(rep.get("email")),
+        url=_text(rep.get("url")),
+        offices=offices,
+    )
+
+
+def members_from_answer(data) -> list[Member]:
+    """The Members of Parliament in a Represent postcode answer, centroid first, each once."""
+    if not isinstance(data, dict):
+        raise BadAnswer("The Member lookup service sent an answer we could not read.")
+    members: list[Member] = []
+    seen: set[tuple[str, str]] = set()
+    for key in ("representatives_centroid", "representatives_concordance"):
+        reps = data.get(key) or []
+        if not isinstance(reps, list):
+            raise BadAnswer("The Member lookup service sent an answer we could not read.")
+        for rep in reps:
+            if not isinstance(rep, dict) or rep.get("elected_office") != "MP":
+                continue
+            member = _member(rep)
+            if not member.name:
+                continue
+            identity = (member.name.casefold(), member.riding.casefold())
+            if identity not in seen:
+                seen.add(identity)
+                members.append(member)
+    return members
+
+
+class RepresentClient:
+    """Looks up Members by postal code, with a cache, a rate limit and plain-worded failures.
+
+    `cache_path` is an SQLite file (kept across restarts); None keeps the cache in memory.
+    One client per process: the limiter and the cache connection live on it.
+    """
+
+    def __init__(self, base_url: str = DEFAULT_API_URL, cache_path: str | None = None,
+                 limiter: RateLimiter | None = None, timeout=TIMEOUT, expire_after=CACHE_EXPIRY):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.limiter = limiter or RateLimiter()
+        backend = "sqlite" if cache_path else "memory"
+        self.session = requests_cache.CachedSession(
+            cache_name=cache_path or "represent",
+            backend=backend,
+            expire_after=expire_after,
+            # A 404 (no such postal code) stays true for a day as well, and costs a request each time.
+            allowable_codes=(200, 404),
+            # When Represent is down, yesterday's answer beats none.
+            stale_if_error=True,
+        )
+        self.session.headers["Accept"] = "application/json"
+
+    def url_for(self, postal_code: str) -> str:
+        return f"{self.base_url}/postcodes/{quote(postal_code.replace(' ', ''))}/"
+
+    def lookup(self, raw_postal_code: str) -> Lookup:
+        postal_code = normalize_postal_code(raw_postal_code)
+        url = self.url_for(postal_code)
+        params = {"sets": FEDERAL_SET}
+        response = self._cached(url, params)
+        if response is None:
+            wait = self.limiter.acquire()
+            if wait:
+                seconds = max(1, int(wait + 0.999))
+                raise ServiceBusy(
+                    f"Many people are looking up Members right now. Try again in {seconds} s.", seconds)
+            response = self._fetch(url, params)
+        return self._lookup_from(postal_code, response)
+
+    def _cached(self, url, params):
+        try:
+            response = self.session.get(url, params=params, only_if_cached=True, timeout=self.timeout)
+        except Exception:  # a broken cache file must not stop a live lookup
+            return None
+        # A miss comes back as requests-cache's own 504 "Not Cached" (only 200 and 404 are stored).
+        return None if response.status_code == 504 else response
+
+    def _fetch(self, url, params):
+        try:
+            return self.session.get(url, params=params, timeout=self.timeout)
+        except requests.Timeout:
+            raise ServiceUnavailable(
+                "The Member lookup service took too long to answer. Try again in a minute.") from None
+        except requests.ConnectionError:
+            raise ServiceUnavailable(
+                "The Member lookup service could not be reached. Try again later.") from None
+        except requests.RequestException:
+            raise ServiceUnavailable("The Member lookup service failed to answer.") from None
+
+    def _lookup_from(self, postal_code: str, response) -> Lookup:
+        status = response.status_code
+        if status == 404:
+            raise UnknownPostalCode(
+                f"The lookup service does not know the postal code {postal_code}. "
+                "New or rural codes are sometimes missing.")
+        if status in (429, 503):
+            retry = response.headers.get("Retry-After", "")
+            seconds = int(retry) if retry.isdigit() else 60
+            raise ServiceBusy(
+                f"The Member lookup service is busy. Try again in {seconds} s.", seconds)
+        if status != 200:
+            raise ServiceUnavailable(
+                f"The Member lookup service answered with an error ({status}). Try again later.")
+        try:
+            data = response.json()
+        except ValueError:
+            raise BadAnswer("The Member lookup service sent an answer we could not read.") from None
+        members = members_from_answer(data)
+        if not members:
+            raise NoMemberFound(f"No Member of Parliament was found for {postal_code}.")
+        return Lookup(postal_code=postal_code, members=members,
+                      from_cache=bool(getattr(response, "from_cache", False)))
