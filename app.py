@@ -26,6 +26,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         MAX_CONTENT_LENGTH=64 * 1024,
         # A drafting form can stay open for hours: tokens live as long as the session.
         WTF_CSRF_TIME_LIMIT=None,
+        # None: Secure unless debug (resolved in web.security); FLASK_SESSION_COOKIE_SECURE=false overrides.
+        SESSION_COOKIE_SECURE=None,
+        SESSION_COOKIE_SAMESITE="Lax",
         REPRESENT_API_URL=os.environ.get("REPRESENT_API_URL", "https://represent.opennorth.ca"),
     )
     app.config.from_prefixed_env()
@@ -33,6 +36,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     app.config.setdefault("DATABASE_URL", _database_url(app))
     os.makedirs(app.instance_path, exist_ok=True)
+
+    from web import errors, security
+
+    security.init_app(app)
+    errors.init_app(app)
 
     from cli import petition_cli
 

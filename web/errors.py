@@ -1,0 +1,93 @@
+"""Error pages for people and JSON errors for the API: never a bare traceback, always what to do next."""
+from __future__ import annotations
+
+from flask import Flask, current_app, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+API_PREFIX = "/api/"
+
+# What an API client should do about each error; the HTML pages say the same in their own words.
+API_MESSAGES = {
+    400: "The request could not be read. Send a JSON object; see the API section of the README.",
+    404: "There is no such API endpoint. POST /api/check is the one this app offers.",
+    405: "This endpoint does not accept that method.",
+    413: "The request body is larger than the limit of {limit_kb} KB. Send only the petition.",
+    500: "The server failed while handling this request. Nothing was stored; try again later.",
+    503: "The service is not available.",
+}
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_error)
+    # Registered for 500 only, Flask routes every unhandled exception here (after logging it).
+    app.register_error_handler(InternalServerError, handle_http_error)
+
+
+def size_limit_kb() -> int:
+    return current_app.config["MAX_CONTENT_LENGTH"] // 1024
+
+
+def wants_json() -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def _custom_description(error: HTTPException) -> str | None:
+    """The description a view passed to abort(), not werkzeug's stock sentence."""
+    if error.description and error.description != type(error).description:
+        return error.description
+    return None
+
+
+def handle_http_error(error: HTTPException):
+    code = error.code or 500
+    if wants_json():
+        message = _custom_description(error) or API_MESSAGES.get(code, error.description or error.name)
+        response = jsonify(
+            error=error.name.lower().replace(" ", "-"),
+            message=message.format(limit_kb=size_limit_kb()),
+        )
+        response.status_code = code
+    else:
+        response = _error_page(error, code)
+    # Keeps Allow on a 405 and Retry-After where werkzeug sets them.
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers.setdefault(name, value)
+    return response
+
+
+def _error_page(error: HTTPException, code: int):
+    context = {
+        "error": error,
+        "code": code,
+        "name": error.name,
+        "detail": _custom_description(error),
+        "limit_kb": size_limit_kb(),
+        "csrf_failed": isinstance(error, CSRFError),
+        # A refused form post keeps what the person typed on the page, so nothing is lost.
+        "kept_fields": _kept_text() if isinstance(error, CSRFError) else [],
+    }
+    try:
+        body = render_template([f"errors/{code}.html", "errors/generic.html"], **context)
+    except Exception:
+        # The error page itself must never become a second, bare 500.
+        current_app.logger.exception("error page for %s failed to render", code)
+        body = f"{code} {error.name}"
+        return current_app.response_class(body, status=code, mimetype="text/plain")
+    return body, code
+
+
+def _kept_text() -> list[tuple[str, str]]:
+    field_name = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    try:
+        form = request.form
+    except Exception:
+        return []
+    return [
+        (name, value)
+        for name, values in form.lists()
+        if not name.endswith(field_name)
+        for value in values
+        if value.strip()
+    ]
