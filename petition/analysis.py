@@ -1,0 +1,166 @@
+"""The analysis pipeline: read a petition, render it in House form, count its words, run every check.
+
+Two entry points:
+  analyze_petition(petition)  - a structured petition (the web form). Findings point
+                                into the rendered text (`Analysis.source == rendered.text`).
+  analyze_text(text, kind)    - a draft as typed or pasted: the reader decides whether it
+                                is in House format or free-form; findings point into `text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .checks import Context, Part, run_checks
+from .formulae import Rendered, addressee_text, render
+from .model import KINDS, Finding, Petition, Reading, Removed, Span
+from .wordcount import WordCount, count_petition
+
+
+@dataclass
+class Analysis:
+    input_form: str  # "structured", "house" or "freeform"
+    kind: str
+    language: str | None  # detected; None when neither English nor French could be told
+    petition: Petition
+    rendered: Rendered
+    word_count: WordCount
+    findings: list[Finding] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    source: str = ""  # the text every finding's start/end points into
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict:
+        p = self.petition
+        addressee = p.addressee.to_dict()
+        addressee["text"] = addressee_text(p.addressee, p.language)
+        return {
+            "input_form": self.input_form,
+            "kind": self.kind,
+            "language": self.language,
+            "petition": {
+                "kind": p.kind,
+                "language": p.language,
+                "addressee": addressee,
+                "petitioners": p.petitioners,
+                "grievances": list(p.grievances),
+                "prayer": p.prayer,
+            },
+            "rendered": self.rendered.text,
+            "word_count": self.word_count.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "removed": [r.to_dict() for r in self.removed],
+            "summary": {
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "info": sum(1 for f in self.findings if f.severity == "info"),
+            },
+        }
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return kind
+
+
+def _rendered_parts(rendered: Rendered) -> list[Part]:
+    return [Part(name, rendered.text[s.start:s.end], offset=s.start) for name, s in rendered.spans.items()]
+
+
+def analyze_petition(petition: Petition, *, message_language: str | None = None) -> Analysis:
+    """Check a structured petition; finding spans point into `Analysis.rendered.text`."""
+    _check_kind(petition.kind)
+    rendered = render(petition)
+    word_count = count_petition(petition)
+    ctx = Context(
+        petition=petition,
+        kind=petition.kind,
+        language=petition.language,
+        source=rendered.text,
+        parts=_rendered_parts(rendered),
+        word_count=word_count,
+        message_language=message_language or petition.language,
+    )
+    return Analysis(
+        input_form="structured",
+        kind=petition.kind,
+        language=petition.language,
+        petition=petition,
+        rendered=rendered,
+        word_count=word_count,
+        findings=run_checks(ctx),
+        source=rendered.text,
+    )
+
+
+def _valid(span: Span | None, text: str) -> Span | None:
+    if span is None or not (0 <= span.start <= span.end <= len(text)):
+        return None
+    return span
+
+
+def _removed_findings(ctx: Context, removed: list[Removed]) -> list[Finding]:
+    out = []
+    for item in removed:
+        if not (0 <= item.start <= item.end <= len(ctx.source)):
+            item = replace(item, start=0, end=0)
+        out.append(ctx.finding("removed", None, item.start, item.end, part_name="removed", rule=item.rule,
+                               excerpt=" ".join(item.text.split()), reason=item.reason or item.rule))
+    return out
+
+
+def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | None = None,
+                    message_language: str | None = None) -> Analysis:
+    """Check what the reader made of a text; finding spans point into `reading.source`."""
+    _check_kind(kind)
+    petition = replace(reading.petition, kind=kind)
+    if language in ("en", "fr"):
+        petition.language = language
+    detected = language or reading.language
+    rendered = render(petition)
+    source = reading.source
+    parts = []
+    for name, span in rendered.spans.items():
+        region = _valid(reading.spans.get(name), source)
+        parts.append(Part(name, rendered.text[span.start:span.end], offset=None, region=region))
+    word_count = count_petition(petition)
+    ctx = Context(
+        petition=petition,
+        kind=kind,
+        language=detected,
+        source=source,
+        parts=parts,
+        word_count=word_count,
+        addressees_written=dict(reading.addressees_written),
+        message_language=message_language or detected or petition.language,
+    )
+    findings = run_checks(ctx) + _removed_findings(ctx, reading.removed)
+    return Analysis(
+        input_form=reading.input_form,
+        kind=kind,
+        language=detected,
+        petition=petition,
+        rendered=rendered,
+        word_count=word_count,
+        findings=findings,
+        removed=list(reading.removed),
+        source=source,
+    )
+
+
+def analyze_text(text: str, kind: str = "e-petition", language: str | None = None) -> Analysis:
+    """Read a draft (House format or free-form) and check it; spans point into `text`."""
+    from .reader import read  # the reader is the heavier half; keep import cost off analyze_petition
+
+    return analyze_reading(read(text), kind=kind, language=language)

@@ -1,0 +1,57 @@
+"""R-ADDR-1 / R-ADDR-2: one of the four addressees the House allows, named the same way throughout."""
+from __future__ import annotations
+
+import re
+
+from ..addressees import classify_addressee
+from ..formulae import addressee_text
+from .context import Context
+from .lexicon import compiled
+
+# Words that mean the phrase does name an allowed addressee somewhere in it.
+_ALLOWED_CUE = re.compile(
+    r"minist|member of parliament|député|house of commons|chambre des communes|government of canada|gouvernement du canada",
+    re.I,
+)
+_SEVERAL = re.compile(r"\b(?:and|et)\b", re.I)
+_MINISTER_WORD = re.compile(r"\b(?:minister|ministre)s?\b", re.I)
+
+
+def _same(a, b) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "minister":
+        return " ".join(a.title.lower().split()) == " ".join(b.title.lower().split()) or not a.title or not b.title
+    if a.kind == "member":
+        return a.name.lower() == b.name.lower() or not a.name or not b.name
+    return True
+
+
+def check(ctx: Context):
+    addressee = ctx.petition.addressee
+    part = ctx.part("addressee")
+    lang = ctx.petition.language
+    if addressee.kind == "other":
+        written = " ".join((addressee.text or "").split())
+        if not written:
+            yield ctx.finding("addressee-missing", part, 0, 0 if part is None else len(part.text))
+        elif compiled("not-addressee").search(written) and not _ALLOWED_CUE.search(written):
+            yield ctx.finding("addressee-not-allowed", part, 0, 0 if part is None else len(part.text), excerpt=written,
+                              suggestion=addressee_text(classify_addressee("the Government of Canada"), lang))
+        else:
+            yield ctx.finding("addressee-unknown", part, 0, 0 if part is None else len(part.text), excerpt=written)
+    elif addressee.kind == "minister":
+        title = addressee.title or ""
+        if not title.strip() or title.strip().lower() in ("minister", "ministre", "the minister", "le ministre", "la ministre"):
+            yield ctx.finding("minister-untitled", part, 0, 0 if part is None else len(part.text))
+        elif len(_MINISTER_WORD.findall(title)) > 1 and _SEVERAL.search(title):
+            yield ctx.finding("several-addressees", part, 0, 0 if part is None else len(part.text),
+                              excerpt=addressee_text(addressee, lang))
+    elif addressee.kind == "member" and not (addressee.name.strip() and addressee.riding.strip()):
+        yield ctx.finding("member-incomplete", part, 0, 0 if part is None else len(part.text))
+
+    written = ctx.addressees_written
+    heading, prayer = written.get("heading"), written.get("prayer")
+    if heading and prayer and not _same(classify_addressee(heading), classify_addressee(prayer)):
+        yield ctx.finding("addressee-mismatch", part, 0, 0 if part is None else len(part.text),
+                          excerpt=heading, heading=heading, prayer=prayer)

@@ -1,0 +1,112 @@
+"""What every check sees: the petition, its parts as they will be submitted, and where they sit in the source.
+
+Checks read `Part.text`, the part exactly as the House-format rendering prints it
+(what the Clerk will read), and report local offsets. `Context.finding` turns those
+into a span of `Context.source`, the text the organizer sees highlighted: for a
+structured petition that is the rendering itself (an exact offset); for a draft
+read from text it is the draft, where the excerpt is looked up inside the part's
+span (whitespace may differ after rendering).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import rules
+from ..model import Finding, Petition, Span
+from ..wordcount import WordCount
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str  # "addressee", "petitioners", "grievance 2", "prayer"
+    text: str  # as rendered
+    # Where `text` sits in the source: exact offset, or a region to search in.
+    offset: int | None = None
+    region: Span | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Grievances and the prayer are the petitioner's own words (R-LEN-1)."""
+        return self.name == "prayer" or self.name.startswith("grievance")
+
+
+@dataclass
+class Context:
+    petition: Petition
+    kind: str
+    language: str | None  # detected: "en", "fr", or None when neither could be told
+    source: str
+    parts: list[Part]
+    word_count: WordCount
+    addressees_written: dict[str, str] = field(default_factory=dict)
+    message_language: str = "en"
+
+    def part(self, name: str) -> Part | None:
+        return next((p for p in self.parts if p.name == name), None)
+
+    def text_parts(self) -> list[Part]:
+        return [p for p in self.parts if p.text]
+
+    def locate(self, part: Part, start: int, end: int) -> tuple[int, int]:
+        """A span of `source` for `part.text[start:end]`; (0, 0) when the draft has no such place."""
+        if part.offset is not None:
+            return part.offset + start, part.offset + end
+        excerpt = part.text[start:end].strip()
+        if not excerpt:
+            return (part.region.start, part.region.start) if part.region else (0, 0)
+        lo, hi = (part.region.start, part.region.end) if part.region else (0, len(self.source))
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in excerpt.split()))
+        # Rendering only ever shortens a part (spaces collapse, markers go), so the
+        # excerpt sits at or after its rendered offset: try there first, so a word
+        # used twice maps to the right occurrence.
+        for begin in (min(hi, lo + max(0, start - 1)), lo):
+            m = pattern.search(self.source, begin, hi)
+            if m:
+                return m.start(), m.end()
+        if part.region:
+            return part.region.start, part.region.end
+        return 0, 0
+
+    def finding(
+        self,
+        code: str,
+        part: Part | None,
+        start: int = 0,
+        end: int = 0,
+        *,
+        severity: str | None = None,
+        suggestion: str | None = None,
+        rule: str | None = None,
+        excerpt: str | None = None,
+        **values,
+    ) -> Finding:
+        entry = rules.entry(code)
+        if part is not None:
+            if excerpt is None:
+                excerpt = _WS.sub(" ", part.text[start:end]).strip()
+            s, e = self.locate(part, start, end)
+            name = part.name
+        else:
+            s, e = start, end
+            name = values.pop("part_name", "")
+            if excerpt is None:
+                excerpt = _WS.sub(" ", self.source[s:e]).strip()
+        excerpt = _shorten(excerpt)
+        return Finding(
+            rule=rule or entry["rule"],
+            severity=severity or entry["severity"],
+            message=rules.message(code, self.message_language, excerpt=excerpt, **values),
+            part=name,
+            start=s,
+            end=e,
+            excerpt=excerpt,
+            suggestion=suggestion,
+            code=code,
+        )
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,39 @@
+"""R-LANG-3 and plain text: English or French, and no invisible control characters."""
+from __future__ import annotations
+
+import regex
+
+from ..language import identify
+from .context import Context
+
+# Sure enough that a text is in some other language to call it an error.
+CERTAIN = 0.8
+# Too little text to judge (a short request alone): say nothing.
+MIN_TOKENS = 8
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# A run of letters from a script other than Latin (accents and ligatures are Latin).
+_OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Latin}](?:[^\P{L}\p{Latin}]|[\s\p{P}\p{N}])*[^\P{L}\p{Latin}]|[^\P{L}\p{Latin}]")
+
+
+def check(ctx: Context):
+    parts = [p for p in ctx.text_parts() if p.name != "addressee"]
+    whole = "\n".join(p.text for p in parts)
+    ident = identify(whole)
+    if ident.language is None and ident.tokens >= MIN_TOKENS:
+        if ident.guess is not None and ident.confidence >= CERTAIN:
+            yield ctx.finding("not-english-or-french", None, part_name="")
+        else:
+            yield ctx.finding("language-unclear", None, part_name="")
+    elif ident.language is not None:
+        for part in parts:
+            m = _OTHER_SCRIPT.search(part.text)
+            if m:
+                yield ctx.finding("other-script", part, m.start(), m.end())
+    # Control characters: count them in the source the organizer typed.
+    hits = _CONTROL.finditer(ctx.source)
+    first = next(hits, None)
+    if first is not None:
+        count = 1 + sum(1 for _ in hits)
+        yield ctx.finding("control-characters", None, first.start(), first.end(), part_name="",
+                          excerpt=repr(first.group())[1:-1], count=count)

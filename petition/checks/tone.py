@@ -1,0 +1,109 @@
+"""R-LANG-1, R-LANG-2, R-SUBJ-5: respectful, temperate wording; no charges against authorities or named people.
+
+Every hit is a warning: no word is unparliamentary in itself and context decides
+(petition-rules.md 4.1, S28, S29, S33).
+"""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from .context import Context
+from .lexicon import compiled, word_set
+
+# How far an accusation may sit from its target and still be "about" it.
+NEAR_CHARS = 60
+# Shouting: this many upper-case words in a row (formula words like WHEREAS excluded).
+CAPS_RUN_WORDS = 4
+CAPS_RUN_LETTERS = 16
+
+_CAPS_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}'’\-]*\p{Lu}(?![\p{L}\p{N}])")
+_CAPS_RUN = regex.compile(
+    r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’\-]*\p{Lu}(?:[\s,;:.!?\-]+\p{Lu}[\p{Lu}'’\-]*\p{Lu}){%d,}(?![\p{L}\p{N}])"
+    % (CAPS_RUN_WORDS - 1)
+)
+_FORMULA_CAPS = {"WHEREAS", "THAT", "THEREFORE", "ATTENDU", "QUE", "PETITION", "PÉTITION", "TO", "THE", "WE", "OF"}
+_EXCLAIM = regex.compile(r"!{2,}|[!?]{3,}")
+_CAPITALIZED = regex.compile(r"(?<![\p{L}\p{N}'’])\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}")
+_TITLED = None
+
+
+def _lexicons(ctx: Context, family: str) -> tuple[str, ...]:
+    if ctx.language in ("en", "fr"):
+        return (f"{family}-{ctx.language}",)
+    return (f"{family}-en", f"{family}-fr")
+
+
+def _titled_name() -> regex.Pattern:
+    global _TITLED
+    if _TITLED is None:
+        titles = sorted(word_set("name-title"), key=len, reverse=True)
+        alternation = "|".join(regex.escape(t) for t in titles)
+        _TITLED = regex.compile(
+            rf"(?<![\p{{L}}])(?i:{alternation})(?:(?<=\.)|(?![\p{{L}}]))\s+\p{{Lu}}[\p{{Ll}}'’\-]+", regex.V1
+        )
+    return _TITLED
+
+
+def _personal_names(text: str) -> list[tuple[int, int]]:
+    """Likely personal names: "Mr. Smith", "Minister Jones", or two or three capitalized words
+    that are neither places nor institutions (not-name lexicon)."""
+    stop = word_set("not-name")
+    found = [(m.start(), m.end()) for m in _titled_name().finditer(text)]
+    for m in _CAPITALIZED.finditer(text):
+        words = m.group().split()
+        if not any(w.lower().strip("'’") in stop for w in words):
+            # A sentence opener is capitalized anyway: only count it from the second word.
+            before = text[max(0, m.start() - 2):m.start()].strip()
+            if before in ("", ".", "!", "?", ";", ":") and len(words) == 2:
+                continue
+            found.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _near(targets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    starts = [t[0] for t in targets]
+    i = bisect.bisect_left(starts, start - NEAR_CHARS)
+    while i < len(targets) and targets[i][0] <= end + NEAR_CHARS:
+        t = targets[i]
+        if t[1] >= start - NEAR_CHARS:
+            return t
+        i += 1
+    return None
+
+
+def check(ctx: Context):
+    unparliamentary = compiled(*_lexicons(ctx, "unparliamentary"))
+    profanity = compiled(*_lexicons(ctx, "profanity"))
+    accusation = compiled(*_lexicons(ctx, "accusation"))
+    authority = compiled(*_lexicons(ctx, "authority"))
+    for part in ctx.text_parts():
+        text = part.text
+        for m in unparliamentary.finditer(text):
+            yield ctx.finding("unparliamentary", part, m.start(), m.end())
+        for m in profanity.finditer(text):
+            yield ctx.finding("profanity", part, m.start(), m.end())
+        for m in _CAPS_RUN.finditer(text):
+            words = [w for w in _CAPS_WORD.findall(m.group()) if w not in _FORMULA_CAPS]
+            if len(words) >= CAPS_RUN_WORDS and sum(len(w) for w in words) >= CAPS_RUN_LETTERS:
+                yield ctx.finding("shouting-caps", part, m.start(), m.end(), suggestion=m.group().capitalize())
+        for m in _EXCLAIM.finditer(text):
+            yield ctx.finding("shouting-exclamation", part, m.start(), m.end(), suggestion=".")
+        if part.name == "addressee":
+            continue
+        accusations = [(m.start(), m.end()) for m in accusation.finditer(text)]
+        if not accusations:
+            continue
+        authorities = [(m.start(), m.end()) for m in authority.finditer(text)]
+        names = _personal_names(text)
+        for start, end in accusations:
+            target = _near(authorities, start, end)
+            if target:
+                s, e = min(start, target[0]), max(end, target[1])
+                yield ctx.finding("charge-against-authority", part, s, e)
+                continue
+            target = _near(names, start, end)
+            if target:
+                s, e = min(start, target[0]), max(end, target[1])
+                yield ctx.finding("accusation-named-person", part, s, e)
