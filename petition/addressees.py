@@ -1,0 +1,99 @@
+"""Which of the four allowed addressees (R-ADDR-1) a phrase names, English or French.
+
+Both readers use this: the House-format parser on the heading and the prayer's
+"call upon <addressee> to", the free-form converter on whatever a draft asks.
+Anything that is none of the four comes back as kind "other" with the text as
+written, so the checker can say what is wrong with it.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Addressee
+
+_FLAGS = re.IGNORECASE
+
+# Words before the addressee that are not part of it: "to", "adressée au", "à la".
+_LEAD_IN = re.compile(r"^(?:(?:addressed|adress[ée]e)\s+)?(?:to\s+|à\s+(?=la\s|l['’])|a\s+(?=la\s|l['’]))?", _FLAGS)
+# FR contractions of "à" + article, turned back into the article for "other" text.
+_FR_CONTRACTED = (
+    (re.compile(r"^au\s+", _FLAGS), "le "),
+    (re.compile(r"^aux\s+", _FLAGS), "les "),
+    (re.compile(r"^à\s+la\s+", _FLAGS), "la "),
+    (re.compile(r"^à\s+l['’]\s*", _FLAGS), "l'"),
+)
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l['’]|au|aux|du)\s*(?<=\s|['’])", _FLAGS)
+_HONOURABLE = re.compile(r"^(?:right\s+)?hono(?:u)?rable\s+(?:the\s+)?", _FLAGS)
+
+_HOUSE = re.compile(
+    r"^(?:house\s+of\s+commons(?:\s+of\s+canada)?|house|commons|parliament(?:\s+of\s+canada)?"
+    r"|chambre\s+des\s+communes(?:\s+du\s+canada)?|chambre|parlement(?:\s+du\s+canada)?)"
+    r"(?P<assembled>,?\s+(?:in\s+parliament\s+assembled|réunie\s+en\s+parlement))?$",
+    _FLAGS,
+)
+_GOVERNMENT = re.compile(
+    r"^(?:(?:(?:federal|canadian)\s+)*government(?:\s+of\s+canada)?"
+    r"|canada['’]s\s+(?:federal\s+)?government"
+    r"|gouvernement(?:\s+(?:du\s+canada|fédéral|federal|canadien))*)$",
+    _FLAGS,
+)
+_MEMBER_EN = re.compile(
+    r"^(?:(?P<name>.+?),?\s+)?(?:the\s+)?(?:member\s+of\s+parliament|member|mp)\s+(?:for|of)\s+(?P<riding>.+)$",
+    _FLAGS,
+)
+_MEMBER_FR = re.compile(
+    r"^(?:(?P<name>.+?),?\s+)?(?:le\s+|la\s+)?(?:député|députée)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)(?P<riding>.+)$",
+    _FLAGS,
+)
+_MINISTER = re.compile(r"\b(?:minister|ministre)s?\b", _FLAGS)
+
+# Where a phrase names an allowed addressee somewhere inside it (free-form drafts):
+# "Canada's Prime Minister", "the federal government", "Parliament".
+ADDRESSEE_MENTION = re.compile(
+    r"\b(?:(?:the\s+)?(?:(?:federal|canadian)\s+)*government(?:\s+of\s+canada)?|canada['’]s\s+(?:federal\s+)?government"
+    r"|(?:the\s+)?house\s+of\s+commons|parliament(?!\s+hill)|(?:the\s+)?prime\s+minister|(?:the\s+)?minister\s+of(?:\s+[A-Z][\w'’-]*|\s+(?:and|of|for|the)\b)+"
+    r"|(?:le\s+)?gouvernement(?:\s+(?:du\s+canada|fédéral|canadien))?|(?:la\s+)?chambre\s+des\s+communes|parlement"
+    r"|(?:le\s+|la\s+)?premi(?:er|ère)\s+ministre|(?:le\s+|la\s+)?ministre\s+d(?:e|u|es)\b(?:\s+(?:la\s+|l['’])?[A-ZÉ][\w'’-]*)*)",
+    _FLAGS,
+)
+
+
+def _tidy(text: str) -> str:
+    return " ".join((text or "").replace("\u00a0", " ").split()).strip(" ,;:.")
+
+
+def strip_lead_in(text: str) -> str:
+    """'to the House of Commons' -> 'the House of Commons'; 'adressée au gouvernement' -> 'au gouvernement'."""
+    return _LEAD_IN.sub("", _tidy(text), count=1)
+
+
+def _without_article(text: str) -> str:
+    text = _HONOURABLE.sub("", text, count=1)
+    text = _ARTICLE.sub("", text, count=1)
+    return _HONOURABLE.sub("", text, count=1).strip()
+
+
+def _as_written_other(text: str) -> str:
+    for pattern, article in _FR_CONTRACTED:
+        if pattern.match(text):
+            return pattern.sub(article, text, count=1)
+    return text
+
+
+def classify_addressee(written: str) -> Addressee:
+    """The Addressee a phrase names: 'the House of Commons in Parliament assembled',
+    'au gouvernement du Canada', 'Jane Doe, Member of Parliament for Ottawa Centre', ..."""
+    text = strip_lead_in(written)
+    bare = _without_article(text)
+    house = _HOUSE.match(bare)
+    if house:
+        return Addressee(kind="house", in_parliament_assembled=bool(house.group("assembled")))
+    if _GOVERNMENT.match(bare):
+        return Addressee(kind="government")
+    member = _MEMBER_EN.match(bare) or _MEMBER_FR.match(bare)
+    if member and not _MINISTER.search(bare):
+        name = _without_article(member.group("name") or "").strip(" ,")
+        return Addressee(kind="member", name=name, riding=member.group("riding").strip(" ,"))
+    if _MINISTER.search(bare):
+        return Addressee(kind="minister", title=bare)
+    return Addressee(kind="other", text=_as_written_other(text))

@@ -1,0 +1,380 @@
+"""Turning a free-form draft (a campaign-site text, a letter) into a House-format proposal.
+
+What the converter does, in order:
+1. splits the draft into paragraphs, sentences and list items, keeping offsets;
+2. takes out what a petition may not carry, each piece into `Reading.removed` with
+   its rule: a title line (R-STR-1), signature banners and requests for support
+   (R-ATT-1), links, e-mail addresses, hashtags and @handles (R-URL-1);
+3. finds the request sentences ("we call (upon) <addressee> to ...", "nous
+   demandons au gouvernement de ...") and any list of asks that follows one, and
+   makes them the prayer; who they ask becomes the addressee;
+4. keeps every other sentence as a grievance clause.
+
+It proposes, it does not write: where no sentence asks anyone to act, the prayer
+stays empty and `notes` says so (R-PRAY-1). Nothing is reworded beyond dropping
+the lead-in before the request and end punctuation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .addressees import ADDRESSEE_MENTION, classify_addressee
+from .house_format import fr_action_link, heading_of
+from .language import detect_language
+from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
+
+_I = re.IGNORECASE
+_CAMPAIGN_FILE = Path(__file__).parent / "data" / "campaign.txt"
+
+# Links, e-mail addresses, @handles, #hashtags (R-URL-1). Every repetition is
+# bounded or starts at a fixed literal, so a long run of odd text stays linear.
+_WEB = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]+"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
+    r"|(?<![\w@.])@[A-Za-z0-9_]{2,30}\b"
+    r"|(?<![\w#&])#[^\W\d_]\w{0,60}"
+    r"|(?<![\w.@-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|ca|io|ly|me|info|gl|co)\b(?:/[^\s<>\"]*)?",
+    _I,
+)
+_LIST_ITEM = re.compile(r"[ \t\u00a0]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•*·▪◦])[ \t\u00a0]+(?=\S)", _I)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no nos vs etc jr sr hon rt prof gen inc ltd co art s ss p pp para e.g i.e eg ie "
+    "approx dept govt fig vol mme mlle me m".split()
+)
+_SALUTATION = re.compile(r"(?:dear|to|attn|attention|cher|chère|madame|monsieur)\b[ \t,:]*", _I)
+
+# "we call the Canadian Government to", "We, the Azerbaijani-Canadians, urge the
+# government of Canada to", "I am asking the Prime Minister to".
+_REQUEST_EN = re.compile(
+    r"\b(?:we|i)(?:['’](?:re|m))?\b(?P<appos>[ \t]*,[^,\n]{1,80},)?[ \t]+"
+    r"(?:(?:hereby|respectfully|humbly|strongly|therefore|also|further|now|all|are|am|do|would\s+like\s+to|wish\s+to|want\s+to)\s+){0,3}"
+    r"(?P<verb>call(?:s|ing)?\s+(?:up)?on|call(?:s|ing)?|ask(?:s|ing)?|request(?:s|ing)?|urg(?:e|es|ing)|implor(?:e|ing)"
+    r"|petition(?:s|ing)?|appeal(?:s|ing)?\s+to|beg(?:ging)?|demand(?:s|ing)?|invit(?:e|ing)|encourag(?:e|ing)"
+    r"|want|need|expect|would\s+like)"
+    r"\s+(?P<addr>[^\n.;:!?]{1,120}?)[\s,]+to\s+(?=\S)",
+    _I,
+)
+# Verbs that only make a request when what follows names an addressee ("we want
+# the federal government to", not "we want people to know").
+_WEAK_VERBS = re.compile(r"want|need|expect|would\s+like", _I)
+_REQUEST_FR = re.compile(
+    r"\bnous\b(?:[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:tous|toutes|donc|aussi|respectueusement)\s+){0,2}"
+    r"(?:demandons|prions|exhortons|invitons|appelons|implorons|sollicitons|réclamons|exigeons|sommons|enjoignons)\s+",
+    _I,
+)
+# Sentences that come close to a request without making one, quoted in the note.
+_NEAR_REQUEST = re.compile(r"\b(?:need|should|must|call\s+for|ask\s+for|want|urge|increase|stop|demand)\b", _I)
+
+MAX_CAMPAIGN_SENTENCE = 600  # a banner or "please sign" line is short; longer text is content
+SLOGAN_MAX_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _campaign() -> re.Pattern:
+    lines = _CAMPAIGN_FILE.read_text(encoding="utf-8").splitlines()
+    patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    paragraph: int
+    kind: str  # "sentence" or "item"
+    alone: bool = False  # the only sentence of its paragraph
+
+
+def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\ufeff\u200b"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _paragraphs(text: str) -> list[list[tuple[int, int]]]:
+    """Paragraphs (runs of non-blank lines), each a list of (start, end) line bounds."""
+    paragraphs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        s, e = _bounds(text, pos, line_end)
+        if s < e:
+            current.append((s, e))
+        elif current:
+            paragraphs.append(current)
+            current = []
+        if nl < 0:
+            break
+        pos = nl + 1
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12):m.start() + 1])
+        if m.group().startswith(".") and word and (
+            word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+        ):
+            continue
+        nxt, _ = _bounds(text, m.end(), end)
+        if nxt < end and text[nxt].islower():
+            continue
+        s, e = _bounds(text, cut, m.end())
+        if s < e:
+            out.append((s, e))
+        cut = m.end()
+    s, e = _bounds(text, cut, end)
+    if s < e:
+        out.append((s, e))
+    return out
+
+
+def _units(text: str, paragraphs: list[list[tuple[int, int]]], first: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    for p_index in range(first, len(paragraphs)):
+        lines = paragraphs[p_index]
+        prose: list[tuple[int, int]] = []
+        found: list[_Unit] = []
+
+        def flush() -> None:
+            if prose:
+                for s, e in _sentences(text, prose[0][0], prose[-1][1]):
+                    found.append(_Unit(s, e, p_index, "sentence"))
+                prose.clear()
+
+        for s, e in lines:
+            if _LIST_ITEM.match(text, s, e):
+                flush()
+                found.append(_Unit(s, e, p_index, "item"))
+            else:
+                prose.append((s, e))
+        flush()
+        if len(found) == 1 and found[0].kind == "sentence":
+            found[0].alone = True
+        units.extend(found)
+    return units
+
+
+def _is_title(text: str, line: tuple[int, int]) -> bool:
+    s, e = line
+    words = text[s:e].split()
+    return 0 < len(words) <= 20 and text[e - 1] not in ".,;:"
+
+
+def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
+    """The unit's words without removed links, list marker or end punctuation."""
+    pieces, pos = [], s
+    for cs, ce in cuts:
+        if cs >= s and ce <= e:
+            pieces.append(text[pos:cs])
+            pos = ce
+    pieces.append(text[pos:e])
+    body = _tidy(" ".join(pieces))
+    marker = _LIST_ITEM.match(body)
+    if marker and marker.end() < len(body):
+        body = body[marker.end():]
+    return body.rstrip(" .!?;,:")
+
+
+def _find_request(text: str, s: int, e: int) -> tuple[Span, int] | None:
+    """In one sentence: (addressee span, action start) of a request, if it makes one."""
+    for m in _REQUEST_EN.finditer(text, s, e):
+        addr = m.group("addr")
+        if _WEAK_VERBS.fullmatch(m.group("verb")) and not ADDRESSEE_MENTION.search(addr):
+            continue
+        a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
+        return Span(a_s, a_e), m.end()
+    for m in _REQUEST_FR.finditer(text, s, e):
+        link = fr_action_link(text, m.end())
+        if link is not None and link[1] <= e:
+            a_s, a_e = _bounds(text, m.end(), link[0])
+            if a_s < a_e:
+                return Span(a_s, a_e), link[1]
+    return None
+
+
+def convert_freeform(text: str, language: str | None = None) -> Reading:
+    """Propose a House-format petition from a free-form draft (see the module docstring)."""
+    text = text if isinstance(text, str) else str(text or "")
+    if language is None:
+        language = detect_language(text)
+    petition = Petition(language=language or "en")
+    reading = Reading(source=text, input_form="freeform", petition=petition, language=language)
+    spans, removed, written = reading.spans, reading.removed, reading.addressees_written
+
+    paragraphs = _paragraphs(text)
+    first = 0
+    mention_pool: list[tuple[int, int]] = []
+    if len(paragraphs) > 1 and len(paragraphs[0]) == 1:
+        s, e = paragraphs[0][0]
+        head = heading_of(text)
+        salutation = _SALUTATION.match(text, s, e)
+        if head and re.match(r"p[ée]tition", text[s:e], _I):
+            written["heading"] = text[head[1].start:head[1].end]
+            spans["addressee"] = head[1]
+            first = 1
+        elif salutation and text[e - 1] in ",:" and len(text[s:e].split()) <= 12:
+            a_s, a_e = _bounds(text, salutation.end(), e - 1)
+            if a_s < a_e:
+                written["heading"] = text[a_s:a_e]
+                spans["addressee"] = Span(a_s, a_e)
+            removed.append(Removed(text[s:e], "R-STR-1", "A letter's greeting is not part of the House's form; "
+                                   "the addressee goes in the heading.", s, e))
+            first = 1
+        elif _is_title(text, (s, e)):
+            removed.append(Removed(text[s:e], "R-STR-1", "The House's format has no title.", s, e))
+            mention_pool.append((s, e))
+            first = 1
+
+    units = _units(text, paragraphs, first)
+    campaign = _campaign()
+
+    # Links and the like come out of whatever sentence holds them.
+    web_cuts: list[tuple[int, int]] = []
+    for m in _WEB.finditer(text, paragraphs[first][0][0] if first < len(paragraphs) else len(text)):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in ".,;:!?)»”'\"":
+            e -= 1
+        if e > s:
+            web_cuts.append((s, e))
+            removed.append(Removed(text[s:e], "R-URL-1", "A petition may contain no links, e-mail addresses, "
+                                   "hashtags or @handles.", s, e))
+
+    kept: list[_Unit] = []
+    last_removed: Removed | None = None
+    last_paragraph = -1
+    for unit in units:
+        body = text[unit.start:unit.end]
+        reason = None
+        if len(body) <= MAX_CAMPAIGN_SENTENCE and campaign.search(body):
+            reason = "A request for support or a campaign banner cannot appear on a petition."
+        elif unit.alone and body.rstrip().endswith("!") and len(body.split()) <= SLOGAN_MAX_WORDS:
+            reason = "A slogan is neither a grievance nor a request."
+        if reason is None and not any(ch.isalnum() for ch in _clause_text(text, unit.start, unit.end, web_cuts)):
+            continue  # nothing left once links are out
+        if reason is None:
+            kept.append(unit)
+            last_removed = None
+            continue
+        if last_removed is not None and last_removed.reason == reason and unit.paragraph == last_paragraph:
+            # One banner paragraph is one removal, not one per sentence.
+            last_removed.end = unit.end
+            last_removed.text = text[last_removed.start:unit.end]
+        else:
+            last_removed = Removed(body, "R-ATT-1", reason, unit.start, unit.end)
+            removed.append(last_removed)
+        last_paragraph = unit.paragraph
+    removed.sort(key=lambda r: r.start)
+
+    # Requests and the lists of asks that follow them make the prayer.
+    actions: list[tuple[int, int, list[tuple[int, int]]]] = []
+    request_addrs: list[Span] = []
+    grievances: list[_Unit] = []
+    for i, unit in enumerate(kept):
+        if unit.kind == "sentence":
+            found = _find_request(text, unit.start, unit.end)
+            if found:
+                addr, action_start = found
+                request_addrs.append(addr)
+                actions.append((action_start, unit.end, []))
+                continue
+        elif actions and _follows_request(kept, i, actions):
+            actions[-1][2].append((unit.start, unit.end))
+            continue
+        grievances.append(unit)
+
+    for n, unit in enumerate(grievances):
+        clause = _clause_text(text, unit.start, unit.end, web_cuts)
+        petition.grievances.append(clause)
+        spans[part_name_for_grievance(n)] = Span(unit.start, unit.end)
+
+    if actions:
+        petition.prayer = _prayer(text, actions, web_cuts)
+        last = actions[-1]
+        spans["prayer"] = Span(actions[0][0], last[2][-1][1] if last[2] else last[1])
+    else:
+        reading.notes.append(
+            "No request found: nothing in the draft asks the Government of Canada, the House of Commons, "
+            "a Minister or an MP to do something, so the prayer is left empty for you to write (R-PRAY-1)."
+        )
+        near = _nearest_request(text, grievances)
+        if near:
+            reading.notes.append(f"The closest sentence is: \u201c{near}\u201d")
+
+    petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool)
+    return reading
+
+
+def _follows_request(kept: list[_Unit], i: int, actions) -> bool:
+    """A list item belongs to the asks when it comes straight after a request or its list."""
+    prev = kept[i - 1] if i else None
+    if prev is None:
+        return False
+    action_end = actions[-1][2][-1][1] if actions[-1][2] else actions[-1][1]
+    return prev.end == action_end
+
+
+def _prayer(text: str, actions, cuts) -> str:
+    parts = []
+    for n, (s, e, items) in enumerate(actions):
+        body = _clause_text(text, s, e, cuts)
+        if items:
+            body += ":\n" + "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
+        if n and n == len(actions) - 1 and not body.lower().startswith("and "):
+            body = "and " + body
+        parts.append(body)
+    return ";\n".join(parts) if any(items for _, _, items in actions[:-1]) else "; ".join(parts)
+
+
+def _nearest_request(text: str, units: list[_Unit]) -> str | None:
+    for unit in units:
+        body = text[unit.start:unit.end]
+        if len(body) <= MAX_CAMPAIGN_SENTENCE and ADDRESSEE_MENTION.search(body) and _NEAR_REQUEST.search(body):
+            return _tidy(body)
+    return None
+
+
+def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: list[_Unit],
+               mention_pool: list[tuple[int, int]]) -> Addressee:
+    written, spans = reading.addressees_written, reading.spans
+    if request_addrs:
+        chosen = next((a for a in request_addrs if classify_addressee(text[a.start:a.end]).kind != "other"),
+                      request_addrs[0])
+        written["prayer"] = _tidy(text[chosen.start:chosen.end]).strip(" ,")
+        spans["prayer addressee"] = chosen
+        spans.setdefault("addressee", chosen)
+    if written.get("heading"):
+        return classify_addressee(written["heading"])
+    if written.get("prayer"):
+        return classify_addressee(written["prayer"])
+    # No one is asked: propose whoever the draft talks about, and say so.
+    for s, e in [(u.start, u.end) for u in kept] + mention_pool:
+        m = ADDRESSEE_MENTION.search(text, s, e)
+        if m:
+            proposed = classify_addressee(m.group())
+            if proposed.kind != "other":
+                spans["addressee"] = Span(m.start(), m.end())
+                reading.notes.append(
+                    f"No one is asked to act; the draft mentions \u201c{_tidy(m.group())}\u201d, "
+                    "so that is the proposed addressee."
+                )
+                return proposed
+    reading.notes.append("The draft names no addressee; the Government of Canada is proposed.")
+    return Addressee(kind="government")

@@ -1,0 +1,382 @@
+"""Reading a petition written in the House's own form, English or French.
+
+Two shapes are read (petition-rules.md sections 2.2, 2.3 and the calibration notes):
+
+- the e-petition form as published: "Petition to <addressee>", optional "Whereas:" /
+  "Attendu que :", one clause per line (or run together with ";"), then
+  "We, the undersigned, <petitioners>, call upon <addressee> to <action>." /
+  "Nous(,) soussignés, <pétitionnaires>, demandons|prions <destinataire> de <mesure>.";
+- the older paper form: "We, the undersigned <petitioners>, draw the attention of the
+  House to the following: THAT ...; THAT ... THEREFORE, your petitioners call upon
+  Parliament to ..." (FR "Les soussignés ... attirent l'attention de la Chambre sur ce
+  qui suit : QUE ... PAR CONSÉQUENT, les pétitionnaires demandent au Parlement de ...").
+
+Every span points into the text as given, so a finding can underline what the
+organizer typed. All patterns are bounded or anchored: no nested quantifiers that
+could backtrack badly on a long paste.
+"""
+from __future__ import annotations
+
+import re
+
+from .addressees import classify_addressee
+from .language import detect_language
+from .model import Addressee, Petition, Reading, Span, part_name_for_grievance
+
+_I = re.IGNORECASE
+
+# "Petition to", "PETITION TO", "Pétition adressée au", "Pétition à la", and the
+# bare "To the House of Commons" line of older paper petitions.
+_HEADING = re.compile(
+    r"(?:p[ée]titions?[ \t]+(?:(?:adress[ée]e|addressed)[ \t]+)?(?:to[ \t]+|(?=(?:au|aux|à)[ \t])))"
+    r"|(?:to)[ \t]+(?=\S)",
+    _I,
+)
+_UNDERSIGNED = re.compile(
+    r"\b(?:we|nous)\b[ \t,]*(?:the[ \t]+|les[ \t]+)?(?:undersigned|soussign[ée]e?s?)\b"
+    r"|\b(?:the|les)[ \t]+(?:undersigned|soussign[ée]e?s?)\b",
+    _I,
+)
+_THEREFORE = re.compile(r"\b(?:therefore|wherefore|par\s+cons[ée]quent|en\s+cons[ée]quence|c['’]est\s+pourquoi)\b", _I)
+_PETITIONERS_REF = re.compile(r"\b(?:your|the|vos|les)\s+(?:petitioners|p[ée]titionnaires)\b", _I)
+_ATTENTION = re.compile(
+    r"\bdraws?\s+(?:the\s+)?attention\s+of\s+(?P<addr>[^\n:;.]{1,150}?)\s+to\s+the\s+following(?:[ \t]+\w+){0,2}[ \t]*:?"
+    r"|\b(?:attir(?:ent|ons|er)|attire)\s+l['’]attention\s+(?:de\s+|d['’]|du\s+|des\s+)?(?P<addr_fr>[^\n:;.]{1,150}?)"
+    r"\s+sur\s+(?:ce\s+qui\s+suit|les\s+(?:faits|points|[ée]l[ée]ments)\s+suivants)[ \t]*:?",
+    _I,
+)
+# English request: "call upon <addressee> to", also "pray and call upon", "ask", "urge".
+_REQUEST_EN = re.compile(
+    r"\b(?:(?:humbly\s+)?pray\s+and\s+)?"
+    r"(?:call(?:s)?\s+(?:up)?on|call(?:s)?|request(?:s)?|ask(?:s)?|urge(?:s)?|pray(?:s)?|petition(?:s)?"
+    r"|implore(?:s)?|appeal(?:s)?\s+to)"
+    r"\s+(?!that\b)(?P<addr>[^\n.;:!?]{1,200}?)[\s,]+to\s+(?=\S)",
+    _I,
+)
+# French request verbs; what links the addressee to the action is found separately
+# because "de" also sits inside addressees ("la ministre de la Santé de ...").
+_REQUEST_FR = re.compile(
+    r"\b(?:demandons|demandent|prions|prient|invitons|invitent|exhortons|exhortent|sollicitons|sollicitent"
+    r"|réclamons|implorons|supplions|enjoignons|appelons|appellent)\s+",
+    _I,
+)
+_FR_LINK = re.compile(r"(?<![\w'’])(?:de|à)\s+|(?<![\w'’])d['’]\s*", _I)
+# A French infinitive (maybe after "ne pas" or a pronoun), lower case: "revoir", "faire", "s'assurer".
+_FR_INFINITIVE = re.compile(
+    r"(?:ne\s+(?:pas|plus|jamais)\s+)?(?:(?:se|nous|leur|lui|les|le|la|y|en)\s+|[sl]['’])?"
+    r"[a-zàâçéèêëîïôûùüÿœæ]+(?:er|ir|re|oir|ïr)\b"
+)
+_REQUEST_THAT = re.compile(
+    r"\b(?:request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demandons|prions)\s+(?:that|que|qu['’])\s*", _I
+)
+_OPENER = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\b[ \t]*[:,]?[ \t]*", _I)
+_MARKER = re.compile(r"(?:[-–—•*·▪◦][ \t]*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]+)", _I)
+_AND = re.compile(r"(?:and|et)\b[ \t]*", _I)
+_THAT = re.compile(r"(that|que|qu['’])(?:\b[ \t]*[:,]?[ \t]*|(?<=['’]))", _I)
+_SPLIT_MARKED = re.compile(r";(?=\s*(?:and\s+|et\s+)?(?:that|que|qu['’]|whereas|attendu\s+que)\b)", _I)
+_HOUSE_CUES = re.compile(
+    r"\b(?:we|nous)\b[ \t,]*(?:the[ \t]+|les[ \t]+)?(?:undersigned|soussign[ée]e?s?)\b"
+    r"|\bles\s+soussign[ée]e?s\b|\bdraws?\s+(?:the\s+)?attention\s+of\b|\battir\w*\s+l['’]attention\b",
+    _I,
+)
+
+_TRIM = " \t\r\n\u00a0"
+_END_PUNCT = ".;,:"
+
+
+def _nonblank_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\ufeff\u200b"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _at_clause_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in "\n\r.;:!?"
+
+
+def _first_line(text: str) -> tuple[int, int]:
+    start, _ = _nonblank_bounds(text, 0, len(text))
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return _nonblank_bounds(text, start, end)
+
+
+def heading_of(text: str) -> tuple[Span, Span] | None:
+    """(whole heading line, addressee inside it) when the text opens with one."""
+    start, end = _first_line(text)
+    if start >= end:
+        return None
+    m = _HEADING.match(text, start, end)
+    if not m:
+        return None
+    line = text[start:end]
+    if not re.match(r"p[ée]tition", line, _I):
+        # A bare "To the House of Commons" line: short, and not a sentence.
+        if len(line.split()) > 15 or _UNDERSIGNED.search(line) or line.rstrip().endswith("."):
+            return None
+    a_start, a_end = _nonblank_bounds(text, m.end(), end)
+    while a_end > a_start and text[a_end - 1] in _END_PUNCT:
+        a_end -= 1
+    return Span(start, end), Span(a_start, a_end)
+
+
+def looks_like_house(text: str) -> bool:
+    """A 'Petition to'/'Pétition' heading or the House's petitioner formulae."""
+    head = heading_of(text)
+    if head and re.match(r"p[ée]tition", text[head[0].start:head[0].end], _I):
+        return True
+    return bool(_HOUSE_CUES.search(text))
+
+
+def fr_action_link(text: str, after_verb: int) -> tuple[int, int] | None:
+    """After a French request verb: (end of the addressee, start of the action).
+
+    The link is the first "de"/"d'"/"à" followed by an infinitive ("de revoir",
+    "d'adopter", "à prendre"), else the first one at all.
+    """
+    window_end = min(len(text), after_verb + 200)
+    first_link = None
+    for link in _FR_LINK.finditer(text, after_verb, window_end):
+        if link.start() == after_verb and text[link.start()] in "àÀ":
+            continue  # "demandons à la ministre": this "à" introduces the addressee
+        if first_link is None:
+            first_link = link
+        if _FR_INFINITIVE.match(text, link.end()):
+            return link.start(), link.end()
+    if first_link is not None:
+        return first_link.start(), first_link.end()
+    return None
+
+
+def _fr_request(text: str, start: int) -> tuple[re.Match, int, int] | None:
+    """The next French request: (verb match, addressee end, action start)."""
+    for verb in _REQUEST_FR.finditer(text, start):
+        link = fr_action_link(text, verb.end())
+        if link is not None:
+            return verb, link[0], link[1]
+    return None
+
+
+class _Request:
+    def __init__(self, start: int, verb_start: int, addr: Span, action_start: int):
+        self.start = start  # where the request wording starts (for petitioners' end)
+        self.verb_start = verb_start
+        self.addr = addr
+        self.action_start = action_start
+
+
+def _find_request(text: str, start: int) -> _Request | None:
+    en = _REQUEST_EN.search(text, start)
+    fr = _fr_request(text, start)
+    candidates = []
+    if en:
+        candidates.append(_Request(en.start(), en.start(), Span(*_nonblank_bounds(text, en.start("addr"), en.end("addr"))), en.end()))
+    if fr:
+        verb, addr_end, action = fr
+        candidates.append(_Request(verb.start(), verb.start(), Span(*_nonblank_bounds(text, verb.end(), addr_end)), action))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: r.start)
+
+
+def _first_at_clause_start(pattern: re.Pattern, text: str, start: int) -> re.Match | None:
+    for m in pattern.finditer(text, start):
+        if _at_clause_start(text, m.start()):
+            return m
+    return None
+
+
+def _logical_lines(text: str, start: int, end: int) -> list[list[int]]:
+    """Non-blank lines of [start, end), hard-wrapped continuations joined, opener lines dropped."""
+    lines: list[list[int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        s, e = _nonblank_bounds(text, pos, line_end)
+        pos = line_end + 1
+        if s >= e:
+            continue
+        opener = _OPENER.match(text, s, e)
+        if opener:
+            s, e = _nonblank_bounds(text, opener.end(), e)
+            if s >= e:
+                continue
+        if lines and text[lines[-1][1] - 1] not in ";.:!?" and text[s].islower():
+            lines[-1][1] = e  # a hard-wrapped clause goes on
+        else:
+            lines.append([s, e])
+    return lines
+
+
+def _clean_clause(text: str, s: int, e: int, old_form: bool) -> tuple[int, int]:
+    while True:
+        s, e = _nonblank_bounds(text, s, e)
+        before = s
+        for pattern in (_AND, _MARKER, _OPENER):
+            m = pattern.match(text, s, e)
+            if m and m.end() > s:
+                s = m.end()
+        m = _THAT.match(text, s, e)
+        if m and (old_form or m.group(1).isupper()):
+            s = m.end()
+        if s == before:
+            break
+    while e > s:
+        e = _nonblank_bounds(text, s, e)[1]
+        if e > s and text[e - 1] in _END_PUNCT:
+            e -= 1
+            continue
+        tail = re.search(r"[;,][ \t]*(?:and|et)$", text[max(s, e - 6):e], _I)
+        if tail:
+            e = max(s, e - 6) + tail.start()
+            continue
+        break
+    return s, e
+
+
+def _clauses(text: str, start: int, end: int, old_form: bool) -> list[Span]:
+    lines = _logical_lines(text, start, end)
+    pieces: list[tuple[int, int]] = []
+    for s, e in lines:
+        splitter = re.compile(";") if len(lines) == 1 else _SPLIT_MARKED
+        cut = s
+        for m in splitter.finditer(text, s, e):
+            pieces.append((cut, m.start()))
+            cut = m.end()
+        pieces.append((cut, e))
+    spans = []
+    for s, e in pieces:
+        s, e = _clean_clause(text, s, e, old_form)
+        if s < e and any(ch.isalnum() for ch in text[s:e]):
+            spans.append(Span(s, e))
+    return spans
+
+
+def _prayer_text(text: str, start: int) -> tuple[str, Span]:
+    s, e = _nonblank_bounds(text, start, len(text))
+    if e > s and text[e - 1] == ".":
+        e -= 1
+    lines = (_tidy(line) for line in text[s:e].splitlines())
+    return "\n".join(line for line in lines if line), Span(s, e)
+
+
+def parse_house(text: str, language: str | None = None) -> Reading:
+    """Read a petition in the House's form into the model, with spans into `text`."""
+    text = text if isinstance(text, str) else str(text or "")
+    if language is None:
+        language = detect_language(text)
+    petition = Petition(language=language or "en")
+    reading = Reading(source=text, input_form="house", petition=petition, language=language)
+    spans = reading.spans
+    written = reading.addressees_written
+
+    head = heading_of(text)
+    body_start = head[0].end if head else 0
+    if head:
+        addr = head[1]
+        written["heading"] = text[addr.start:addr.end]
+        spans["addressee"] = addr
+
+    attention = _ATTENTION.search(text, body_start)
+    petitioners: Span | None = None
+    if attention:
+        # Older paper form: petitioners before "draw the attention", clauses after it.
+        group = "addr" if attention.group("addr") is not None else "addr_fr"
+        a = Span(*_nonblank_bounds(text, attention.start(group), attention.end(group)))
+        written["attention"] = text[a.start:a.end]
+        spans.setdefault("attention", a)
+        intro = _UNDERSIGNED.search(text, body_start, attention.start())
+        if intro:
+            petitioners = Span(intro.end(), attention.start())
+        grievances_start = attention.end()
+    else:
+        grievances_start = body_start
+
+    # Where the petitioners-and-prayer sentence begins.
+    starts = [m for m in (
+        _UNDERSIGNED.search(text, grievances_start),
+        _first_at_clause_start(_THEREFORE, text, grievances_start),
+        _first_at_clause_start(_PETITIONERS_REF, text, grievances_start),
+    ) if m]
+    prayer_intro = min(starts, key=lambda m: m.start()) if starts else None
+    request = _find_request(text, prayer_intro.end() if prayer_intro else grievances_start)
+    if prayer_intro is None and request is not None:
+        # No formula: a bare "We call upon ..." sentence; the clauses end where it starts.
+        sentence_start = request.start
+        while sentence_start > grievances_start and text[sentence_start - 1] not in "\n.;:":
+            sentence_start -= 1
+        grievances_end = sentence_start
+    else:
+        grievances_end = prayer_intro.start() if prayer_intro else len(text)
+
+    if prayer_intro is not None and request is not None:
+        own = _UNDERSIGNED.search(text, prayer_intro.start(), request.verb_start)
+        if own:
+            candidate = Span(own.end(), request.verb_start)
+            cs, ce = _nonblank_bounds(text, candidate.start, candidate.end)
+            if any(ch.isalpha() for ch in text[cs:ce]):
+                petitioners = candidate
+
+    if petitioners is not None:
+        s, e = _nonblank_bounds(text, petitioners.start, petitioners.end)
+        while s < e and text[s] in ", \t\n":
+            s += 1
+        while e > s and text[e - 1] in ", \t\n":
+            e -= 1
+        if s < e:
+            petition.petitioners = _tidy(text[s:e])
+            spans["petitioners"] = Span(s, e)
+
+    old_form = attention is not None
+    for i, clause in enumerate(_clauses(text, grievances_start, grievances_end, old_form)):
+        petition.grievances.append(_tidy(text[clause.start:clause.end]))
+        spans[part_name_for_grievance(i)] = clause
+
+    if request is not None:
+        written["prayer"] = _tidy(text[request.addr.start:request.addr.end]).strip(" ,")
+        spans["prayer addressee"] = request.addr
+        petition.prayer, spans["prayer"] = _prayer_text(text, request.action_start)
+    else:
+        that = _REQUEST_THAT.search(text, prayer_intro.end() if prayer_intro else grievances_start)
+        if that:
+            petition.prayer, spans["prayer"] = _prayer_text(text, that.end())
+            reading.notes.append(
+                "The request is worded 'request that ...'; the House's form is "
+                "'call upon <addressee> to <action>', so the prayer may need rewording."
+            )
+        else:
+            reading.notes.append(
+                "No request found: the text never asks its addressee to act "
+                "('call upon ... to ...' / 'demandons ... de ...')."
+            )
+
+    petition.addressee = _choose_addressee(written, reading)
+    if "addressee" not in spans:
+        for key, part in (("prayer", "prayer addressee"), ("attention", "attention")):
+            if key in written and part in spans:
+                spans["addressee"] = spans[part]
+                break
+    return reading
+
+
+def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
+    # The heading is the petition's superscription; without one, whoever the
+    # prayer asks to act; the "draw the attention of" phrase last.
+    for key in ("heading", "prayer", "attention"):
+        if written.get(key):
+            return classify_addressee(written[key])
+    reading.notes.append("No addressee found; the Government of Canada is assumed.")
+    return Addressee(kind="government")
+
+
+__all__ = ["parse_house", "looks_like_house", "heading_of", "fr_action_link"]
