@@ -54,10 +54,6 @@ def _personal_names(text: str) -> list[tuple[int, int]]:
     for m in _CAPITALIZED.finditer(text):
         words = m.group().split()
         if not any(w.lower().strip("'’") in stop for w in words):
-            # A sentence opener is capitalized anyway: only count it from the second word.
-            before = text[max(0, m.start() - 2):m.start()].strip()
-            if before in ("", ".", "!", "?", ";", ":") and len(words) == 2:
-                continue
             found.append((m.start(), m.end()))
     return sorted(found)
 
