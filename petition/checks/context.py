@@ -58,14 +58,20 @@ class Context:
         if not excerpt:
             return (part.region.start, part.region.start) if part.region else (0, 0)
         lo, hi = (part.region.start, part.region.end) if part.region else (0, len(self.source))
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in excerpt.split()))
+        words = excerpt.split()
         # Rendering only ever shortens a part (spaces collapse, markers go), so the
         # excerpt sits at or after its rendered offset: try there first, so a word
         # used twice maps to the right occurrence.
-        for begin in (min(hi, lo + max(0, start - 1)), lo):
-            m = pattern.search(self.source, begin, hi)
-            if m:
-                return m.start(), m.end()
+        hint = min(hi, lo + max(0, start - 1))
+        found = _search(words, self.source, (hint, lo), hi)
+        if found:
+            return found
+        # Rendering changed the excerpt's edges (a ";" added, a marker dropped):
+        # anchor on its first and last few words instead.
+        head = _search(words[:3], self.source, (hint, lo), hi)
+        if head:
+            tail = _search(words[-3:], self.source, (head[0],), hi) if len(words) > 3 else head
+            return head[0], (tail or head)[1]
         if part.region:
             return part.region.start, part.region.end
         return 0, 0
@@ -110,3 +116,17 @@ class Context:
 
 def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _search(words: list[str], source: str, begins: tuple[int, ...], hi: int) -> tuple[int, int] | None:
+    """Where `words` (whitespace-insensitive, trailing punctuation optional) occur in source[begin:hi]."""
+    if not words:
+        return None
+    last = words[-1].rstrip(";.,:")
+    escaped = [re.escape(w) for w in words[:-1]] + [re.escape(last) if last else re.escape(words[-1])]
+    pattern = re.compile(r"\s+".join(escaped))
+    for begin in begins:
+        m = pattern.search(source, begin, hi)
+        if m:
+            return m.start(), m.end()
+    return None

@@ -17,10 +17,12 @@ _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Latin}](?:[^\P{L}\p{Latin}]|[\s\p{P}\p
 
 
 def check(ctx: Context):
-    parts = [p for p in ctx.text_parts() if p.name != "addressee"]
+    # Only the organizer's own words: the heading and the default petitioners are our formulae.
+    parts = [p for p in ctx.text_parts() if p.counted]
     whole = "\n".join(p.text for p in parts)
     ident = identify(whole)
-    if ident.language is None and ident.tokens >= MIN_TOKENS:
+    enough = ident.tokens >= MIN_TOKENS or (ident.guess == "non-latin" and len(whole.split()) >= MIN_TOKENS)
+    if ident.language is None and enough:
         if ident.guess is not None and ident.confidence >= CERTAIN:
             yield ctx.finding("not-english-or-french", None, part_name="")
         else:

@@ -1,0 +1,57 @@
+"""R-ADDR-1 / R-ADDR-2."""
+from engine_helpers import analyse, codes, only
+from petition.analysis import analyze_reading
+from petition.model import Addressee, Petition, Reading
+
+
+def test_the_four_allowed_addressees_are_quiet():
+    for addressee in (
+        Addressee(kind="house"),
+        Addressee(kind="house", in_parliament_assembled=True),
+        Addressee(kind="government"),
+        Addressee(kind="minister", title="Prime Minister"),
+        Addressee(kind="member", name="Jane Doe", riding="Ottawa Centre"),
+    ):
+        a = analyse(addressee=addressee)
+        assert not [f for f in a.findings if f.rule.startswith("R-ADDR")], addressee
+
+
+def test_a_provincial_addressee_is_an_error():
+    a = analyse(addressee=Addressee(kind="other", text="the Premier of Ontario"))
+    [f] = only(a, "addressee-not-allowed")
+    assert f.severity == "error" and f.part == "addressee"
+    assert a.source[f.start:f.end].startswith("Petition to")
+
+
+def test_an_unrecognized_addressee_is_only_a_warning():
+    a = analyse(addressee=Addressee(kind="other", text="Justin Trudeau"))
+    assert only(a, "addressee-unknown")[0].severity == "warning"
+    assert a.errors == []
+
+
+def test_two_ministers_is_a_warning():
+    a = analyse(addressee=Addressee(kind="minister", title="Minister of Health and the Minister of Finance"))
+    assert only(a, "several-addressees")[0].severity == "warning"
+
+
+def test_minister_without_portfolio_and_member_without_riding_warn():
+    assert "minister-untitled" in codes(analyse(addressee=Addressee(kind="minister", title="")))
+    assert "member-incomplete" in codes(analyse(addressee=Addressee(kind="member", name="Jane Doe")))
+
+
+def _reading(heading, prayer):
+    text = f"Petition to {heading}\nWe, the undersigned, call upon {prayer} to fund broadband."
+    return Reading(source=text, input_form="house", petition=Petition(prayer="fund broadband"),
+                   addressees_written={"heading": heading, "prayer": prayer}, language="en")
+
+
+def test_heading_and_prayer_naming_different_addressees_is_a_warning():
+    a = analyze_reading(_reading("the House of Commons", "the Government of Canada"))
+    [f] = only(a, "addressee-mismatch")
+    assert f.severity == "warning"
+    assert a.errors == []
+
+
+def test_same_addressee_written_twice_is_quiet():
+    a = analyze_reading(_reading("the Government of Canada", "the Government of Canada"))
+    assert "addressee-mismatch" not in codes(a)

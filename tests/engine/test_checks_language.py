@@ -1,0 +1,98 @@
+"""R-LANG-1, R-LANG-2, R-LANG-3, R-SUBJ-5 and control characters."""
+import pytest
+
+from engine_helpers import analyse, assert_span_is_excerpt, codes, only
+
+
+@pytest.mark.parametrize("word", ["liar", "deliberately misled", "wacko", "fascists"])
+def test_unparliamentary_terms_are_warnings(word):
+    a = analyse(grievances=[f"The report calls this {word} behaviour"])
+    [f] = only(a, "unparliamentary")
+    assert f.severity == "warning" and f.rule == "R-LANG-1"
+    assert_span_is_excerpt(a, f)
+
+
+def test_french_lexicon():
+    a = analyse(grievances=["Ce ministre est un menteur"], prayer="agir", language="fr")
+    assert "unparliamentary" in codes(a)
+
+
+@pytest.mark.parametrize("text", [
+    "The pigment industry is hell-bent on growth on Dick Street in Scunthorpe",
+    "The government misled no one and the policy is misguided",
+])
+def test_no_scunthorpe_problem(text):
+    a = analyse(grievances=[text])
+    assert not [f for f in a.findings if f.rule == "R-LANG-1"]
+
+
+def test_criticism_of_the_prime_minister_is_certifiable():
+    # Calibration: a request that the Prime Minister resign has been certified.
+    a = analyse(grievances=["The Prime Minister's policies have failed Canadians"],
+                prayer="call on the Prime Minister to resign")
+    assert a.errors == [] and a.warnings == []
+
+
+def test_accusation_near_parliament_or_the_courts_warns():
+    a = analyse(grievances=["Parliament is corrupt and the courts are rigged"])
+    found = only(a, "charge-against-authority")
+    assert {f.rule for f in found} == {"R-LANG-2"}
+    assert all(f.severity == "warning" for f in found)
+
+
+def test_accusation_beside_a_personal_name_warns():
+    a = analyse(grievances=["Mr. Tremblay is guilty of fraud"])
+    found = only(a, "accusation-named-person")
+    assert {(f.rule, f.severity) for f in found} == {("R-SUBJ-5", "warning")}
+    assert all("Tremblay" in f.excerpt for f in found)
+
+
+def test_accusation_with_no_target_stays_quiet():
+    a = analyse(grievances=["Fraud against seniors is rising"])
+    assert not {"accusation-named-person", "charge-against-authority"} & set(codes(a))
+
+
+def test_shouting_in_capitals_and_exclamation_marks():
+    a = analyse(grievances=["RENTS HAVE DOUBLED THIS YEAR ALONE", "Act now!!!"])
+    assert only(a, "shouting-caps")[0].severity == "warning"
+    assert only(a, "shouting-exclamation")[0].suggestion == "."
+
+
+def test_acronyms_and_old_paper_formula_capitals_are_not_shouting():
+    a = analyse(grievances=["PPE and COVID-19 rules under the EIA and the UN", "THAT the service is poor"])
+    assert "shouting-caps" not in codes(a)
+
+
+def test_text_in_another_script_is_an_error():
+    text = "Правительство должно немедленно снизить налоги для всех семей в нашей стране и в других регионах"
+    a = analyse(grievances=[text], prayer="снизить налоги для всех семей в нашей стране")
+    [f] = only(a, "not-english-or-french")
+    assert f.severity == "error" and f.rule == "R-LANG-3"
+
+
+def test_a_foreign_phrase_inside_an_english_petition_is_a_warning():
+    a = analyse(grievances=["Our community, known as Общество, has lived here for a long time and needs help"])
+    [f] = only(a, "other-script")
+    assert f.severity == "warning" and f.excerpt == "Общество"
+
+
+def test_english_and_french_petitions_have_no_language_finding():
+    assert not [f for f in analyse(grievances=["The service is poor in rural areas"]).findings if f.rule == "R-LANG-3"]
+    fr = analyse(grievances=["Le service est mauvais dans les régions rurales"], prayer="améliorer le service",
+                 language="fr")
+    assert not [f for f in fr.findings if f.rule == "R-LANG-3"]
+
+
+def test_control_characters_are_reported_once_with_a_count():
+    a = analyse(grievances=["Rents\x07 rose\u202e sharply\x00"])
+    [f] = only(a, "control-characters")
+    assert f.severity == "warning" and "3" in f.message
+    assert a.source[f.start:f.end] == "\x07"
+
+
+def test_a_text_in_another_latin_language_is_an_error_and_a_vague_one_a_warning():
+    german = "Der Staat muss sofort die Steuern für alle Familien in unserem Land senken, weil es nicht gerecht ist"
+    assert only(analyse(grievances=[german], prayer="die Steuern senken"), "not-english-or-french")
+    vague = analyse(grievances=["Xq zzv plor mek tavu rin sol", "Brek tovi malu stren kapo"], prayer="zorv plim")
+    assert vague.errors == []
+    assert only(vague, "language-unclear")[0].severity == "warning"

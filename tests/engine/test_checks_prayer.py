@@ -1,0 +1,67 @@
+"""R-PRAY-1, R-PRAY-3, R-PRAY-4."""
+import pytest
+
+from engine_helpers import analyse, assert_span_is_excerpt, codes, only
+
+
+def test_missing_request_is_an_error():
+    a = analyse(grievances=["Rents are too high"], prayer="  ")
+    [f] = only(a, "no-prayer")
+    assert f.severity == "error" and f.rule == "R-PRAY-1"
+
+
+def test_a_request_alone_is_a_petition():
+    # Calibration: grievances are optional.
+    assert analyse(grievances=[], prayer="fund rural broadband").errors == []
+
+
+@pytest.mark.parametrize("prayer", [
+    "We demand that the Government fund rural broadband",
+    "we hereby demand rural broadband",
+    "We insist on rural broadband",
+])
+def test_demand_in_the_request_is_an_error_with_a_suggestion(prayer):
+    a = analyse(prayer=prayer)
+    [f] = only(a, "demand-framing")
+    assert f.severity == "error" and f.rule == "R-PRAY-4"
+    assert "call upon the Government of Canada to" in f.suggestion
+    assert_span_is_excerpt(a, f)
+
+
+def test_french_demand_verbs_fire_but_demandons_does_not():
+    a = analyse(prayer="nous exigeons un meilleur service", language="fr")
+    assert "demand-framing" in codes(a)
+    quiet = analyse(prayer="financer le service; nous demandons aussi un rapport", language="fr")
+    assert "demand-framing" not in codes(quiet)
+
+
+def test_demand_in_a_grievance_is_only_a_warning():
+    a = analyse(grievances=["Residents demand that the government act and we demand it too"])
+    found = only(a, "demand-wording")
+    assert {f.severity for f in found} == {"warning"}
+    assert a.errors == []
+
+
+@pytest.mark.parametrize("grievance", [
+    "Health care workers must continue to provide care",
+    "The government should act immediately to stop the spread",
+    "This is an urgent matter",
+])
+def test_must_immediately_stop_urgent_stay_quiet(grievance):
+    # Calibration: these words appear in certified petitions.
+    a = analyse(grievances=[grievance])
+    assert not [f for f in a.findings if f.rule == "R-PRAY-4"]
+
+
+def test_ultimatum_and_addressee_must_are_warnings():
+    a = analyse(grievances=["This is non-negotiable", "The Government must act now"])
+    assert {"ultimatum", "addressee-must"} <= set(codes(a))
+    assert a.errors == []
+
+
+def test_long_request_and_many_asks_are_info():
+    asks = "\n".join(f"{i}. do thing {i}" for i in range(1, 8))
+    a = analyse(prayer="act on these:\n" + asks)
+    assert only(a, "many-asks")[0].severity == "info"
+    long = analyse(prayer="fund " + "rural " * 70 + "broadband")
+    assert only(long, "prayer-long")[0].severity == "info"
