@@ -46,7 +46,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.cli.add_command(petition_cli)
 
-    from web import db
+    from web import db, drafting
 
     db.init_app(app)
+    app.register_blueprint(drafting.bp)
     return app

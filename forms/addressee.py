@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from wtforms import BooleanField, RadioField, StringField
+
+from .base import StepForm
+from .limits import MAX_ADDRESSEE_FIELD_CHARS
+from .validators import MaxChars, RequiredWhen, clean_text, strip_outer
+
+# The four addressees the House allows (R-ADDR-1), in the words organizers know.
+ADDRESSEE_LABELS = {
+    "house": "The House of Commons",
+    "government": "The Government of Canada",
+    "minister": "A Minister of the Crown",
+    "member": "A Member of Parliament",
+}
+
+
+class AddresseeForm(StepForm):
+    kind = RadioField("Who is the petition addressed to?", choices=list(ADDRESSEE_LABELS.items()), default="government")
+    in_parliament_assembled = BooleanField("Say \u201cthe House of Commons in Parliament assembled\u201d")
+    title = StringField(
+        "Minister's title or portfolio",
+        filters=[clean_text, strip_outer],
+        validators=[RequiredWhen("kind", "minister", "minister-title"), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)],
+    )
+    name = StringField(
+        "Member's name",
+        filters=[clean_text, strip_outer],
+        validators=[RequiredWhen("kind", "member", "member-name"), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)],
+    )
+    riding = StringField(
+        "Member's riding",
+        filters=[clean_text, strip_outer],
+        validators=[RequiredWhen("kind", "member", "member-riding"), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)],
+    )

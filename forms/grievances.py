@@ -1,0 +1,62 @@
+"""The grievance clauses: a list edited with plain submit buttons, so it works without JavaScript.
+
+Buttons are named for what they do and which clause (0-based): `add`, `remove-2`,
+`move_up-2`, `move_down-2`. Every button also saves what was typed.
+"""
+from __future__ import annotations
+
+import re
+
+from wtforms import FieldList, SubmitField, TextAreaField
+
+from .base import StepForm
+from .limits import MAX_CLAUSE_CHARS, MAX_CLAUSES
+from .messages import message
+from .validators import CodedError, MaxChars, clean_text, strip_outer
+
+_ACTION = re.compile(r"^(remove|move_up|move_down)-(\d{1,3})$")
+
+
+class GrievancesForm(StepForm):
+    grievances = FieldList(
+        TextAreaField("Clause", filters=[clean_text, strip_outer], validators=[MaxChars(MAX_CLAUSE_CHARS)]),
+        max_entries=MAX_CLAUSES + 1,
+    )
+    add = SubmitField("Add a clause")
+
+    def validate_grievances(self, field):
+        if len(field.entries) > MAX_CLAUSES:
+            raise CodedError("too-many-clauses", message("too-many-clauses", limit=MAX_CLAUSES))
+
+    def clauses(self) -> list[str]:
+        return [entry.data or "" for entry in self.grievances.entries]
+
+
+def list_action(formdata) -> tuple[str, int | None] | None:
+    """Which list button was pressed: ("add", None), ("remove", 2), ... or None for save/back."""
+    if "add" in formdata:
+        return ("add", None)
+    for key in formdata:
+        match = _ACTION.match(key)
+        if match:
+            return (match.group(1), int(match.group(2)))
+    return None
+
+
+def apply_action(clauses: list[str], action: tuple[str, int | None]) -> list[str]:
+    """The clause list after one button press; out-of-range indexes change nothing."""
+    name, index = action
+    out = list(clauses)
+    if name == "add":
+        if len(out) < MAX_CLAUSES:
+            out.append("")
+        return out
+    if index is None or not 0 <= index < len(out):
+        return out
+    if name == "remove":
+        del out[index]
+    elif name == "move_up" and index > 0:
+        out[index - 1], out[index] = out[index], out[index - 1]
+    elif name == "move_down" and index < len(out) - 1:
+        out[index + 1], out[index] = out[index], out[index + 1]
+    return out

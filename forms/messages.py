@@ -1,0 +1,17 @@
+"""What the drafting forms say when input is refused, by code. One place for the copy."""
+
+MESSAGES = {
+    "required": "Please fill in {field}.",
+    "too-long": "{field} can be at most {limit:,} characters; this has {length:,}. Shorten it a little.",
+    "too-many-clauses": "A petition can have at most {limit} grievance clauses here. Merge or remove one first.",
+    "minister-title": "Name the Minister's title or portfolio, for example \u201cMinister of Health\u201d.",
+    "member-name": "Give the Member of Parliament's name.",
+    "member-riding": "Give the Member of Parliament's riding (electoral district).",
+    "paste-empty": "Paste the text of your draft petition, or choose \u201cWrite a new petition\u201d.",
+    "choose": "Choose one of the options.",
+    "acknowledge": "Tick the box to confirm you have read every warning.",
+}
+
+
+def message(code: str, **values) -> str:
+    return MESSAGES[code].format(**values)

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SubmitField, TextAreaField
+
+from petition.model import KINDS, LANGUAGES
+
+from .limits import MAX_PASTE_CHARS
+from .messages import message
+from .validators import CodedError, MaxChars, clean_text
+
+KIND_LABELS = {"e-petition": "E-petition (signed online, 250-word limit)", "paper": "Paper petition (signed by hand)"}
+LANGUAGE_LABELS = {"en": "English", "fr": "French (the House's wording will be in French)"}
+
+
+class StartForm(FlaskForm):
+    how = RadioField(
+        "How do you want to start?",
+        choices=[("new", "Write a new petition"), ("paste", "Paste an existing draft")],
+        default="new",
+    )
+    text = TextAreaField("Your existing draft", filters=[clean_text], validators=[MaxChars(MAX_PASTE_CHARS)])
+    kind = RadioField("Kind of petition", choices=[(k, KIND_LABELS[k]) for k in KINDS], default="e-petition")
+    language = RadioField("Language of the petition", choices=[(l, LANGUAGE_LABELS[l]) for l in LANGUAGES], default="en")
+    start = SubmitField("Start")
+
+    def validate_text(self, field):
+        if self.how.data == "paste" and not (field.data or "").strip():
+            raise CodedError("paste-empty", message("paste-empty"))

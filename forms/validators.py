@@ -1,0 +1,68 @@
+"""Small single-purpose validators and filters for the drafting forms.
+
+Each refusal carries a code (see forms.messages) so tests and the page can tell
+reasons apart without matching on the wording.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from wtforms.validators import StopValidation, ValidationError
+
+from .messages import message
+
+_KEPT_CONTROLS = {"\n", "\t"}
+
+
+def clean_text(value):
+    """Drop control characters (a pasted NUL or escape code is never meant), keep every other character.
+
+    Line breaks become "\\n" and tabs are kept: numbered asks in a prayer use lines.
+    Odd but printable Unicode (accents, em dashes, non-breaking spaces, emoji) is kept as typed.
+    """
+    if value is None:
+        return value
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) != "Cc")
+
+
+def strip_outer(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class CodedError(ValidationError):
+    def __init__(self, code: str, text: str):
+        super().__init__(text)
+        self.code = code
+
+
+class MaxChars:
+    """Refuse text longer than `limit` characters, saying how long it is."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+
+    def __call__(self, form, field):
+        length = len(field.data or "")
+        if length > self.limit:
+            raise CodedError("too-long", message("too-long", field=field.label.text, limit=self.limit, length=length))
+
+
+class Required:
+    """Refuse empty or whitespace-only text and stop further checks on it."""
+
+    def __call__(self, form, field):
+        if not (field.data or "").strip():
+            field.errors[:] = []
+            raise StopValidation(message("required", field=field.label.text.lower()))
+
+
+class RequiredWhen:
+    """Refuse an empty field when another field has a given value (Minister needs a title, ...)."""
+
+    def __init__(self, other: str, value: str, code: str):
+        self.other, self.value, self.code = other, value, code
+
+    def __call__(self, form, field):
+        if form[self.other].data == self.value and not (field.data or "").strip():
+            raise CodedError(self.code, message(self.code))

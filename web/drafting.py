@@ -1,0 +1,523 @@
+"""The drafting journey: start, addressee, petitioners, grievances, request, review.
+
+One form per step (alphagov/e-petitions style). Every POST saves the draft in
+one transaction, then redirects (POST/Redirect/GET). The draft lives in the
+database; the browser only holds the edit link (/d/<edit_token>/...). Each form
+carries the version it was loaded from, so a save from a stale tab is refused
+with both texts on screen and the typed text kept.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Callable
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFError
+
+from forms.addressee import ADDRESSEE_LABELS, AddresseeForm
+from forms.grievances import GrievancesForm, apply_action, list_action
+from forms.limits import MAX_CLAUSES
+from forms.petitioners import PetitionersForm
+from forms.prayer import PrayerForm
+from forms.review import ApplySuggestionForm, ReadyForm
+from forms.start import StartForm
+from petition.addressees import classify_addressee
+from petition.analysis import analyze_petition
+from petition.formulae import default_petitioners, petitioners_of, prayer_formula, render
+from petition.model import Addressee, Petition
+from petition.reader import read
+
+from .db import get_session
+from .models import Draft, StaleDraft
+
+bp = Blueprint("drafting", __name__)
+
+SESSION_EXPIRED = "Your session expired; we kept your text, press Save again."
+CONFLICT = (
+    "This draft changed in another tab or window since you opened this page. Both versions are below: "
+    "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
+)
+
+
+# ----- the steps ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    title: str
+    form: type[FlaskForm]
+    # The form's initial data for a stored petition.
+    load: Callable[[Petition], dict]
+    # The petition with this step's (validated) form data put in.
+    apply: Callable[[Petition, FlaskForm], Petition]
+
+
+def _load_addressee(p: Petition) -> dict:
+    data = p.addressee.to_dict()
+    if data["kind"] not in ADDRESSEE_LABELS:
+        data["kind"] = None
+    return data
+
+
+def _apply_addressee(p: Petition, form: AddresseeForm) -> Petition:
+    # Fields of the other kinds are kept, so switching back and forth loses nothing typed.
+    p.addressee = Addressee(
+        kind=form.kind.data,
+        in_parliament_assembled=bool(form.in_parliament_assembled.data),
+        title=form.title.data or "",
+        name=form.name.data or "",
+        riding=form.riding.data or "",
+        text=p.addressee.text,
+    )
+    return p
+
+
+def _apply_petitioners(p: Petition, form: PetitionersForm) -> Petition:
+    p.petitioners = form.petitioners.data
+    return p
+
+
+def _load_grievances(p: Petition) -> dict:
+    return {"grievances": list(p.grievances) or [""]}
+
+
+def _apply_grievances(p: Petition, form: GrievancesForm) -> Petition:
+    p.grievances = form.clauses()
+    return p
+
+
+def _apply_prayer(p: Petition, form: PrayerForm) -> Petition:
+    p.prayer = form.prayer.data or ""
+    return p
+
+
+STEPS: dict[str, Step] = {
+    s.name: s
+    for s in (
+        Step("addressee", "Who it is addressed to", AddresseeForm, _load_addressee, _apply_addressee),
+        Step(
+            "petitioners",
+            "Who is signing",
+            PetitionersForm,
+            lambda p: {"petitioners": petitioners_of(p)},
+            _apply_petitioners,
+        ),
+        Step("grievances", "Why (the grievances)", GrievancesForm, _load_grievances, _apply_grievances),
+        Step("prayer", "What you ask for (the request)", PrayerForm, lambda p: {"prayer": p.prayer}, _apply_prayer),
+    )
+}
+ORDER = [*STEPS, "review"]
+STEP_TITLES = {**{name: s.title for name, s in STEPS.items()}, "review": "Check your petition"}
+
+
+def step_for_part(part: str) -> tuple[str, str] | None:
+    """The step (and anchor) that fixes a finding about `part` ("grievance 2" -> grievances, #grievance-2)."""
+    part = (part or "").strip().lower()
+    if part.startswith("grievance"):
+        number = part.rsplit(" ", 1)[-1]
+        return ("grievances", f"grievance-{number}" if number.isdigit() else "")
+    for name in ("addressee", "petitioners", "prayer"):
+        if part.startswith(name):
+            return (name, "")
+    return None
+
+
+def part_label(part: str) -> str:
+    part = (part or "").strip()
+    if not part:
+        return "The whole petition"
+    if part == "prayer":
+        return "The request"
+    return part[0].upper() + part[1:]
+
+
+def fingerprint(finding) -> str:
+    """Names one finding on one version, so "apply suggestion" applies exactly what was shown."""
+    raw = "|".join(str(x) for x in (finding.rule, finding.code, finding.part, finding.start, finding.end,
+                                    finding.excerpt, finding.suggestion))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:24]
+
+
+# ----- helpers ------------------------------------------------------------------------------------
+
+def _draft(token: str) -> Draft:
+    draft = Draft.by_edit_token(get_session(), token)
+    if draft is None:
+        abort(404, description="There is no draft at this link. Check that you copied the whole edit link.")
+    return draft
+
+
+def _grouped(analysis) -> list[tuple[str, list]]:
+    """Findings grouped by part, in the order the parts appear in the petition; errors first within a part."""
+    rank = {"error": 0, "warning": 1, "info": 2}
+    order: list[str] = []
+    groups: dict[str, list] = {}
+    for finding in analysis.findings:
+        if finding.part not in groups:
+            order.append(finding.part)
+            groups[finding.part] = []
+        groups[finding.part].append(finding)
+
+    def part_rank(part: str) -> tuple:
+        target = step_for_part(part)
+        position = ORDER.index(target[0]) if target else len(ORDER)
+        number = part.rsplit(" ", 1)[-1]
+        return (position, int(number) if number.isdigit() else 0)
+
+    order.sort(key=part_rank)
+    return [(part, sorted(groups[part], key=lambda f: rank.get(f.severity, 3))) for part in order]
+
+
+def _checks_context(draft_token: str | None, petition: Petition) -> dict:
+    analysis = analyze_petition(petition)
+    step_urls = {}
+    if draft_token:
+        step_urls = {name: url_for("drafting.step", token=draft_token, step=name) for name in STEPS}
+    return {
+        "analysis": analysis,
+        "groups": _grouped(analysis),
+        "step_urls": step_urls,
+        "step_for_part": step_for_part,
+        "part_label": part_label,
+        "fingerprint": fingerprint,
+        "can_apply": can_apply,
+    }
+
+
+def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petition: Petition | None = None,
+                 conflict: Petition | None = None, notice: str | None = None, status: int = 200):
+    """One step page. `petition` is what the page shows (the typed text after a refused save)."""
+    stored = draft.petition
+    shown = petition or stored
+    if form.errors.get("csrf_token"):
+        # Without CSRFProtect's early refusal the form itself reports it: same message, text kept.
+        notice = notice or SESSION_EXPIRED
+        form.csrf_token.errors = []
+    context = _checks_context(token, shown)
+    opening, link = prayer_formula(shown)
+    body = render_template(
+        f"drafting/{name}.html",
+        draft=draft,
+        token=token,
+        step=name,
+        steps=ORDER,
+        step_titles=STEP_TITLES,
+        form=form,
+        petition=shown,
+        petition_json=shown.to_dict(),
+        conflict=conflict,
+        conflict_text=render(conflict).text if conflict else None,
+        typed_text=render(shown).text if conflict else None,
+        notice=notice,
+        addressee_labels=ADDRESSEE_LABELS,
+        written_addressee=stored.addressee.text if stored.addressee.kind == "other" else "",
+        formula_opening=opening,
+        formula_petitioners=petitioners_of(shown),
+        formula_link=link,
+        default_petitioners=default_petitioners(shown.language),
+        max_clauses=MAX_CLAUSES,
+        **context,
+    )
+    return body, status
+
+
+def _typed_petition(draft: Draft, spec: Step, form: FlaskForm) -> Petition:
+    """The stored petition with what was just typed on this step, validated or not."""
+    return spec.apply(draft.petition, form)
+
+
+# ----- routes ----------------------------------------------------------------------------------
+
+@bp.route("/", methods=["GET", "POST"])
+def start():
+    form = StartForm()
+    if not form.validate_on_submit():
+        notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
+        return render_template("drafting/start.html", form=form, notice=notice), (400 if form.errors else 200)
+    kind, language = form.kind.data, form.language.data
+    session = get_session()
+    if form.how.data == "paste":
+        reading = read(form.text.data)
+        petition = reading.petition
+        petition.kind, petition.language = kind, language
+        notes = list(reading.notes)
+        if reading.language and reading.language != language:
+            notes.append(
+                f"Your draft reads as {'French' if reading.language == 'fr' else 'English'}, but you chose "
+                f"{'French' if language == 'fr' else 'English'}: the House's fixed wording will be in "
+                f"{'French' if language == 'fr' else 'English'}."
+            )
+        conversion = {
+            "input_form": reading.input_form,
+            "removed": [r.to_dict() for r in reading.removed],
+            "notes": notes,
+        }
+        draft, token = Draft.create(session, petition, source_text=form.text.data, conversion=conversion)
+    else:
+        draft, token = Draft.create(session, Petition(kind=kind, language=language))
+    session.commit()
+    return redirect(url_for("drafting.welcome", token=token))
+
+
+@bp.get("/d/<token>/")
+def draft_home(token: str):
+    _draft(token)
+    return redirect(url_for("drafting.step", token=token, step="addressee"))
+
+
+@bp.get("/d/<token>/welcome")
+def welcome(token: str):
+    draft = _draft(token)
+    return render_template(
+        "drafting/welcome.html",
+        draft=draft,
+        token=token,
+        edit_url=url_for("drafting.step", token=token, step="addressee", _external=True),
+        review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
+        conversion=draft.conversion,
+    )
+
+
+@bp.route("/d/<token>/<any(addressee, petitioners, grievances, prayer):step>", methods=["GET", "POST"])
+def step(token: str, step: str):
+    draft = _draft(token)
+    spec = STEPS[step]
+    if request.method == "GET":
+        form = spec.form(data={**spec.load(draft.petition), "version": draft.version})
+        return _render_step(draft, token, step, form)
+
+    form = spec.form()
+    action = list_action(request.form) if step == "grievances" else None
+    if not form.validate_on_submit():
+        typed = _typed_petition(draft, spec, form)
+        return _render_step(draft, token, step, form, petition=typed, status=400)
+
+    petition = _typed_petition(draft, spec, form)
+    if step == "grievances":
+        clauses = petition.grievances
+        if action is None:
+            # Saving drops empty boxes: a blank clause is not part of the petition.
+            clauses = [c for c in clauses if c.strip()]
+        else:
+            clauses = apply_action(clauses, action)
+        petition.grievances = clauses
+
+    session = get_session()
+    try:
+        draft.save(session, petition, form.loaded_version())
+        session.commit()
+    except StaleDraft as stale:
+        session.rollback()
+        current = _draft(token)
+        form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
+        return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
+                            conflict=stale.draft.petition, notice=CONFLICT, status=409)
+
+    if action is not None:
+        name, index = action
+        anchor = None
+        if name == "add":
+            anchor = f"grievance-{len(petition.grievances)}"
+        elif index is not None and name.startswith("move"):
+            moved_to = index - 1 if name == "move_up" else index + 1
+            moved_to = min(max(moved_to, 0), max(len(petition.grievances) - 1, 0))
+            anchor = f"grievance-{moved_to + 1}"
+        return redirect(url_for("drafting.step", token=token, step=step, _anchor=anchor))
+    position = ORDER.index(step)
+    if form.back.data:
+        if position == 0:
+            return redirect(url_for("drafting.welcome", token=token))
+        return redirect(url_for("drafting.step", token=token, step=ORDER[position - 1]))
+    following = ORDER[position + 1]
+    if following == "review":
+        return redirect(url_for("drafting.review", token=token))
+    return redirect(url_for("drafting.step", token=token, step=following))
+
+
+@bp.get("/d/<token>/review")
+def review(token: str):
+    draft = _draft(token)
+    return _render_review(draft, token)
+
+
+def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,
+                   status: int = 200):
+    petition = draft.petition
+    context = _checks_context(token, petition)
+    ready_form = ready_form or ReadyForm(data={"version": draft.version})
+    ready_form.version.data = str(draft.version)
+    return render_template(
+        "drafting/review.html",
+        draft=draft,
+        token=token,
+        step="review",
+        steps=ORDER,
+        step_titles=STEP_TITLES,
+        petition=petition,
+        rendered=render(petition).text,
+        ready_form=ready_form,
+        apply_form=ApplySuggestionForm(data={"version": draft.version}),
+        notice=notice,
+        review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
+        **context,
+    ), status
+
+
+@bp.post("/d/<token>/apply")
+def apply_suggestion(token: str):
+    draft = _draft(token)
+    form = ApplySuggestionForm()
+    if not form.validate_on_submit():
+        return _render_review(draft, token, notice=SESSION_EXPIRED, status=400)
+    try:
+        version = int(form.version.data)
+    except (TypeError, ValueError):
+        version = -1
+    if version != draft.version:
+        return _render_review(draft, token, notice=(
+            "This draft changed in another tab since you opened this page, so the suggestion was not applied. "
+            "The page now shows the latest version: check the suggestion again."), status=409)
+    petition = draft.petition
+    finding = next((f for f in analyze_petition(petition).findings
+                    if can_apply(f) and fingerprint(f) == form.finding.data), None)
+    if finding is None:
+        return _render_review(draft, token, notice="That suggestion no longer applies to this version.", status=409)
+    changed = apply_finding(petition, finding)
+    if changed is None:
+        target = step_for_part(finding.part)
+        where = STEP_TITLES[target[0]].lower() if target else "the steps"
+        flash(f"We could not apply that suggestion automatically. Please make the change in \u201c{where}\u201d.", "warning")
+        return redirect(url_for("drafting.review", token=token))
+    session = get_session()
+    try:
+        draft.save(session, changed, version)
+        session.commit()
+    except StaleDraft:
+        session.rollback()
+        return _render_review(_draft(token), token, notice="This draft changed in another tab; nothing was applied.",
+                              status=409)
+    flash(f"Applied the suggestion for {finding.rule}.", "success")
+    return redirect(url_for("drafting.review", token=token))
+
+
+# Findings whose suggestion is a drop-in replacement for the excerpt (or, for the addressee, the
+# addressee to use). Other suggestions (e.g. the request formula for a demand) are advice to read.
+APPLICABLE_CODES = {"shouting-caps", "shouting-exclamation", "addressee-not-allowed"}
+
+
+def can_apply(finding) -> bool:
+    return finding.suggestion is not None and finding.code in APPLICABLE_CODES and step_for_part(finding.part) is not None
+
+
+def apply_finding(petition: Petition, finding) -> Petition | None:
+    """The petition with the finding's suggestion put in place of its excerpt, or None if that cannot be done.
+
+    The excerpt is looked up in the part the finding names (a clause, the
+    request, the petitioners); nothing else is touched.
+    """
+    if not can_apply(finding):
+        return None
+    name = step_for_part(finding.part)[0]
+    suggestion = finding.suggestion
+
+    def replaced(text: str) -> str | None:
+        if not finding.excerpt or finding.excerpt not in text:
+            return None
+        return text.replace(finding.excerpt, suggestion, 1)
+
+    if name == "addressee":
+        addressee = classify_addressee(suggestion)
+        if addressee.kind == "other":
+            return None
+        petition.addressee = addressee
+        return petition
+
+    if name == "grievances":
+        number = finding.part.rsplit(" ", 1)[-1]
+        if not number.isdigit():
+            return None
+        visible = [i for i, g in enumerate(petition.grievances) if g and g.strip()]
+        index = int(number) - 1
+        if not 0 <= index < len(visible):
+            return None
+        new = replaced(petition.grievances[visible[index]])
+        if new is None:
+            return None
+        petition.grievances[visible[index]] = new
+        return petition
+    if name == "prayer":
+        new = replaced(petition.prayer)
+        if new is None:
+            return None
+        petition.prayer = new
+        return petition
+    if name == "petitioners":
+        new = replaced(petitioners_of(petition))
+        if new is None:
+            return None
+        petition.petitioners = new
+        return petition
+    return None
+
+
+@bp.post("/d/<token>/ready")
+def mark_ready(token: str):
+    draft = _draft(token)
+    form = ReadyForm()
+    if not form.validate_on_submit():
+        return _render_review(draft, token, notice=SESSION_EXPIRED, ready_form=form, status=400)
+    if form.version.data != str(draft.version):
+        return _render_review(draft, token, notice=(
+            "This draft changed in another tab since you opened this page. Check it again below, then mark it ready."),
+            status=409)
+    analysis = analyze_petition(draft.petition)
+    if analysis.errors:
+        return _render_review(draft, token, notice=(
+            "This petition still has errors the House would refuse it for. Fix each one (the links take you "
+            "to the right step), then mark it ready."), status=400)
+    warnings = [f for f in analysis.findings if f.severity == "warning"]
+    if warnings and not form.acknowledge.data:
+        form.acknowledge.errors = ["Tick the box to confirm you have read every warning."]
+        return _render_review(draft, token, ready_form=form, status=400)
+    draft.ready_version = draft.version
+    get_session().commit()
+    flash(f"Version {draft.version} is marked ready.", "success")
+    return redirect(url_for("drafting.review", token=token))
+
+
+@bp.get("/r/<review_token>")
+def sponsor_review(review_token: str):
+    draft = Draft.by_review_token(get_session(), review_token)
+    if draft is None:
+        abort(404, description="There is no petition at this review link. Ask the organizer for the link again.")
+    petition = draft.petition
+    return render_template(
+        "drafting/sponsor.html",
+        draft=draft,
+        petition=petition,
+        rendered=render(petition).text,
+        **_checks_context(None, petition),
+    )
+
+
+@bp.errorhandler(CSRFError)
+def csrf_expired(error: CSRFError):
+    """A form left open until its token expired: show it again with the text kept and a fresh token."""
+    endpoint = request.endpoint
+    args = request.view_args or {}
+    if endpoint == "drafting.start":
+        return render_template("drafting/start.html", form=StartForm(), notice=SESSION_EXPIRED), 400
+    if endpoint == "drafting.step":
+        draft = _draft(args["token"])
+        spec = STEPS[args["step"]]
+        form = spec.form()
+        form.validate()  # field messages (too long, ...) appear along with the notice; nothing is saved
+        return _render_step(draft, args["token"], args["step"], form, petition=_typed_petition(draft, spec, form),
+                            notice=SESSION_EXPIRED, status=400)
+    if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
+        return _render_review(_draft(args["token"]), args["token"], notice=SESSION_EXPIRED, status=400)
+    flash(SESSION_EXPIRED, "warning")
+    return redirect(url_for("drafting.start"))
+
