@@ -1,0 +1,50 @@
+"""Property tests: the checker and converter never raise on arbitrary text, and every span lies inside its text."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from petition.analysis import analyze_petition, analyze_text
+from petition.model import Petition
+from petition.wordcount import count_words, upper_bound, word_spans
+
+# Text with the characters that trouble parsers: punctuation the checks look for,
+# control characters, other scripts, and the House formula words.
+_PIECES = st.sampled_from([
+    "Petition to the House of Commons", "Whereas:", "We, the undersigned, ", "call upon the Government of Canada to ",
+    "We demand ", "liar", "https://x.ca", "@a", "#b", "1. ", "a) ", "\n", ";", "!!!", "SHOUTING WORDS HERE NOW",
+    "Pétition au gouvernement du Canada", "Nous, soussignés, demandons au gouvernement du Canada de ", "l'attention",
+    "\x00", "\u202e", "Правительство", "国会", " - ", "Mr. Smith is corrupt", "city council", "court",
+])
+TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=40)), max_size=25).map("".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _spans_inside(analysis):
+    for f in analysis.findings:
+        assert 0 <= f.start <= f.end <= len(analysis.source), f
+    for r in analysis.removed:
+        assert 0 <= r.start <= r.end <= len(analysis.source), r
+
+
+@SETTINGS
+@given(TEXT, st.sampled_from(["e-petition", "paper"]))
+def test_analyze_text_never_raises_and_spans_lie_inside(text, kind):
+    a = analyze_text(text, kind=kind)
+    _spans_inside(a)
+    assert a.to_dict()["kind"] == kind
+
+
+@SETTINGS
+@given(st.lists(TEXT, max_size=4), TEXT, st.sampled_from(["en", "fr"]))
+def test_analyze_petition_never_raises_and_spans_lie_inside(grievances, prayer, language):
+    a = analyze_petition(Petition(grievances=grievances, prayer=prayer, language=language))
+    _spans_inside(a)
+
+
+@SETTINGS
+@given(TEXT)
+def test_word_count_is_bounded_and_spans_are_in_order(text):
+    spans = word_spans(text)
+    assert count_words(text) == len(spans) <= len(text.split())
+    assert upper_bound(text) >= count_words(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
