@@ -14,13 +14,11 @@ from .model import Addressee
 _FLAGS = re.IGNORECASE
 
 # Words before the addressee that are not part of it: "to", "adressée au", "à la".
-_LEAD_IN = re.compile(r"^(?:(?:addressed|adress[ée]e)\s+)?(?:to\s+|à\s+(?=la\s|l['’])|a\s+(?=la\s|l['’]))?", _FLAGS)
-# FR contractions of "à" + article, turned back into the article for "other" text.
+_LEAD_IN = re.compile(r"^(?:(?:addressed|adress[ée]e)\s+)?(?:to\s+|à\s+|a\s+(?=la\s|l['’]))?", _FLAGS)
+# FR contractions of "à" + article ("au maire"), turned back into the article for "other" text.
 _FR_CONTRACTED = (
     (re.compile(r"^au\s+", _FLAGS), "le "),
     (re.compile(r"^aux\s+", _FLAGS), "les "),
-    (re.compile(r"^à\s+la\s+", _FLAGS), "la "),
-    (re.compile(r"^à\s+l['’]\s*", _FLAGS), "l'"),
 )
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l['’]|au|aux|du)\s*(?<=\s|['’])", _FLAGS)
 _HONOURABLE = re.compile(r"^(?:right\s+)?hono(?:u)?rable\s+(?:the\s+)?", _FLAGS)

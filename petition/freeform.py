@@ -17,6 +17,7 @@ the lead-in before the request and end punctuation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,6 +72,7 @@ _NEAR_REQUEST = re.compile(r"\b(?:need|should|must|call\s+for|ask\s+for|want|urg
 
 MAX_CAMPAIGN_SENTENCE = 600  # a banner or "please sign" line is short; longer text is content
 SLOGAN_MAX_WORDS = 8
+REQUEST_WINDOW = 1500  # characters from a sentence's start in which its request must begin
 
 
 @lru_cache(maxsize=1)
@@ -181,8 +183,11 @@ def _is_title(text: str, line: tuple[int, int]) -> bool:
 def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     """The unit's words without removed links, list marker or end punctuation."""
     pieces, pos = [], s
-    for cs, ce in cuts:
-        if cs >= s and ce <= e:
+    # `cuts` is in text order: look only at the ones inside this unit.
+    for cs, ce in cuts[bisect_left(cuts, (s, -1)):]:
+        if cs >= e:
+            break
+        if ce <= e:
             pieces.append(text[pos:cs])
             pos = ce
     pieces.append(text[pos:e])
@@ -195,13 +200,15 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
 
 def _find_request(text: str, s: int, e: int) -> tuple[Span, int] | None:
     """In one sentence: (addressee span, action start) of a request, if it makes one."""
-    for m in _REQUEST_EN.finditer(text, s, e):
+    # A request starts near the head of its sentence; the action may run on.
+    window = min(e, s + REQUEST_WINDOW)
+    for m in _REQUEST_EN.finditer(text, s, window):
         addr = m.group("addr")
         if _WEAK_VERBS.fullmatch(m.group("verb")) and not ADDRESSEE_MENTION.search(addr):
             continue
         a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
         return Span(a_s, a_e), m.end()
-    for m in _REQUEST_FR.finditer(text, s, e):
+    for m in _REQUEST_FR.finditer(text, s, window):
         link = fr_action_link(text, m.end())
         if link is not None and link[1] <= e:
             a_s, a_e = _bounds(text, m.end(), link[0])
