@@ -29,7 +29,8 @@ def read_input(path: str) -> str:
     """The text at PATH (`-` is stdin), as UTF-8. Raises InputError with a one-line reason."""
     try:
         if path == "-":
-            data = click.get_binary_stream("stdin").read(MAX_INPUT_BYTES + 1)
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read(MAX_INPUT_BYTES + 1) if stream else sys.stdin.read().encode("utf-8", "surrogateescape")
         else:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_INPUT_BYTES + 1)
