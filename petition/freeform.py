@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .addressees import ADDRESSEE_MENTION, classify_addressee
-from .house_format import fr_action_link, heading_of
+from .house_format import fr_action_link, heading_of, strip_opener
 from .language import detect_language
 from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
 
@@ -195,6 +195,7 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     marker = _LIST_ITEM.match(body)
     if marker and marker.end() < len(body):
         body = body[marker.end():]
+    body = strip_opener(body)
     return body.rstrip(" .!?;,:")
 
 
@@ -229,15 +230,16 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     paragraphs = _paragraphs(text)
     first = 0
     mention_pool: list[tuple[int, int]] = []
-    if len(paragraphs) > 1 and len(paragraphs[0]) == 1:
+    head = heading_of(text)
+    if head and re.match(r"p[ée]tition", text[head[0].start:head[0].end], _I):
+        # "Petition to ..." over a draft: the heading names the addressee.
+        written["heading"] = text[head[1].start:head[1].end]
+        spans["addressee"] = head[1]
+        paragraphs[0] = paragraphs[0][1:]
+    elif len(paragraphs) > 1 and len(paragraphs[0]) == 1:
         s, e = paragraphs[0][0]
-        head = heading_of(text)
         salutation = _SALUTATION.match(text, s, e)
-        if head and re.match(r"p[ée]tition", text[s:e], _I):
-            written["heading"] = text[head[1].start:head[1].end]
-            spans["addressee"] = head[1]
-            first = 1
-        elif salutation and text[e - 1] in ",:" and len(text[s:e].split()) <= 12:
+        if salutation and text[e - 1] in ",:" and len(text[s:e].split()) <= 12:
             a_s, a_e = _bounds(text, salutation.end(), e - 1)
             if a_s < a_e:
                 written["heading"] = text[a_s:a_e]
@@ -255,7 +257,8 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
 
     # Links and the like come out of whatever sentence holds them.
     web_cuts: list[tuple[int, int]] = []
-    for m in _WEB.finditer(text, paragraphs[first][0][0] if first < len(paragraphs) else len(text)):
+    body_start = next((p[0][0] for p in paragraphs[first:] if p), len(text))
+    for m in _WEB.finditer(text, body_start):
         s, e = m.start(), m.end()
         while e > s and text[e - 1] in ".,;:!?)»”'\"":
             e -= 1

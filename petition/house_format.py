@@ -129,6 +129,17 @@ def heading_of(text: str) -> tuple[Span, Span] | None:
     return Span(start, end), Span(a_start, a_end)
 
 
+def has_petitioner_formula(text: str) -> bool:
+    """'We, the undersigned' / 'Nous soussignés' / 'draw the attention of' somewhere in the text."""
+    return bool(_HOUSE_CUES.search(text))
+
+
+def strip_opener(text: str) -> str:
+    """'Whereas: rents rose' -> 'rents rose'; the opener is the House's formula, not a clause."""
+    m = _OPENER.match(text)
+    return text[m.end():] if m else text
+
+
 def looks_like_house(text: str) -> bool:
     """A 'Petition to'/'Pétition' heading or the House's petitioner formulae."""
     head = heading_of(text)
@@ -379,4 +390,4 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     return Addressee(kind="government")
 
 
-__all__ = ["parse_house", "looks_like_house", "heading_of", "fr_action_link"]
+__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "fr_action_link", "strip_opener"]

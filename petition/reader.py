@@ -1,13 +1,16 @@
 """One entry point for any text an organizer pastes: `read(text) -> Reading`.
 
-A text in the House's own form is parsed as it stands (`parse_house`); anything
-else is a draft to convert (`convert_freeform`). The language is detected once
-and passed down.
+A text with the House's petitioner formula ("We, the undersigned" / "Nous
+soussignés" / "draw the attention of") is parsed as it stands (`parse_house`);
+anything else is a draft to convert (`convert_freeform`). A "Petition to"
+heading alone is House form too, unless the body under it is campaign-style (the
+converter finds material to strip, or only it finds the request). The language is
+detected once and passed down.
 """
 from __future__ import annotations
 
 from .freeform import convert_freeform
-from .house_format import looks_like_house, parse_house
+from .house_format import has_petitioner_formula, looks_like_house, parse_house
 from .language import detect_language
 from .model import Reading
 
@@ -17,14 +20,11 @@ __all__ = ["read", "parse_house", "convert_freeform", "looks_like_house"]
 def read(text: str) -> Reading:
     text = text if isinstance(text, str) else str(text or "")
     language = detect_language(text)
+    if has_petitioner_formula(text):
+        return parse_house(text, language=language)
+    converted = convert_freeform(text, language=language)
     if looks_like_house(text):
-        reading = parse_house(text, language=language)
-        if reading.petition.prayer or not reading.notes:
-            return reading
-        # A House heading over a campaign-style body: the converter finds the
-        # request and strips the campaign material; keep whichever found more.
-        converted = convert_freeform(text, language=language)
-        if converted.petition.prayer:
-            return converted
-        return reading
-    return convert_freeform(text, language=language)
+        house = parse_house(text, language=language)
+        if not converted.removed and (house.petition.prayer or not converted.petition.prayer):
+            return house
+    return converted

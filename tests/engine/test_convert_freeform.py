@@ -1,0 +1,194 @@
+"""Converting free-form drafts (campaign-site texts) into a House-format proposal."""
+from pathlib import Path
+
+import pytest
+
+from petition.freeform import convert_freeform
+from petition.reader import read
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def sample(name):
+    return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+def removed_by(reading, rule):
+    return [r for r in reading.removed if r.rule == rule]
+
+
+def assert_spans_inside(reading):
+    n = len(reading.source)
+    for span in reading.spans.values():
+        assert 0 <= span.start <= span.end <= n
+    for r in reading.removed:
+        assert reading.source[r.start:r.end] == r.text
+
+
+@pytest.fixture(scope="module")
+def tovuz():
+    return read(sample("freeform/tovuz-aggression.txt"))
+
+
+def test_tovuz_is_read_as_a_draft_addressed_to_the_government(tovuz):
+    assert tovuz.input_form == "freeform"
+    assert tovuz.language == "en"
+    assert tovuz.petition.addressee.kind == "government"
+    assert tovuz.addressees_written["prayer"] == "the Canadian Government"
+
+
+def test_tovuz_prayer_holds_the_request_and_all_four_numbered_asks(tovuz):
+    prayer = tovuz.petition.prayer
+    assert prayer.startswith("use its influence to condemn the aggression of the Republic of Armenia")
+    for ask in ("1. to stop the illegal Armenian military occupation",
+                "2. to enforce the UN Security Council and General Assembly resolutions",
+                "3. to remove all Armenian military forces illegally stationed",
+                "4. to allow the return of Azerbaijani displaced persons back to their homes"):
+        assert ask in prayer
+    # One ask per line, the list after the request that introduces it.
+    assert prayer.splitlines()[-1] == "4. to allow the return of Azerbaijani displaced persons back to their homes"
+    assert "within the territorial integrity of Azerbaijan:\n1." in prayer
+    assert "On behalf of" not in prayer  # the lead-in before "we call" is not the action
+
+
+def test_tovuz_campaign_material_is_removed_with_its_rule(tovuz):
+    banners = [r.text for r in removed_by(tovuz, "R-ATT-1")]
+    assert "0 have signed. Let’s get to 2,500!" in banners
+    assert any(b.startswith("At 2,500 signatures, this petition is more likely") for b in banners)
+    [title] = removed_by(tovuz, "R-STR-1")
+    assert title.text == "Condemn the ongoing Armenian aggression towards Azerbaijan"
+    assert "title" in title.reason
+    kept = " ".join(tovuz.petition.grievances) + tovuz.petition.prayer
+    assert "signed" not in kept and "2,500" not in kept
+    assert_spans_inside(tovuz)
+
+
+def test_tovuz_grievances_come_from_its_factual_paragraphs(tovuz):
+    grievances = tovuz.petition.grievances
+    assert any(g.startswith("On July 12th, 2020, in the middle of the COVID-19 crisis") for g in grievances)
+    assert any("20 percent of Azerbaijan’s sovereign territory" in g for g in grievances)
+    assert any(g.startswith("The Collective Security Treaty Organization") for g in grievances)
+    assert not any(g.endswith((".", "!")) for g in grievances)
+    # Too long for an e-petition: reporting that is the checker's job, the converter keeps the words.
+    assert len((" ".join(grievances) + " " + tovuz.petition.prayer).split()) > 250
+
+
+def test_tovuz_spans_point_at_the_draft(tovuz):
+    src = tovuz.source
+    g1 = tovuz.spans["grievance 1"]
+    assert " ".join(src[g1.start:g1.end].split()).rstrip(".") == tovuz.petition.grievances[0]
+    prayer = tovuz.spans["prayer"]
+    assert src[prayer.start:].startswith("use its influence")
+    assert src[:prayer.end].endswith("back to their homes")
+    addr = tovuz.spans["addressee"]
+    assert src[addr.start:addr.end] == "the Canadian Government"
+
+
+def test_rent_control_has_no_request_so_the_prayer_stays_empty():
+    reading = read(sample("freeform/rent-control.txt"))
+    assert reading.input_form == "freeform"
+    assert reading.petition.prayer == ""
+    assert "prayer" not in reading.spans
+    assert any(note.startswith("No request found") for note in reading.notes)
+    [please] = removed_by(reading, "R-ATT-1")
+    assert please.text.startswith("Please sign this petition if you believe")
+    assert removed_by(reading, "R-STR-1")[0].text == "R E N T C O N T R O L N O W !!!"
+    assert reading.petition.grievances == []
+    assert_spans_inside(reading)
+
+
+def test_increase_oas_names_the_government_but_asks_nothing():
+    reading = read(sample("freeform/increase-oas.txt"))
+    p = reading.petition
+    assert p.prayer == ""
+    assert p.addressee.kind == "government"  # "the federal government" is mentioned
+    assert any("we need to advance our concerns to the federal government" in note for note in reading.notes)
+    assert p.grievances[0] == "It has become more and more evident that the poor are becoming poorer"
+    assert removed_by(reading, "R-STR-1")[0].text == "Increase Old Age Security"
+    assert_spans_inside(reading)
+
+
+def test_climate_draft_support_request_is_removed_and_no_prayer_invented():
+    reading = read(sample("freeform/climate-pipelines.txt"))
+    p = reading.petition
+    assert p.prayer == ""
+    assert p.addressee.kind == "minister" and p.addressee.title == "Prime Minister"
+    assert any(r.text.startswith("Please help me send a clear message") for r in removed_by(reading, "R-ATT-1"))
+    assert not any("Please help" in g for g in p.grievances)
+    assert p.grievances[0] == "I care strongly about climate change and its ever-growing affects on Planet Earth"
+
+
+def test_links_hashtags_handles_and_emails_are_removed_from_clauses():
+    text = ("Save the Salish Sea\n\n"
+            "Tanker traffic has tripled since 2019 (see https://example.org/report). Orca numbers are falling "
+            "#SaveTheOrcas. Write to info@salishsea.ca or follow @salishsea. "
+            "We call upon the Government of Canada to cap tanker traffic in the Salish Sea.")
+    reading = convert_freeform(text)
+    urls = sorted(r.text for r in removed_by(reading, "R-URL-1"))
+    assert urls == ["#SaveTheOrcas", "@salishsea", "https://example.org/report", "info@salishsea.ca"]
+    joined = " ".join(reading.petition.grievances)
+    assert "http" not in joined and "#" not in joined and "@" not in joined
+    assert "Orca numbers are falling" in reading.petition.grievances
+    assert reading.petition.prayer == "cap tanker traffic in the Salish Sea"
+    assert_spans_inside(reading)
+
+
+def test_french_draft():
+    text = ("Sauvons nos bureaux de poste\n\n"
+            "Le bureau de poste de notre village a fermé en mars. Les aînés doivent faire trente kilomètres "
+            "pour envoyer une lettre. Nous demandons au gouvernement du Canada de rouvrir les bureaux de poste "
+            "ruraux.\n\nSignez et partagez cette pétition!")
+    reading = read(text)
+    p = reading.petition
+    assert reading.input_form == "freeform" and p.language == "fr"
+    assert p.addressee.kind == "government"
+    assert p.prayer == "rouvrir les bureaux de poste ruraux"
+    assert p.grievances == ["Le bureau de poste de notre village a fermé en mars",
+                            "Les aînés doivent faire trente kilomètres pour envoyer une lettre"]
+    assert [r.text for r in removed_by(reading, "R-ATT-1")] == ["Signez et partagez cette pétition!"]
+
+
+def test_letter_greeting_gives_the_addressee():
+    text = ("Dear Prime Minister,\n\nFood prices rose 11% last year. We ask you to remove the tax on groceries.")
+    reading = read(text)
+    assert reading.petition.addressee.kind == "minister"
+    assert reading.addressees_written["heading"] == "Prime Minister"
+    assert reading.petition.prayer == "remove the tax on groceries"
+    assert removed_by(reading, "R-STR-1")[0].text == "Dear Prime Minister,"
+
+
+def test_want_is_a_request_only_when_it_names_an_addressee():
+    asks = convert_freeform("Seniors cannot pay rent. We want the federal government to raise Old Age Security.")
+    assert asks.petition.prayer == "raise Old Age Security"
+    assert asks.petition.addressee.kind == "government"
+    tells = convert_freeform("Seniors cannot pay rent. We want people to know how hard it is.")
+    assert tells.petition.prayer == ""
+    assert tells.petition.grievances == ["Seniors cannot pay rent", "We want people to know how hard it is"]
+
+
+def test_a_list_not_after_a_request_is_grievances():
+    text = ("Our town faces three problems:\n1. the clinic closed\n2. the bus stopped running\n\n"
+            "We urge the Government of Canada to restore rural transit funding.")
+    p = convert_freeform(text).petition
+    assert p.prayer == "restore rural transit funding"
+    assert "the clinic closed" in p.grievances and "the bus stopped running" in p.grievances
+
+
+def test_a_house_heading_over_a_campaign_body_still_gets_its_request():
+    text = ("Petition to the Government of Canada\n\nPlease sign and share!\n\n"
+            "Wildfires burned 18 million hectares in 2023. We call on the government to fund a national "
+            "wildfire service.")
+    reading = read(text)
+    p = reading.petition
+    assert p.prayer == "fund a national wildfire service"
+    assert p.addressee.kind == "government"
+    assert reading.addressees_written["heading"] == "the Government of Canada"
+    assert any(r.text == "Please sign and share!" for r in reading.removed)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "!!!", "Title only", "Title\n\n\n", "1.\n2.\n3.", "#a #b @c",
+                                  "we call the to to", "Nous demandons de de de", "\x00\x1f\x7f" * 10])
+def test_odd_drafts_never_raise(text):
+    reading = convert_freeform(text)
+    assert_spans_inside(reading)
+    assert reading.petition.prayer == "" or reading.spans["prayer"].end <= len(text)
