@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from wtforms.fields.choices import SelectChoice
 from wtforms import BooleanField, RadioField, StringField
 
 from .base import StepForm
@@ -16,7 +17,7 @@ ADDRESSEE_LABELS = {
 
 
 class AddresseeForm(StepForm):
-    kind = RadioField("Who is the petition addressed to?", choices=list(ADDRESSEE_LABELS.items()), default="government")
+    kind = RadioField("Who is the petition addressed to?", choices=[SelectChoice(k, label) for k, label in ADDRESSEE_LABELS.items()], default="government")
     in_parliament_assembled = BooleanField("Say \u201cthe House of Commons in Parliament assembled\u201d")
     title = StringField(
         "Minister's title or portfolio",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 from wtforms import RadioField, SubmitField, TextAreaField
 
 from petition.model import KINDS, LANGUAGES
@@ -16,12 +17,12 @@ LANGUAGE_LABELS = {"en": "English", "fr": "French (the House's wording will be i
 class StartForm(FlaskForm):
     how = RadioField(
         "How do you want to start?",
-        choices=[("new", "Write a new petition"), ("paste", "Paste an existing draft")],
+        choices=[SelectChoice("new", "Write a new petition"), SelectChoice("paste", "Paste an existing draft")],
         default="new",
     )
     text = TextAreaField("Your existing draft", filters=[clean_text], validators=[MaxChars(MAX_PASTE_CHARS)])
-    kind = RadioField("Kind of petition", choices=[(k, KIND_LABELS[k]) for k in KINDS], default="e-petition")
-    language = RadioField("Language of the petition", choices=[(l, LANGUAGE_LABELS[l]) for l in LANGUAGES], default="en")
+    kind = RadioField("Kind of petition", choices=[SelectChoice(k, KIND_LABELS[k]) for k in KINDS], default="e-petition")
+    language = RadioField("Language of the petition", choices=[SelectChoice(code, LANGUAGE_LABELS[code]) for code in LANGUAGES], default="en")
     start = SubmitField("Start")
 
     def validate_text(self, field):

@@ -13,6 +13,7 @@ petition is kept in `DraftVersion`, so later features can say "printed version 3
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import secrets
 from datetime import datetime, timezone
@@ -72,7 +73,9 @@ class Draft(Base):
 
     @property
     def petition(self) -> Petition:
-        return Petition.from_dict(self.petition_data)
+        # A deep copy: editing the returned petition must not change the stored JSON in place
+        # (save() would then see no change, and SQLAlchemy would not notice the mutation).
+        return Petition.from_dict(copy.deepcopy(self.petition_data))
 
     @property
     def is_ready(self) -> bool:
@@ -152,7 +155,7 @@ class Draft(Base):
     def snapshot(self, number: int) -> Petition | None:
         for version in self.versions:
             if version.number == number:
-                return Petition.from_dict(version.petition_data)
+                return Petition.from_dict(copy.deepcopy(version.petition_data))
         return None
 
 

@@ -100,3 +100,17 @@ def test_init_db_command_creates_the_tables(runner, app):
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert {"drafts", "draft_versions"} <= set(inspect(engine()).get_table_names())
+
+
+def test_editing_the_loaded_petition_in_place_is_still_a_change(app):
+    with app.app_context():
+        session = get_session()
+        draft, _ = Draft.create(session, _petition())
+        session.commit()
+        petition = draft.petition
+        petition.grievances[0] = "rents doubled"
+        assert draft.petition.grievances == ["rents rose"]
+        assert draft.save(session, petition, expected_version=1)
+        session.commit()
+        assert draft.snapshot(1).grievances == ["rents rose"]
+        assert draft.snapshot(2).grievances == ["rents doubled"]
