@@ -1,0 +1,148 @@
+"""The drafting journey in a real browser (Debian's chromium through Playwright) against the live server."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+LIMIT = 250
+
+
+def word_count(page: Page) -> int:
+    return int(page.locator("#word-count [data-count]").inner_text())
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_paste_the_tovuz_draft_trim_it_under_the_limit_and_reach_a_clean_review(page: Page):
+    page.goto("/")
+    page.get_by_label("Paste an existing draft").check()
+    page.get_by_label("Your existing draft").fill((SAMPLES / "freeform/tovuz-aggression.txt").read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Start").click()
+
+    banner = page.locator(".removed-banner")
+    expect(banner).to_contain_text("We removed")
+    expect(banner).to_contain_text("R-ATT-1")
+    expect(page.get_by_text("Keep this link")).to_be_visible()
+    page.get_by_role("link", name="Continue to step 1").click()
+
+    page.get_by_role("button", name="Save and continue").click()  # addressee as converted
+    page.get_by_role("button", name="Save and continue").click()  # petitioners (default)
+    expect(page.get_by_role("heading", name="Why (the grievances)")).to_be_visible()
+    assert word_count(page) > LIMIT
+    expect(page.locator("#live-panel .finding-error[data-rule='R-LEN-1']")).to_be_visible()
+    expect(page.locator("#word-count")).to_contain_text("over the limit")
+
+    clauses_before = page.locator("textarea[name^='grievances-']").count()
+    while word_count(page) > LIMIT:
+        remaining = page.locator("textarea[name^='grievances-']").count()
+        assert remaining > 0, "no clause left to remove and still over the limit"
+        page.get_by_role("button", name="Remove clause 1").click()
+        expect(page.locator("textarea[name^='grievances-']")).to_have_count(remaining - 1)
+    assert page.locator("textarea[name^='grievances-']").count() < clauses_before
+
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="What you ask for (the request)")).to_be_visible()
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
+    assert word_count(page) <= LIMIT
+    expect(page.locator(".finding-error")).to_have_count(0)
+    expect(page.locator("#petition-text")).to_contain_text("Petition to the Government of Canada")
+
+
+def test_write_a_petition_from_scratch_with_the_keyboard_alone(page: Page):
+    page.goto("/")
+    tab_to(page, "button[name=start], input[name=start]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Keep this link")).to_be_visible()
+    tab_to(page, "a.button.primary")
+    page.keyboard.press("Enter")
+
+    # Addressee: arrow keys move through the radio group; the Minister's field appears when chosen.
+    expect(page.get_by_role("heading", name="Who it is addressed to")).to_be_visible()
+    tab_to(page, "input[name=kind]:checked")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("A Minister of the Crown")).to_be_checked()
+    tab_to(page, "input[name=title]")
+    page.keyboard.type("Minister of Housing, Infrastructure and Communities")
+    tab_to(page, "input[name=save]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Who is signing")).to_be_visible()
+    expect(page.get_by_label("Who is signing?")).to_have_value("citizens and residents of Canada")
+    tab_to(page, "input[name=save]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Why (the grievances)")).to_be_visible()
+    tab_to(page, "textarea[name='grievances-0']")
+    page.keyboard.type("Average rents in Canadian cities have risen faster than wages for ten years")
+    tab_to(page, "input[name=add]")
+    page.keyboard.press("Enter")
+    expect(page.locator("textarea[name='grievances-1']")).to_be_visible()
+    tab_to(page, "textarea[name='grievances-1']")
+    page.keyboard.type("Many families now spend more than half of their income on housing")
+    tab_to(page, "input[name=save]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="What you ask for (the request)")).to_be_visible()
+    expect(page.locator("#prayer-formula")).to_have_text(
+        "We, the undersigned, citizens and residents of Canada, call upon the Minister of Housing, "
+        "Infrastructure and Communities to")
+    tab_to(page, "textarea[name=prayer]")
+    page.keyboard.type("fund the construction of affordable rental housing across Canada")
+    tab_to(page, "input[name=save]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
+    expect(page.locator("#petition-text")).to_have_text(
+        "Petition to the Minister of Housing, Infrastructure and Communities\n"
+        "Whereas:\n"
+        "Average rents in Canadian cities have risen faster than wages for ten years;\n"
+        "Many families now spend more than half of their income on housing.\n"
+        "We, the undersigned, citizens and residents of Canada, call upon the Minister of Housing, "
+        "Infrastructure and Communities to fund the construction of affordable rental housing across Canada.")
+    expect(page.locator(".finding-error")).to_have_count(0)
+    if page.locator("input[name=acknowledge]").count():
+        tab_to(page, "input[name=acknowledge]")
+        page.keyboard.press("Space")
+    tab_to(page, "input[name=ready]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(re.compile(r"Version \d+ is marked ready")).first).to_be_visible()
+
+
+def test_the_live_counter_updates_while_typing_after_a_pause(page: Page):
+    checks: list[str] = []
+    page.on("request", lambda request: checks.append(request.url) if request.url.endswith("/api/check") else None)
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    page.get_by_role("link", name="4. What you ask for (the request)").click()
+
+    status = page.locator("#check-status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(page.locator("#word-count")).to_contain_text("0 of 250 words")
+
+    box = page.get_by_label("What do you ask for?")
+    box.click()
+    box.press_sequentially("We demand that the government enact rent control", delay=15)
+    expect(page.locator("#word-count")).to_contain_text("8 of 250 words")
+    expect(page.locator("#live-panel .finding-error[data-rule='R-PRAY-4']")).to_be_visible()
+    # Debounced: one check after the pause, not one per key (48 keys were typed).
+    assert 1 <= len(checks) <= 3, checks
+
+    box.fill("enact national rent control")
+    expect(page.locator("#word-count")).to_contain_text("4 of 250 words")
+    expect(page.locator("#live-panel .finding-error")).to_have_count(0)
+    # Nothing was saved by typing: the stored draft still has no request.
+    page.reload()
+    expect(page.get_by_label("What do you ask for?")).to_have_value("")
