@@ -42,11 +42,10 @@ def _custom_description(error: HTTPException) -> str | None:
 def handle_http_error(error: HTTPException):
     code = error.code or 500
     if wants_json():
-        message = _custom_description(error) or API_MESSAGES.get(code, error.description or error.name)
-        response = jsonify(
-            error=error.name.lower().replace(" ", "-"),
-            message=message.format(limit_kb=size_limit_kb()),
-        )
+        message = _custom_description(error)
+        if message is None:
+            message = API_MESSAGES.get(code, error.description or error.name).format(limit_kb=size_limit_kb())
+        response = jsonify(error=error.name.lower().replace(" ", "-"), message=message)
         response.status_code = code
     else:
         response = _error_page(error, code)
@@ -73,9 +72,9 @@ def _error_page(error: HTTPException, code: int):
     except Exception:
         # The error page itself must never become a second, bare 500.
         current_app.logger.exception("error page for %s failed to render", code)
-        body = f"{code} {error.name}"
+        body = f"{code} {error.name}\n\n{context['detail'] or error.description}\n"
         return current_app.response_class(body, status=code, mimetype="text/plain")
-    return body, code
+    return current_app.response_class(body, status=code, mimetype="text/html")
 
 
 def _kept_text() -> list[tuple[str, str]]:
