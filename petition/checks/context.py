@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .. import rules
 from ..model import Finding, Petition, Span
 from ..wordcount import WordCount
+from .lexicon import scan
 
 _WS = re.compile(r"\s+")
 
@@ -43,6 +44,19 @@ class Context:
     word_count: WordCount
     addressees_written: dict[str, str] = field(default_factory=dict)
     message_language: str = "en"
+    _scans: dict = field(default_factory=dict, repr=False)
+
+    def hits(self, part: Part, family: str) -> list[tuple[int, int]]:
+        """Where a lexicon family ("demand", "court", ...) matches in `part.text`, in the petition's language
+        (both languages when it could not be told)."""
+        scanned = self._scans.get(part.name)
+        if scanned is None:
+            scanned = self._scans[part.name] = scan(part.text)
+        langs = (self.language,) if self.language in ("en", "fr") else ("en", "fr")
+        found: list[tuple[int, int]] = []
+        for lang in langs:
+            found.extend(scanned.get(f"{family}-{lang}", ()))
+        return sorted(found)
 
     def part(self, name: str) -> Part | None:
         return next((p for p in self.parts if p.name == name), None)

@@ -5,19 +5,12 @@ import re
 
 from ..wordcount import count_words
 from .context import Context
-from .lexicon import compiled
 
 # R-PRAY-3 heuristics from petition-rules.md (the Clerk judges; info only).
 LONG_PRAYER_WORDS = 60
 MANY_ASKS = 5
 
 _ASK = re.compile(r"(?:^|(?<=[\n;:]))\s*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.I)
-
-
-def _lexicons(ctx: Context, family: str) -> tuple[str, ...]:
-    if ctx.language in ("en", "fr"):
-        return (f"{family}-{ctx.language}",)
-    return (f"{family}-en", f"{family}-fr")
 
 
 def _demand_suggestion(ctx: Context) -> str:
@@ -39,17 +32,14 @@ def check(ctx: Context):
         if asks > MANY_ASKS:
             yield ctx.finding("many-asks", prayer, 0, len(prayer.text), count=asks)
 
-    demand = compiled(*_lexicons(ctx, "demand"))
-    ultimatum = compiled(*_lexicons(ctx, "ultimatum"))
-    must = compiled(*_lexicons(ctx, "addressee-must"))
     for part in ctx.text_parts():
         if part.name == "addressee":
             continue
-        for m in demand.finditer(part.text):
+        for s, e in ctx.hits(part, "demand"):
             # In the request itself a demand is certain to be refused; elsewhere a person decides.
             code = "demand-framing" if part.name == "prayer" else "demand-wording"
-            yield ctx.finding(code, part, m.start(), m.end(), suggestion=_demand_suggestion(ctx))
-        for m in ultimatum.finditer(part.text):
-            yield ctx.finding("ultimatum", part, m.start(), m.end())
-        for m in must.finditer(part.text):
-            yield ctx.finding("addressee-must", part, m.start(), m.end())
+            yield ctx.finding(code, part, s, e, suggestion=_demand_suggestion(ctx))
+        for s, e in ctx.hits(part, "ultimatum"):
+            yield ctx.finding("ultimatum", part, s, e)
+        for s, e in ctx.hits(part, "addressee-must"):
+            yield ctx.finding("addressee-must", part, s, e)

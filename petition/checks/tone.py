@@ -10,7 +10,7 @@ import bisect
 import regex
 
 from .context import Context
-from .lexicon import compiled, word_set
+from .lexicon import word_set
 
 # How far an accusation may sit from its target and still be "about" it.
 NEAR_CHARS = 60
@@ -27,12 +27,6 @@ _FORMULA_CAPS = {"WHEREAS", "THAT", "THEREFORE", "ATTENDU", "QUE", "PETITION", "
 _EXCLAIM = regex.compile(r"!{2,}|[!?]{3,}")
 _CAPITALIZED = regex.compile(r"(?<![\p{L}\p{N}'’])\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}")
 _TITLED = None
-
-
-def _lexicons(ctx: Context, family: str) -> tuple[str, ...]:
-    if ctx.language in ("en", "fr"):
-        return (f"{family}-{ctx.language}",)
-    return (f"{family}-en", f"{family}-fr")
 
 
 def _titled_name() -> regex.Pattern:
@@ -70,16 +64,12 @@ def _near(targets: list[tuple[int, int]], start: int, end: int) -> tuple[int, in
 
 
 def check(ctx: Context):
-    unparliamentary = compiled(*_lexicons(ctx, "unparliamentary"))
-    profanity = compiled(*_lexicons(ctx, "profanity"))
-    accusation = compiled(*_lexicons(ctx, "accusation"))
-    authority = compiled(*_lexicons(ctx, "authority"))
     for part in ctx.text_parts():
         text = part.text
-        for m in unparliamentary.finditer(text):
-            yield ctx.finding("unparliamentary", part, m.start(), m.end())
-        for m in profanity.finditer(text):
-            yield ctx.finding("profanity", part, m.start(), m.end())
+        for s, e in ctx.hits(part, "unparliamentary"):
+            yield ctx.finding("unparliamentary", part, s, e)
+        for s, e in ctx.hits(part, "profanity"):
+            yield ctx.finding("profanity", part, s, e)
         for m in _CAPS_RUN.finditer(text):
             words = [w for w in _CAPS_WORD.findall(m.group()) if w not in _FORMULA_CAPS]
             if len(words) >= CAPS_RUN_WORDS and sum(len(w) for w in words) >= CAPS_RUN_LETTERS:
@@ -88,10 +78,10 @@ def check(ctx: Context):
             yield ctx.finding("shouting-exclamation", part, m.start(), m.end(), suggestion=".")
         if part.name == "addressee":
             continue
-        accusations = [(m.start(), m.end()) for m in accusation.finditer(text)]
+        accusations = ctx.hits(part, "accusation")
         if not accusations:
             continue
-        authorities = [(m.start(), m.end()) for m in authority.finditer(text)]
+        authorities = ctx.hits(part, "authority")
         names = _personal_names(text)
         for start, end in accusations:
             target = _near(authorities, start, end)

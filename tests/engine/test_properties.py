@@ -48,3 +48,14 @@ def test_word_count_is_bounded_and_spans_are_in_order(text):
     assert upper_bound(text) >= count_words(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+_COUNT_PIECES = st.sampled_from(["1.", "a)", "(iv)", "(2)", ";", ":", " ", "\n", "\t", "word", "-", "x;", "2.", "é",
+                                 "l'a", "_", "i.", "\r\n", "\u2028", "\xa0"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_COUNT_PIECES, st.text(max_size=5)), max_size=30).map("".join))
+def test_fast_count_agrees_with_the_word_positions(text):
+    # count_words is a regex scan; word_spans walks the tokens to find word 251. They must agree.
+    assert count_words(text) == len(word_spans(text))
