@@ -376,7 +376,7 @@ def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: lis
         return classify_addressee(written["prayer"])
     # No one is asked: propose whoever the draft talks about, and say so.
     for s, e in [(u.start, u.end) for u in kept] + mention_pool:
-        m = ADDRESSEE_MENTION.search(text, s, e)
+        m = ADDRESSEE_MENTION.search(text, s, min(e, s + REQUEST_WINDOW))
         if m:
             proposed = classify_addressee(m.group())
             if proposed.kind != "other":

@@ -21,7 +21,7 @@ import re
 
 from .addressees import classify_addressee
 from .language import detect_language
-from .model import Addressee, Petition, Reading, Span, part_name_for_grievance
+from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
 
 _I = re.IGNORECASE
 
@@ -38,6 +38,9 @@ _UNDERSIGNED = re.compile(
     _I,
 )
 _THEREFORE = re.compile(r"\b(?:therefore|wherefore|par\s+cons[ée]quent|en\s+cons[ée]quence|c['’]est\s+pourquoi)\b", _I)
+_LEADING_THEREFORE = re.compile(
+    r"(?:therefore|wherefore|par\s+cons[ée]quent|en\s+cons[ée]quence|c['’]est\s+pourquoi)[\s,]*\Z", _I
+)
 _PETITIONERS_REF = re.compile(r"\b(?:your|the|vos|les)\s+(?:petitioners|p[ée]titionnaires)\b", _I)
 _ATTENTION = re.compile(
     r"\bdraws?\s+(?:the\s+)?attention\s+of\s+(?P<addr>[^\n:;.]{1,150}?)\s+to\s+the\s+following(?:[ \t]+\w+){0,2}[ \t]*:?"
@@ -50,7 +53,7 @@ _REQUEST_EN = re.compile(
     r"\b(?:(?:humbly\s+)?pray\s+and\s+)?"
     r"(?:call(?:s)?\s+(?:up)?on|call(?:s)?|request(?:s)?|ask(?:s)?|urge(?:s)?|pray(?:s)?|petition(?:s)?"
     r"|implore(?:s)?|appeal(?:s)?\s+to)"
-    r"\s+(?!that\b)(?P<addr>[^\n.;:!?]{1,200}?)[\s,]+to\s+(?=\S)",
+    r"\s+(?!that\b)(?P<addr>[^\n.;:!?]{1,200}?)[\s,]+to(?:\s+|\s*:\s*)(?=\S)",
     _I,
 )
 # French request verbs; what links the addressee to the action is found separately
@@ -168,9 +171,9 @@ def fr_action_link(text: str, after_verb: int) -> tuple[int, int] | None:
     return None
 
 
-def _fr_request(text: str, start: int) -> tuple[re.Match, int, int] | None:
+def _fr_request(text: str, start: int, end: int) -> tuple[re.Match, int, int] | None:
     """The next French request: (verb match, addressee end, action start)."""
-    for verb in _REQUEST_FR.finditer(text, start):
+    for verb in _REQUEST_FR.finditer(text, start, end):
         link = fr_action_link(text, verb.end())
         if link is not None:
             return verb, link[0], link[1]
@@ -185,9 +188,10 @@ class _Request:
         self.action_start = action_start
 
 
-def _find_request(text: str, start: int) -> _Request | None:
-    en = _REQUEST_EN.search(text, start)
-    fr = _fr_request(text, start)
+def _find_request(text: str, start: int, end: int | None = None) -> _Request | None:
+    end = len(text) if end is None else end
+    en = _REQUEST_EN.search(text, start, end)
+    fr = _fr_request(text, start, end)
     candidates = []
     if en:
         candidates.append(_Request(en.start(), en.start(), Span(*_nonblank_bounds(text, en.start("addr"), en.end("addr"))), en.end()))
@@ -204,6 +208,32 @@ def _first_at_clause_start(pattern: re.Pattern, text: str, start: int) -> re.Mat
         if _at_clause_start(text, m.start()):
             return m
     return None
+
+
+def _prayer_intro(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the words opening the petitioners-and-prayer sentence, at or after `start`.
+
+    "We, the undersigned" wins (with a "THEREFORE," right before it); otherwise a
+    "THEREFORE" or "your petitioners" that opens a clause and is followed closely by
+    a request, so a grievance that merely begins "Therefore" stays a grievance.
+    """
+    und = _UNDERSIGNED.search(text, start)
+    if und:
+        lead = _LEADING_THEREFORE.search(text, max(start, und.start() - 40), und.start())
+        return (lead.start() if lead else und.start()), und.end()
+    candidates = []
+    for pattern in (_THEREFORE, _PETITIONERS_REF):
+        for m in pattern.finditer(text, start):
+            if not _at_clause_start(text, m.start()):
+                continue
+            request = _find_request(text, m.end(), min(len(text), m.end() + 500))
+            if request and request.verb_start - m.end() <= 200 and "\n" not in text[m.end():request.verb_start]:
+                candidates.append(m)
+                break
+    if not candidates:
+        return None
+    first = min(candidates, key=lambda m: m.start())
+    return first.start(), first.end()
 
 
 def _logical_lines(text: str, start: int, end: int) -> list[list[int]]:
@@ -273,12 +303,35 @@ def _clauses(text: str, start: int, end: int, old_form: bool) -> list[Span]:
     return spans
 
 
-def _prayer_text(text: str, start: int) -> tuple[str, Span]:
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
+
+
+def _prayer_end(text: str, s: int, e: int) -> int:
+    """The prayer runs to the first blank line that is not inside its list of asks."""
+    for blank in _BLANK_LINE.finditer(text, s, e):
+        before = _nonblank_bounds(text, s, blank.start())[1]
+        after = _nonblank_bounds(text, blank.end(), e)[0]
+        if before > s and text[before - 1] in ":;," or _MARKER.match(text, after, e):
+            continue
+        return before
+    return e
+
+
+def _prayer_text(text: str, start: int) -> tuple[str, Span, Span | None]:
+    """(prayer, its span, the span of anything after it)."""
     s, e = _nonblank_bounds(text, start, len(text))
+    while s < e and text[s] in ":\u00a0 \t\r\n":  # "de :" before a list of asks
+        s += 1
+    end = _prayer_end(text, s, e)
+    after = None
+    if end < e:
+        a_s, a_e = _nonblank_bounds(text, end, e)
+        after = Span(a_s, a_e) if a_s < a_e else None
+    e = end
     if e > s and text[e - 1] == ".":
         e -= 1
     lines = (_tidy(line) for line in text[s:e].splitlines())
-    return "\n".join(line for line in lines if line), Span(s, e)
+    return "\n".join(line for line in lines if line), Span(s, e), after
 
 
 def parse_house(text: str, language: str | None = None) -> Reading:
@@ -313,14 +366,8 @@ def parse_house(text: str, language: str | None = None) -> Reading:
     else:
         grievances_start = body_start
 
-    # Where the petitioners-and-prayer sentence begins.
-    starts = [m for m in (
-        _UNDERSIGNED.search(text, grievances_start),
-        _first_at_clause_start(_THEREFORE, text, grievances_start),
-        _first_at_clause_start(_PETITIONERS_REF, text, grievances_start),
-    ) if m]
-    prayer_intro = min(starts, key=lambda m: m.start()) if starts else None
-    request = _find_request(text, prayer_intro.end() if prayer_intro else grievances_start)
+    prayer_intro = _prayer_intro(text, grievances_start)
+    request = _find_request(text, prayer_intro[1] if prayer_intro else grievances_start)
     if prayer_intro is None and request is not None:
         # No formula: a bare "We call upon ..." sentence; the clauses end where it starts.
         sentence_start = request.start
@@ -328,10 +375,10 @@ def parse_house(text: str, language: str | None = None) -> Reading:
             sentence_start -= 1
         grievances_end = sentence_start
     else:
-        grievances_end = prayer_intro.start() if prayer_intro else len(text)
+        grievances_end = prayer_intro[0] if prayer_intro else len(text)
 
     if prayer_intro is not None and request is not None:
-        own = _UNDERSIGNED.search(text, prayer_intro.start(), request.verb_start)
+        own = _UNDERSIGNED.search(text, prayer_intro[0], request.verb_start)
         if own:
             candidate = Span(own.end(), request.verb_start)
             cs, ce = _nonblank_bounds(text, candidate.start, candidate.end)
@@ -356,11 +403,13 @@ def parse_house(text: str, language: str | None = None) -> Reading:
     if request is not None:
         written["prayer"] = _tidy(text[request.addr.start:request.addr.end]).strip(" ,")
         spans["prayer addressee"] = request.addr
-        petition.prayer, spans["prayer"] = _prayer_text(text, request.action_start)
+        petition.prayer, spans["prayer"], after = _prayer_text(text, request.action_start)
+        _remove_after_prayer(reading, after)
     else:
-        that = _REQUEST_THAT.search(text, prayer_intro.end() if prayer_intro else grievances_start)
+        that = _REQUEST_THAT.search(text, prayer_intro[1] if prayer_intro else grievances_start)
         if that:
-            petition.prayer, spans["prayer"] = _prayer_text(text, that.end())
+            petition.prayer, spans["prayer"], after = _prayer_text(text, that.end())
+            _remove_after_prayer(reading, after)
             reading.notes.append(
                 "The request is worded 'request that ...'; the House's form is "
                 "'call upon <addressee> to <action>', so the prayer may need rewording."
@@ -378,6 +427,16 @@ def parse_house(text: str, language: str | None = None) -> Reading:
                 spans["addressee"] = spans[part]
                 break
     return reading
+
+
+def _remove_after_prayer(reading: Reading, after: Span | None) -> None:
+    # The prayer is the petition's last part (R-STR-1); a postscript ("Please
+    # share!", a contact line) is extraneous matter (R-ATT-1).
+    if after is not None:
+        reading.removed.append(Removed(
+            reading.source[after.start:after.end], "R-ATT-1",
+            "Text after the prayer is not part of the House's form.", after.start, after.end,
+        ))
 
 
 def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:

@@ -333,3 +333,47 @@ def test_read_never_raises_and_every_span_is_inside_the_text(parts, joiner):
     for removed in reading.removed:
         assert 0 <= removed.start <= removed.end <= len(text)
         assert text[removed.start:removed.end] == removed.text
+
+
+def test_a_grievance_that_begins_therefore_stays_a_grievance():
+    text = ("Petition to the Government of Canada\nWhereas:\nSeniors are struggling;\nTherefore, many live in poverty.\n"
+            "We, the undersigned, residents of St. Catharines, call upon the Government of Canada to:\n"
+            "1. Increase OAS by 10%;\n2. Index it to wages.")
+    p = read(text).petition
+    assert p.grievances == ["Seniors are struggling", "Therefore, many live in poverty"]
+    assert p.petitioners == "residents of St. Catharines"
+    assert p.prayer == "1. Increase OAS by 10%;\n2. Index it to wages"
+
+
+def test_french_list_after_de_colon():
+    text = ("Pétition au gouvernement du Canada\nNous, soussignés, citoyens du Canada, demandons au gouvernement "
+            "du Canada de :\n1. rouvrir les bureaux de poste;\n2. embaucher des facteurs.")
+    assert read(text).petition.prayer == "1. rouvrir les bureaux de poste;\n2. embaucher des facteurs"
+
+
+def test_a_megabyte_paste_is_read_whole():
+    # Speed is measured in bench/bench_reader.py; here: a long paste neither fails nor loses its parts.
+    text = sample("certified/e-2490.txt") + "\n\n" + ("A" * 70 + ";\n") * 14_000
+    reading = read(text)
+    assert len(text) > 1_000_000
+    assert reading.petition.prayer.endswith("to hospitals and clinics")
+    [after] = reading.removed
+    assert after.text.startswith("AAAA") and after.end == len(text.rstrip())
+    for span in reading.spans.values():
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+def test_a_postscript_after_the_prayer_is_not_the_prayer():
+    text = sample("certified/441-01236.txt").rstrip() + "\n\nPlease share this petition with your neighbours!\n"
+    reading = read(text)
+    assert reading.petition.prayer.endswith("including members of this community")
+    [ps] = reading.removed
+    assert (ps.rule, ps.text) == ("R-ATT-1", "Please share this petition with your neighbours!")
+
+
+def test_a_list_of_asks_after_a_blank_line_stays_in_the_prayer():
+    text = ("Petition to the House of Commons\nWe, the undersigned, citizens of Canada, call upon the House of "
+            "Commons to:\n\n1. Ban single-use plastics;\n\n2. Fund recycling.")
+    reading = read(text)
+    assert reading.petition.prayer == "1. Ban single-use plastics;\n2. Fund recycling"
+    assert reading.removed == []
