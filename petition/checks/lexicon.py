@@ -101,6 +101,7 @@ class _Entry:
     lexicon: str
     pattern: regex.Pattern
     literal: str  # the first word's letters: the token must start with them
+    rank: int  # phrase length: where several phrases match at one word, the longest phrase wins
 
 
 def _literal(word: str) -> str:
@@ -129,25 +130,26 @@ def _index():
             pattern = regex.compile(rf"(?:{phrase_pattern(term)})(?![\p{{L}}\p{{M}}\p{{N}}])", regex.IGNORECASE)
             literal = _literal(first)
             if first == "<n>":
-                prefix.setdefault("<n>", []).append(_Entry(name, pattern, ""))
+                prefix.setdefault("<n>", []).append(_Entry(name, pattern, "", len(term)))
             elif literal != first:  # "mislead*", "m.", "non-negotiable", "let's ..."
-                prefix.setdefault(literal[:_FIRST_KEY], []).append(_Entry(name, pattern, literal))
+                prefix.setdefault(literal[:_FIRST_KEY], []).append(_Entry(name, pattern, literal, len(term)))
             else:
                 second = words[1] if len(words) > 1 else ""
                 nxt = "" if second in ("", "...", "<n>") else _literal(second)
                 nxt = nxt[:_NEXT_KEY] if len(nxt) >= _NEXT_KEY else ""
-                exact.setdefault(literal, {}).setdefault(nxt, []).append(_Entry(name, pattern, literal))
+                exact.setdefault(literal, {}).setdefault(nxt, []).append(_Entry(name, pattern, literal, len(term)))
     return exact, prefix
 
 
 def scan(text: str) -> dict[str, list[tuple[int, int]]]:
     """Every lexicon's matches in `text`: {lexicon name: [(start, end), ...]}, non-overlapping, in order.
 
-    Like `compiled(name).finditer`, the longest phrase wins where several start at the same word.
+    The same matches as `compiled(name).finditer`: leftmost first, and where several phrases
+    match at one word, the longest phrase (the alternation lists longest first).
     """
     exact, prefix = _index()
     tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
-    best: dict[str, dict[int, int]] = {}
+    best: dict[str, dict[int, tuple[int, int]]] = {}  # lexicon -> start -> (rank, end)
     empty: dict = {}
     for i, (start, token) in enumerate(tokens):
         candidates: list[_Entry] = []
@@ -163,17 +165,21 @@ def scan(text: str) -> dict[str, list[tuple[int, int]]]:
         if token[0].isdigit():
             candidates.extend(prefix.get("<n>", ()))
         for entry in candidates:
+            at = best.setdefault(entry.lexicon, {})
+            if start in at and at[start][0] >= entry.rank:
+                continue
             hit = entry.pattern.match(text, start)
             if hit and hit.end() > start:
-                ends = best.setdefault(entry.lexicon, {})
-                if hit.end() > ends.get(start, -1):
-                    ends[start] = hit.end()
+                at[start] = (entry.rank, hit.end())
     result: dict[str, list[tuple[int, int]]] = {}
-    for name, ends in best.items():
+    for name, at in best.items():
         spans, last_end = [], -1
-        for start in sorted(ends):
+        for start in sorted(at):
+            end = at[start][1]
             if start >= last_end:
-                spans.append((start, ends[start]))
-                last_end = ends[start]
+                spans.append((start, end))
+                last_end = end
+        if not spans:
+            continue
         result[name] = spans
     return result

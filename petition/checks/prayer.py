@@ -13,11 +13,24 @@ MANY_ASKS = 5
 _ASK = re.compile(r"(?:^|(?<=[\n;:]))\s*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.I)
 
 
-def _demand_suggestion(ctx: Context) -> str:
-    from ..formulae import prayer_formula, petitioners_of
+# After "we demand": "that the Government (of Canada) (must) <action>" -> the action.
+_DEMANDED_ACTION = re.compile(
+    r"\s*(?:that\s+)?(?:the\s+)?(?:federal\s+)?"
+    r"(?:government(?:\s+of\s+canada)?|parliament|house(?:\s+of\s+commons)?|prime\s+minister|ottawa)\s+"
+    r"(?:must\s+|should\s+|shall\s+|will\s+|to\s+)?(?P<action>[^.;!?\n]{1,300})",
+    re.I,
+)
+
+
+def _demand_suggestion(ctx: Context, text: str, end: int) -> str:
+    """The request in the House's form: "We demand that the Government fund X" ->
+    "We, the undersigned, ..., call upon the Government of Canada to fund X." """
+    from ..formulae import petitioners_of, prayer_formula
 
     opening, link = prayer_formula(ctx.petition)
-    return f"{opening}{petitioners_of(ctx.petition)}{link}…"
+    m = _DEMANDED_ACTION.match(text, end) if ctx.petition.language != "fr" else None
+    action = f"{m.group('action').strip()}." if m else "…"
+    return f"{opening}{petitioners_of(ctx.petition)}{link}{action}"
 
 
 def check(ctx: Context):
@@ -38,7 +51,7 @@ def check(ctx: Context):
         for s, e in ctx.hits(part, "demand"):
             # In the request itself a demand is certain to be refused; elsewhere a person decides.
             code = "demand-framing" if part.name == "prayer" else "demand-wording"
-            yield ctx.finding(code, part, s, e, suggestion=_demand_suggestion(ctx))
+            yield ctx.finding(code, part, s, e, suggestion=_demand_suggestion(ctx, part.text, e))
         for s, e in ctx.hits(part, "ultimatum"):
             yield ctx.finding("ultimatum", part, s, e)
         for s, e in ctx.hits(part, "addressee-must"):

@@ -65,3 +65,11 @@ def test_long_request_and_many_asks_are_info():
     assert only(a, "many-asks")[0].severity == "info"
     long = analyse(prayer="fund " + "rural " * 70 + "broadband")
     assert only(long, "prayer-long")[0].severity == "info"
+
+
+def test_demand_suggestion_rewrites_the_request_in_house_form():
+    a = analyse(grievances=["Rural areas lack service"],
+                prayer="provide service; we demand that the Government of Canada fund rural broadband now")
+    [f] = only(a, "demand-framing")
+    assert f.suggestion == ("We, the undersigned, citizens and residents of Canada, call upon the Government of Canada "
+                            "to fund rural broadband now.")
