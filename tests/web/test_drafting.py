@@ -462,5 +462,22 @@ def test_the_sponsor_review_page_is_read_only(client, app):
     page, body = text_of(r), r.get_data(as_text=True)
     assert "Petition to the House of Commons Whereas: Rents rose." in page
     assert "R-PRAY-4" in page
-    assert "<form" not in body and "<textarea" not in body and token not in body
+    # No edit controls: nothing on the page posts to the draft or carries its edit link or fields.
+    assert token not in body and "/d/" not in body
+    for field in ('name="prayer"', 'name="grievances-0"', 'name="petitioners"', 'name="kind"', 'name="finding"'):
+        assert field not in body
     assert client.post(f"/r/{review_token}").status_code == 405
+
+
+def test_a_paper_petition_has_no_word_limit(client):
+    token = new_draft(client, kind="paper")
+    fill(client, token, grievances=["word " * 100] * 3, prayer="enact rent control")
+    response = client.get(f"/d/{token}/review")
+    assert "303 words (paper petitions have no word limit)" in text_of(response)
+    assert "finding-error" not in response.get_data(as_text=True)
+
+
+def test_the_first_step_has_no_back_button(client):
+    token = new_draft(client)
+    assert 'name="back"' not in client.get(f"/d/{token}/addressee").get_data(as_text=True)
+    assert 'name="back"' in client.get(f"/d/{token}/petitioners").get_data(as_text=True)
