@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .addressees import ADDRESSEE_MENTION, classify_addressee
-from .house_format import fr_action_link, heading_of, strip_opener
+from .house_format import fr_action_link, heading_of, strip_opener, text_before_heading
 from .language import detect_language
 from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
 
@@ -235,7 +235,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         # "Petition to ..." over a draft: the heading names the addressee.
         written["heading"] = text[head[1].start:head[1].end]
         spans["addressee"] = head[1]
-        paragraphs[0] = paragraphs[0][1:]
+        above = text_before_heading(text, head)
+        if above:
+            removed.append(above)
+        paragraphs = [[line for line in p if line[0] > head[0].end] for p in paragraphs]
     elif len(paragraphs) > 1 and len(paragraphs[0]) == 1:
         s, e = paragraphs[0][0]
         salutation = _SALUTATION.match(text, s, e)

@@ -106,30 +106,56 @@ def _at_clause_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in "\n\r.;:!?"
 
 
-def _first_line(text: str) -> tuple[int, int]:
-    start, _ = _nonblank_bounds(text, 0, len(text))
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return _nonblank_bounds(text, start, end)
+HEADING_LINES = 4  # a heading may sit under a line or three of page furniture (an id, a title)
+_ARTICLE_START = re.compile(r"(?:the|la|le|les|l['’]|au|aux|à)\b", _I)
 
 
-def heading_of(text: str) -> tuple[Span, Span] | None:
-    """(whole heading line, addressee inside it) when the text opens with one."""
-    start, end = _first_line(text)
-    if start >= end:
-        return None
+def _heading_at(text: str, start: int, end: int, first: bool) -> tuple[Span, Span] | None:
     m = _HEADING.match(text, start, end)
     if not m:
         return None
     line = text[start:end]
-    if not re.match(r"p[ée]tition", line, _I):
-        # A bare "To the House of Commons" line: short, and not a sentence.
-        if len(line.split()) > 15 or _UNDERSIGNED.search(line) or line.rstrip().endswith("."):
-            return None
+    petition_word = re.match(r"p[ée]tition", line, _I)
+    if len(line.split()) > 20 or _UNDERSIGNED.search(line) or (not petition_word and not first):
+        return None
+    if not petition_word and line.rstrip().endswith("."):
+        return None  # "To be fair, ..." is a sentence, not a bare "To the House of Commons" line
     a_start, a_end = _nonblank_bounds(text, m.end(), end)
     while a_end > a_start and text[a_end - 1] in _END_PUNCT:
         a_end -= 1
+    if a_start >= a_end:
+        return None
+    # "Petition to save our post office" is a campaign title, not a heading.
+    kind = classify_addressee(text[a_start:a_end]).kind
+    if kind == "other" and not (first and _ARTICLE_START.match(text, a_start, a_end)):
+        return None
     return Span(start, end), Span(a_start, a_end)
+
+
+def heading_of(text: str) -> tuple[Span, Span] | None:
+    """(whole heading line, addressee inside it) when one of the first lines is a heading."""
+    pos = 0
+    for index in range(HEADING_LINES):
+        start, end = _nonblank_bounds(text, pos, len(text))
+        if start >= end:
+            return None
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        found = _heading_at(text, *_nonblank_bounds(text, start, line_end), first=index == 0)
+        if found:
+            return found
+        pos = line_end + 1
+    return None
+
+
+def text_before_heading(text: str, heading: tuple[Span, Span] | None) -> Removed | None:
+    """Lines above the heading (a title, a petition number) are not part of the House's form (R-STR-1)."""
+    if heading is None:
+        return None
+    s, e = _nonblank_bounds(text, 0, heading[0].start)
+    if s >= e:
+        return None
+    return Removed(text[s:e], "R-STR-1", "The House's format starts with the heading; what is above it is left out.", s, e)
 
 
 def has_petitioner_formula(text: str) -> bool:
@@ -346,6 +372,9 @@ def parse_house(text: str, language: str | None = None) -> Reading:
 
     head = heading_of(text)
     body_start = head[0].end if head else 0
+    above = text_before_heading(text, head)
+    if above:
+        reading.removed.append(above)
     if head:
         addr = head[1]
         written["heading"] = text[addr.start:addr.end]
@@ -449,4 +478,4 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     return Addressee(kind="government")
 
 
-__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "fr_action_link", "strip_opener"]
+__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "text_before_heading", "fr_action_link", "strip_opener"]

@@ -192,3 +192,20 @@ def test_odd_drafts_never_raise(text):
     reading = convert_freeform(text)
     assert_spans_inside(reading)
     assert reading.petition.prayer == "" or reading.spans["prayer"].end <= len(text)
+
+
+def test_a_campaign_title_that_starts_with_petition_is_a_title_not_a_heading():
+    reading = read("Petition to save our post office\n\nThe post office closed. We urge the Government of Canada "
+                   "to reopen it.")
+    assert reading.input_form == "freeform"
+    assert "heading" not in reading.addressees_written
+    assert reading.petition.addressee.kind == "government"
+    assert [r.rule for r in reading.removed] == ["R-STR-1"]
+    assert reading.petition.prayer == "reopen it"
+
+
+def test_windows_line_endings_convert_the_same():
+    text = sample("freeform/tovuz-aggression.txt")
+    crlf = read(text.replace("\n", "\r\n"))
+    assert crlf.petition == read(text).petition
+    assert_spans_inside(crlf)

@@ -377,3 +377,27 @@ def test_a_list_of_asks_after_a_blank_line_stays_in_the_prayer():
     reading = read(text)
     assert reading.petition.prayer == "1. Ban single-use plastics;\n2. Fund recycling"
     assert reading.removed == []
+
+
+@pytest.mark.parametrize("name", sorted(CERTIFIED))
+def test_windows_line_endings_read_the_same(name):
+    # Browsers submit textareas with CRLF line endings.
+    text = sample(name)
+    assert read(text.replace("\n", "\r\n")).petition == read(text).petition
+
+
+def test_lines_above_the_heading_are_left_out_with_a_reason():
+    text = ("e-4904 (Employment insurance)\nPetition to the Government of Canada\nWhereas:\nRents are high.\n"
+            "We, the undersigned, citizens of Canada, call upon the Government of Canada to act.")
+    reading = read(text)
+    assert reading.addressees_written["heading"] == "the Government of Canada"
+    assert reading.petition.grievances == ["Rents are high"]
+    [above] = reading.removed
+    assert (above.rule, above.text) == ("R-STR-1", "e-4904 (Employment insurance)")
+
+
+def test_an_addressee_the_house_does_not_allow_is_kept_as_written():
+    reading = read("Petition to the City of Toronto\nWe, the undersigned, ask the City of Toronto to fix potholes.")
+    assert reading.petition.addressee.kind == "other"
+    assert reading.petition.addressee.text == "the City of Toronto"
+    assert reading.petition.prayer == "fix potholes"
