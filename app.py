@@ -50,4 +50,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     db.init_app(app)
     app.register_blueprint(drafting.bp)
+
+    from web import sponsors
+
+    app.register_blueprint(sponsors.bp)
     return app

@@ -37,7 +37,7 @@ def make_engine(url: str) -> Engine:
 
 
 def create_tables(engine: Engine) -> None:
-    from . import models  # noqa: F401  (registers the tables on Base.metadata)
+    from . import models, sponsor_models  # noqa: F401  (registers the tables on Base.metadata)
 
     Base.metadata.create_all(engine)
 

@@ -1,0 +1,86 @@
+// The Member lookup answers in place: the postal code goes to GET /api/mp and the Members found are
+// listed with the same "use this Member" forms the server renders without JavaScript.
+// Everything is built with DOM calls (textContent), never innerHTML: the names come from another service.
+(function () {
+  "use strict";
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function hidden(name, value) {
+    return el("input", { type: "hidden", name: name, value: String(value) });
+  }
+
+  function memberForm(section, csrf, postalCode, index, member) {
+    var form = el("form", { method: "post", action: section.dataset.useUrl });
+    form.appendChild(hidden("csrf_token", csrf));
+    form.appendChild(hidden("next", section.dataset.next));
+    form.appendChild(hidden("mp_postal_code", postalCode));
+    form.appendChild(hidden("mp_member", index));
+    form.appendChild(hidden("mp_use", section.dataset.use));
+    form.appendChild(el("button", { type: "submit" }, section.dataset.useLabel + " " + member.name));
+    return form;
+  }
+
+  function showMembers(section, results, csrf, data) {
+    var members = data.members || [];
+    results.appendChild(el("p", {}, (members.length === 1 ? "Member" : "Members") +
+      " of Parliament for " + data.postal_code + ":"));
+    var list = el("ul", { "class": "mp-members" });
+    members.forEach(function (member, index) {
+      var item = el("li", { "class": "mp-member" });
+      var line = el("p");
+      line.appendChild(el("strong", {}, member.name));
+      line.appendChild(document.createTextNode(
+        (member.party ? " (" + member.party + ")" : "") + ", Member for " + member.riding));
+      item.appendChild(line);
+      item.appendChild(memberForm(section, csrf, data.postal_code, index, member));
+      list.appendChild(item);
+    });
+    results.appendChild(list);
+  }
+
+  function showError(results, message) {
+    results.appendChild(el("p", { "class": "mp-error" }, message));
+  }
+
+  function setUp(section) {
+    var form = section.querySelector(".mp-lookup-form");
+    var results = section.querySelector("[data-mp-results]");
+    var input = form.querySelector("input[name=postal_code]");
+    var button = form.querySelector("button[type=submit]");
+    var csrf = form.querySelector("input[name=csrf_token]").value;
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      results.textContent = "";
+      results.setAttribute("aria-busy", "true");
+      button.disabled = true;
+      var url = section.dataset.api + "?postal_code=" + encodeURIComponent(input.value);
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+        })
+        .then(function (answer) {
+          if (answer.ok) {
+            showMembers(section, results, csrf, answer.data);
+          } else {
+            showError(results, [answer.data.message, answer.data.fallback].filter(Boolean).join(" "));
+          }
+        })
+        .catch(function () {
+          showError(results, "The lookup could not be reached. You can still type the Member's name and riding yourself.");
+        })
+        .then(function () {
+          results.removeAttribute("aria-busy");
+          button.disabled = false;
+        });
+    });
+  }
+
+  document.querySelectorAll("[data-mp-lookup]").forEach(setUp);
+}());

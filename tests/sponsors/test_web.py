@@ -1,0 +1,344 @@
+"""The sponsor side through Flask's test client: /api/mp, the no-JS lookup, sponsor choices, the
+sponsor's answer through the review link, and the timeline page with its .ics download."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import icalendar
+import pytest
+import requests
+import responses
+
+from petition.limits import GOVERNMENT_RESPONSE_DAYS, MAX_SPONSOR_CHOICES, SPONSOR_DAYS
+from petition.model import Addressee, Petition
+from petition.represent import MANUAL_FALLBACK
+from web.db import get_session
+from web.models import Draft
+from web.sponsor_models import SponsorChoice, SponsorResponse
+
+ANSWERS = json.loads((Path(__file__).parent / "represent_answers.json").read_text(encoding="utf-8"))
+API = "https://represent.opennorth.ca"  # app.py's default; `responses` answers it, nothing leaves the machine
+
+
+def text_of(response) -> str:
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", response.get_data(as_text=True), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+@pytest.fixture
+def represent():
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        yield rsps
+
+
+def answer_with(rsps, code, key="one_mp", status=200, **kwargs):
+    if key is None:
+        rsps.get(f"{API}/postcodes/{code}/", status=status, **kwargs)
+    else:
+        rsps.get(f"{API}/postcodes/{code}/", json=ANSWERS[key], status=status)
+
+
+def make_draft(app, kind="e-petition") -> tuple[str, str]:
+    """A stored draft; returns (edit token, review token)."""
+    petition = Petition(kind=kind, language="en", addressee=Addressee(kind="house"),
+                        grievances=["The Rideau Canal is a UNESCO World Heritage Site"],
+                        prayer="protect the Rideau Canal's heritage status")
+    with app.app_context():
+        session = get_session()
+        draft, token = Draft.create(session, petition)
+        session.commit()
+        return token, draft.review_token
+
+
+def draft_of(app, token) -> Draft:
+    with app.app_context():
+        return Draft.by_edit_token(get_session(), token)
+
+
+def choices_of(app, token) -> list[tuple[int, str]]:
+    with app.app_context():
+        draft = Draft.by_edit_token(get_session(), token)
+        return [(c.position, c.name) for c in SponsorChoice.for_draft(get_session(), draft.id)]
+
+
+# -- GET /api/mp -------------------------------------------------------------------------------
+
+def test_api_mp_gives_the_members_for_a_postal_code(client, represent):
+    answer_with(represent, "K1A0A6")
+    response = client.get("/api/mp?postal_code=k1a0a6")
+    assert response.status_code == 200
+    data = response.get_json()
+    assert data["postal_code"] == "K1A 0A6" and data["source"] == "represent"
+    [member] = data["members"]
+    assert {k: member[k] for k in ("name", "party", "riding", "email")} == {
+        "name": "Dana Whitfield", "party": "Liberal", "riding": "Ottawa Centre", "email": "dana.whitfield@parl.gc.ca"}
+    assert member["url"].startswith("https://www.ourcommons.ca/")
+    assert {"type": "constituency", "postal": "Main office\n404-111 Somerset Street West\nOttawa ON  K2P 0H9",
+            "tel": "1 613-946-0000"} in member["offices"]
+
+
+def test_api_mp_two_members_across_a_boundary(client, represent):
+    answer_with(represent, "J9H5V8", "two_mps")
+    data = client.get("/api/mp?postal_code=J9H 5V8").get_json()
+    assert [m["riding"] for m in data["members"]] == ["Pontiac—Kitigan Zibi", "Hull—Aylmer"]
+
+
+@pytest.mark.parametrize("query", ["", "?postal_code=", "?postal_code=K1A", "?postal_code=Q1A0A6"])
+def test_api_mp_refuses_a_bad_postal_code_with_a_message_and_no_call(client, represent, query):
+    response = client.get(f"/api/mp{query}")
+    assert response.status_code == 400
+    data = response.get_json()
+    assert data["error"] == "invalid-postal-code" and data["message"] and data["fallback"] == MANUAL_FALLBACK
+    assert len(represent.calls) == 0
+
+
+@pytest.mark.parametrize("setup, status, error", [
+    (dict(key="not_found", status=404), 404, "unknown-postal-code"),
+    (dict(key=None, status=503, body="busy"), 503, "busy"),
+    (dict(key=None, status=429, body="slow down", headers={"Retry-After": "30"}), 503, "busy"),
+    (dict(key=None, body=requests.ConnectTimeout("connect timed out")), 503, "unavailable"),
+    (dict(key=None, body="{not json", content_type="application/json"), 502, "bad-answer"),
+])
+def test_api_mp_failures_are_json_with_a_plain_message_and_the_manual_fallback(client, represent, setup, status, error):
+    answer_with(represent, "K1A0A6", **setup)
+    response = client.get("/api/mp?postal_code=K1A 0A6")
+    assert response.status_code == status
+    data = response.get_json()
+    assert data["error"] == error
+    assert "Traceback" not in data["message"] and len(data["message"]) > 20
+    assert data["fallback"] == MANUAL_FALLBACK
+    if error == "busy":
+        assert response.headers["Retry-After"].isdigit()
+
+
+# -- the lookup on the addressee step, without JavaScript ---------------------------------------
+
+def test_no_js_lookup_then_pick_sets_the_member_as_addressee(app, client, represent):
+    answer_with(represent, "K1A0A6")
+    token, _ = make_draft(app)
+    step = f"/d/{token}/addressee"
+    page = client.get(step)
+    assert 'id="mp-postal-code"' in page.get_data(as_text=True)
+
+    response = client.post(f"/d/{token}/mp/lookup", data={"postal_code": "k1a0a6", "next": step})
+    assert response.status_code == 302
+    target = urlsplit(response.location)
+    assert target.path == step and parse_qs(target.query) == {"mp_postal_code": ["K1A 0A6"]}
+
+    page = client.get(f"{target.path}?{target.query}")
+    assert "Member of Parliament for K1A 0A6: Dana Whitfield (Liberal), Member for Ottawa Centre" in text_of(page)
+    assert len(represent.calls) == 1  # the page was drawn from the cache
+
+    response = client.post(f"/d/{token}/mp/use", data={
+        "mp_postal_code": "K1A 0A6", "mp_member": "0", "mp_use": "addressee", "next": step})
+    assert response.status_code == 302 and urlsplit(response.location).path == step
+    draft = draft_of(app, token)
+    assert draft.petition.addressee.kind == "member"
+    assert (draft.petition.addressee.name, draft.petition.addressee.riding) == ("Dana Whitfield", "Ottawa Centre")
+    review = client.get(f"/d/{token}/review")
+    assert "Petition to Dana Whitfield, Member of Parliament for Ottawa Centre" in text_of(review)
+
+
+def test_no_js_lookup_failure_keeps_the_code_and_says_what_to_do(app, client, represent):
+    answer_with(represent, "K1A0A6", key=None, status=503, body="busy")
+    token, _ = make_draft(app)
+    response = client.post(f"/d/{token}/mp/lookup", data={"postal_code": "K1A 0A6",
+                                                          "next": f"/d/{token}/addressee"}, follow_redirects=True)
+    page = text_of(response)
+    assert "The Member lookup service is busy. Try again in 60 s." in page
+    assert MANUAL_FALLBACK in page
+    assert 'value="K1A 0A6"' in response.get_data(as_text=True)
+    assert len(represent.calls) == 1  # the failed answer is not fetched again to draw the page
+
+
+def test_a_next_address_off_the_draft_is_ignored(app, client, represent):
+    answer_with(represent, "K1A0A6")
+    token, _ = make_draft(app)
+    for bad in ("https://evil.example/", "//evil.example/x", f"/d/{token}/../../admin", "/d/other/addressee"):
+        response = client.post(f"/d/{token}/mp/lookup", data={"postal_code": "K1A0A6", "next": bad})
+        location = urlsplit(response.location)
+        assert location.netloc in ("", "localhost") and location.path == f"/d/{token}/addressee"
+
+
+def test_picking_a_member_that_was_not_listed_is_refused(app, client, represent):
+    answer_with(represent, "K1A0A6")
+    token, _ = make_draft(app)
+    response = client.post(f"/d/{token}/mp/use", data={"mp_postal_code": "K1A0A6", "mp_member": "3"},
+                           follow_redirects=True)
+    assert "Choose one of the Members listed." in text_of(response)
+    assert draft_of(app, token).petition.addressee.kind == "house"
+
+
+# -- the Members to ask ------------------------------------------------------------------------
+
+def test_sponsor_choices_in_order_up_to_five_then_reorder_and_remove(app, client, represent):
+    answer_with(represent, "J9H5V8", "two_mps")
+    token, _ = make_draft(app)
+    page = f"/d/{token}/sponsors"
+    for index in (0, 1):
+        client.post(f"/d/{token}/mp/use", data={"mp_postal_code": "J9H5V8", "mp_member": str(index),
+                                                 "mp_use": "choice", "next": page})
+    for n in range(3, MAX_SPONSOR_CHOICES + 2):
+        client.post(page, data={"name": f"Member {n}", "riding": f"Riding {n}", "add_choice": "1"})
+    assert choices_of(app, token) == [(1, "Geneviève Lachance"), (2, "Marc-André Dubé"), (3, "Member 3"),
+                                      (4, "Member 4"), (5, "Member 5")]
+    shown = text_of(client.get(page))
+    assert "at most 5 Members (rule R-EP-8)" in shown
+    with app.app_context():
+        first = SponsorChoice.for_draft(get_session(), draft_of(app, token).id)[0]
+        assert first.source == "represent" and first.office_postal.startswith("Bureau principal")
+    client.post(f"{page}/{first.id}", data={"down": "1"})
+    assert [n for _, n in choices_of(app, token)][:2] == ["Marc-André Dubé", "Geneviève Lachance"]
+    client.post(f"{page}/{first.id}", data={"remove": "1"})
+    assert choices_of(app, token) == [(1, "Marc-André Dubé"), (2, "Member 3"), (3, "Member 4"), (4, "Member 5")]
+
+
+def test_a_typed_member_needs_a_name_and_riding(app, client):
+    token, _ = make_draft(app)
+    response = client.post(f"/d/{token}/sponsors", data={"name": "Dana Whitfield", "add_choice": "1"})
+    assert response.status_code == 400
+    assert "Enter the Member's riding." in text_of(response)
+    assert choices_of(app, token) == []
+
+
+def test_the_same_member_twice_is_refused(app, client):
+    token, _ = make_draft(app)
+    for _ in range(2):
+        response = client.post(f"/d/{token}/sponsors", data={"name": "Dana Whitfield", "riding": "Ottawa Centre",
+                                                             "add_choice": "1"}, follow_redirects=True)
+    assert "Dana Whitfield is already on your list." in text_of(response)
+    assert len(choices_of(app, token)) == 1
+
+
+def test_paper_the_presenting_members_office_is_where_sheets_go_not_the_petition(app, client, represent):
+    answer_with(represent, "K1A0A6")
+    token, _ = make_draft(app, kind="paper")
+    page = f"/d/{token}/sponsors"
+    client.post(f"/d/{token}/mp/use", data={"mp_postal_code": "K1A0A6", "mp_member": "0", "mp_use": "choice",
+                                            "next": page})
+    shown = text_of(client.get(page))
+    assert "Dana Whitfield, Member of Parliament for Ottawa Centre Main office 404-111 Somerset Street West" in shown
+    response = client.post(page, data={"name": "Other Member", "riding": "Elsewhere", "add_choice": "1"},
+                           follow_redirects=True)
+    assert "A paper petition needs one Member to present it" in text_of(response)
+    from web.sponsors import presenting_office
+    with app.test_request_context():
+        assert presenting_office(Draft.by_edit_token(get_session(), token)).splitlines() == [
+            "Dana Whitfield, Member of Parliament for Ottawa Centre", "Main office",
+            "404-111 Somerset Street West", "Ottawa ON  K2P 0H9"]
+    # the petition itself still has its own addressee and no office address
+    assert "Somerset" not in text_of(client.get(f"/d/{token}/review")).split("Members and their answers")[0]
+
+
+# -- the sponsor's answer ----------------------------------------------------------------------
+
+def test_sponsor_answer_round_trip_against_the_version_it_was_given_on(app, client):
+    token, review = make_draft(app)
+    review_page = client.get(f"/r/{review}")
+    assert review_page.status_code == 200
+    assert "Your answer to the organizer" in text_of(review_page)
+
+    # "needs changes" without saying what is refused, and nothing is stored
+    response = client.post(f"/r/{review}/answer", data={"answer": "changes", "comment": "", "version": "1"})
+    assert response.status_code == 400
+    assert "Say what needs to change" in text_of(response)
+
+    response = client.post(f"/r/{review}/answer", data={
+        "answer": "changes", "comment": "Please cite the UNESCO listing year.", "responder": "Office of D. Whitfield",
+        "version": "1"}, follow_redirects=True)
+    assert "your answer was sent to the organizer" in text_of(response)
+
+    organizer = text_of(client.get(f"/d/{token}/review"))
+    assert "Needs changes , from Office of D. Whitfield" in organizer  # tags become spaces
+    assert "on version 1." in organizer and "Please cite the UNESCO listing year." in organizer
+    assert "The draft has changed since" not in organizer
+
+    # the organizer edits the draft: the answer is now about an older text
+    with app.app_context():
+        session = get_session()
+        draft = Draft.by_edit_token(session, token)
+        petition = draft.petition
+        petition.grievances.append("The Canal was listed in 2007")
+        draft.save(session, petition, draft.version)
+        session.commit()
+    organizer = text_of(client.get(f"/d/{token}/sponsors"))
+    assert "The draft has changed since this answer (it is now version 2)" in organizer
+    assert "The text they read (version 1)" in organizer
+
+    client.post(f"/r/{review}/answer", data={"answer": "ready", "version": "2"})
+    with app.app_context():
+        rows = SponsorResponse.for_draft(get_session(), draft_of(app, token).id)
+        assert [(r.answer, r.draft_version) for r in rows] == [("ready", 2), ("changes", 1)]
+
+
+def test_an_answer_about_a_version_that_does_not_exist_is_refused(app, client):
+    _, review = make_draft(app)
+    response = client.post(f"/r/{review}/answer", data={"answer": "ready", "version": "9"})
+    assert response.status_code == 400
+    assert "does not exist" in text_of(response)
+
+
+def test_the_review_token_cannot_edit_the_draft(app, client, represent):
+    answer_with(represent, "K1A0A6")
+    token, review = make_draft(app)
+    assert client.get(f"/d/{review}/addressee").status_code == 404
+    assert client.get(f"/d/{review}/sponsors").status_code == 404
+    assert client.post(f"/d/{review}/mp/use", data={"mp_postal_code": "K1A0A6", "mp_member": "0"}).status_code == 404
+    assert client.post(f"/d/{review}/timeline", data={"presented": "2028-01-01"}).status_code == 404
+    assert draft_of(app, token).version == 1
+    assert client.get("/r/not-a-token/answer").status_code == 404
+
+
+# -- the timeline ------------------------------------------------------------------------------
+
+def test_timeline_page_shows_the_deadlines_and_the_ics_holds_them(app, client):
+    token, _ = make_draft(app)
+    client.post(f"/d/{token}/sponsors", data={"name": "Dana Whitfield", "riding": "Ottawa Centre", "add_choice": "1"})
+    client.post(f"/d/{token}/sponsors", data={"name": "Member Two", "riding": "Riding Two", "add_choice": "1"})
+    sent = date.today() + timedelta(days=3)  # planned: nothing has passed yet
+    response = client.post(f"/d/{token}/timeline", data={"sent_to_sponsor": sent.isoformat()})
+    assert response.status_code == 302
+    page = client.get(f"/d/{token}/timeline")
+    shown = text_of(page)
+    first = sent + timedelta(days=SPONSOR_DAYS)
+    assert f"{first:%A} {first.day} {first:%B %Y} Sponsor choice 1: last day to accept" in shown
+    assert "Sponsor choice 2" in shown and "Sponsor choice 3" not in shown  # two Members named
+    assert "At least 500 valid signatures" in shown
+
+    ics = client.get(f"/d/{token}/timeline.ics")
+    assert ics.mimetype == "text/calendar"
+    assert "attachment" in ics.headers["Content-Disposition"]
+    events = list(icalendar.Calendar.from_ical(ics.data).walk("VEVENT"))
+    assert [e.decoded("dtstart") for e in events] == [first, sent + timedelta(days=2 * SPONSOR_DAYS)]
+    assert token not in ics.get_data(as_text=True)
+
+
+def test_timeline_impossible_order_is_explained_and_gives_no_deadline(app, client):
+    token, _ = make_draft(app)
+    client.post(f"/d/{token}/timeline", data={"published": "2028-03-01", "open_days": "30", "presented": "2028-03-10"})
+    shown = text_of(client.get(f"/d/{token}/timeline"))
+    assert "Check the dates: The petition cannot be presented (Friday 10 March 2028) before it closes" in shown
+    assert "Government response due" not in shown
+
+
+def test_timeline_paper_presented_gives_the_response_date(app, client):
+    token, _ = make_draft(app, kind="paper")
+    presented = date(2028, 2, 29)
+    client.post(f"/d/{token}/timeline", data={"presented": presented.isoformat()})
+    shown = text_of(client.get(f"/d/{token}/timeline"))
+    due = presented + timedelta(days=GOVERNMENT_RESPONSE_DAYS)
+    assert f"{due:%A} {due.day} {due:%B %Y}" in shown and "Government response due" in shown
+    assert "collect 30 to 35" in shown
+
+
+def test_timeline_bad_date_and_period_are_refused_with_messages(app, client):
+    token, _ = make_draft(app)
+    response = client.post(f"/d/{token}/timeline", data={"published": "31/02/2028", "open_days": "45"})
+    assert response.status_code == 400
+    shown = text_of(response)
+    assert "Not a valid date value." in shown and "Not a valid choice." in shown

@@ -1,0 +1,97 @@
+"""Forms of the sponsor side: the MP lookup, a Member typed or picked, the sponsor's answer, the timeline dates."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import HiddenInput
+from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, ValidationError
+
+from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
+from petition.limits import OPEN_PERIOD_DAYS
+
+from .sponsor_models import ANSWERS
+
+MAX_COMMENT_CHARS = 5_000
+MAX_OFFICE_CHARS = 500
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class MpLookupForm(FlaskForm):
+    postal_code = StringField("Postal code", filters=[_strip],
+                              validators=[DataRequired("Enter a postal code, like K1A 0A6."), Length(max=20)])
+    next = HiddenField()
+    find = SubmitField("Find the Member")
+
+
+class MemberForm(FlaskForm):
+    """A Member picked from the lookup (hidden fields) or typed by hand (visible ones)."""
+
+    name = StringField("Member's name", filters=[_strip],
+                       validators=[DataRequired("Enter the Member's name."), Length(max=MAX_ADDRESSEE_FIELD_CHARS)])
+    riding = StringField("Riding (electoral district)", filters=[_strip],
+                         validators=[DataRequired("Enter the Member's riding."), Length(max=MAX_ADDRESSEE_FIELD_CHARS)])
+    party = StringField("Party", filters=[_strip], validators=[Optional(), Length(max=200)])
+    email = StringField("E-mail", filters=[_strip],
+                        validators=[Optional(), Email("That is not an e-mail address."), Length(max=200)])
+    url = StringField("Profile page", filters=[_strip], validators=[Optional(), URL(), Length(max=500)])
+    office_postal = TextAreaField("Office address (where signed sheets go)", filters=[_strip],
+                                  validators=[Optional(), Length(max=MAX_OFFICE_CHARS)])
+    office_tel = StringField("Office phone", filters=[_strip], validators=[Optional(), Length(max=100)])
+    source = HiddenField(default="typed")
+    next = HiddenField()
+    use_as_addressee = SubmitField("Address the petition to this Member")
+    add_choice = SubmitField("Add to the Members I will ask")
+
+    def member_fields(self) -> dict:
+        return {
+            "name": self.name.data, "riding": self.riding.data, "party": self.party.data or "",
+            "email": self.email.data or "", "url": self.url.data or "",
+            "office_postal": (self.office_postal.data or "").replace("\r\n", "\n"),
+            "office_tel": self.office_tel.data or "",
+            "source": "represent" if self.source.data == "represent" else "typed",
+        }
+
+
+class ChoiceForm(FlaskForm):
+    """Move or remove one Member in the ordered list."""
+
+    up = SubmitField("Move up")
+    down = SubmitField("Move down")
+    remove = SubmitField("Remove")
+
+
+class AnswerForm(FlaskForm):
+    answer = RadioField("Your answer", choices=[SelectChoice(k, label) for k, label in ANSWERS.items()],
+                        validators=[DataRequired("Choose an answer.")])
+    # No Optional(): it would stop the chain before validate_comment, which requires a comment for "changes".
+    comment = TextAreaField("Comment for the organizer", filters=[_strip],
+                            validators=[Length(max=MAX_COMMENT_CHARS)])
+    responder = StringField("Your name or office (optional)", filters=[_strip],
+                            validators=[Optional(), Length(max=200)])
+    # The version the sponsor was reading: the answer is about that text.
+    version = IntegerField(widget=HiddenInput(), validators=[DataRequired(), NumberRange(min=1)])
+    send = SubmitField("Send your answer")
+
+    def validate_comment(self, field):
+        if self.answer.data == "changes" and not field.data:
+            raise ValidationError("Say what needs to change, so the organizer can fix it.")
+
+
+class TimelineForm(FlaskForm):
+    sent_to_sponsor = DateField("Sent to your first sponsor choice", validators=[Optional()])
+    published = DateField("Published (open for signature)", validators=[Optional()])
+    open_days = SelectField(
+        "Open period you chose",
+        choices=[SelectChoice("", "Not chosen yet")] + [SelectChoice(str(d), f"{d} days") for d in OPEN_PERIOD_DAYS],
+        validators=[Optional()],
+    )
+    closed = DateField("Closed for signature (if already closed)", validators=[Optional()])
+    presented = DateField("Presented in the House", validators=[Optional()])
+    save = SubmitField("Show the deadlines")
+
+    def open_days_value(self) -> int | None:
+        return int(self.open_days.data) if self.open_days.data else None

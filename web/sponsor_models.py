@@ -1,0 +1,126 @@
+"""What the sponsor side stores about a draft: the Members asked, their answers, and the dates entered.
+
+- `SponsorChoice`: for an e-petition, the Members the petitioner names as sponsor, in order
+  (up to MAX_SPONSOR_CHOICES, R-EP-8); for a paper petition, the first one is the Member
+  asked to present it (R-PRES-1), whose office receives the signed sheets.
+- `SponsorResponse`: an answer given through the review link, with the draft version it
+  was given on, so the organizer can tell when the draft changed since.
+- `TimelineDates`: what the organizer entered on the timeline page (one row per draft).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from petition.limits import MAX_SPONSOR_CHOICES
+from petition.timeline import Dates
+
+from .db import Base
+
+ANSWERS = {
+    "ready": "Ready to sponsor or present",
+    "changes": "Needs changes",
+}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class SponsorChoice(Base):
+    __tablename__ = "sponsor_choices"
+    __table_args__ = (UniqueConstraint("draft_id", "position", name="uq_sponsor_choice_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1 = asked first
+    name: Mapped[str] = mapped_column(String(200))
+    riding: Mapped[str] = mapped_column(String(200), default="")
+    party: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(String(500), default="")
+    # The office signed sheets and the cover letter go to; lines separated by "\n".
+    office_postal: Mapped[str] = mapped_column(Text, default="")
+    office_tel: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(20), default="typed")  # "represent" or "typed"
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    @classmethod
+    def for_draft(cls, session: Session, draft_id: int) -> list["SponsorChoice"]:
+        return list(session.scalars(select(cls).where(cls.draft_id == draft_id).order_by(cls.position)))
+
+    @classmethod
+    def add(cls, session: Session, draft_id: int, **fields) -> "SponsorChoice | None":
+        """Appends a choice; None when the list is full or the Member is already on it."""
+        choices = cls.for_draft(session, draft_id)
+        if len(choices) >= MAX_SPONSOR_CHOICES:
+            return None
+        key = (fields.get("name", "").casefold(), fields.get("riding", "").casefold())
+        if any((c.name.casefold(), c.riding.casefold()) == key for c in choices):
+            return None
+        choice = cls(draft_id=draft_id, position=len(choices) + 1, **fields)
+        session.add(choice)
+        session.flush()
+        return choice
+
+    @classmethod
+    def renumber(cls, session: Session, ordered: list["SponsorChoice"]) -> None:
+        """Stores `ordered` as positions 1..n (two passes, so the unique constraint never trips)."""
+        for offset, choice in enumerate(ordered, start=1):
+            choice.position = -offset
+        session.flush()
+        for offset, choice in enumerate(ordered, start=1):
+            choice.position = offset
+        session.flush()
+
+    def to_dict(self) -> dict:
+        return {"position": self.position, "name": self.name, "riding": self.riding, "party": self.party,
+                "email": self.email, "url": self.url, "office_postal": self.office_postal,
+                "office_tel": self.office_tel, "source": self.source}
+
+
+class SponsorResponse(Base):
+    __tablename__ = "sponsor_responses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    draft_version: Mapped[int] = mapped_column(Integer)
+    answer: Mapped[str] = mapped_column(String(20))  # a key of ANSWERS
+    comment: Mapped[str] = mapped_column(Text, default="")
+    # Who answered, as they chose to sign it ("Office of ..."); no accounts exist.
+    responder: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    @property
+    def answer_label(self) -> str:
+        return ANSWERS.get(self.answer, self.answer)
+
+    @classmethod
+    def for_draft(cls, session: Session, draft_id: int) -> list["SponsorResponse"]:
+        """Newest first."""
+        return list(session.scalars(
+            select(cls).where(cls.draft_id == draft_id).order_by(cls.created_at.desc(), cls.id.desc())))
+
+
+class TimelineDates(Base):
+    __tablename__ = "timeline_dates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), unique=True)
+    sent_to_sponsor: Mapped[date | None] = mapped_column(Date, default=None)
+    published: Mapped[date | None] = mapped_column(Date, default=None)
+    open_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    closed: Mapped[date | None] = mapped_column(Date, default=None)
+    presented: Mapped[date | None] = mapped_column(Date, default=None)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+
+    @classmethod
+    def for_draft(cls, session: Session, draft_id: int) -> "TimelineDates | None":
+        return session.scalar(select(cls).where(cls.draft_id == draft_id))
+
+    def dates(self, kind: str, sponsor_choices: int) -> Dates:
+        return Dates(kind=kind, sent_to_sponsor=self.sent_to_sponsor, sponsor_choices=sponsor_choices,
+                     published=self.published, open_days=self.open_days, closed=self.closed,
+                     presented=self.presented)

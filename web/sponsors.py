@@ -1,0 +1,385 @@
+"""The sponsor side: find the Member, ask them in order, hear back, and follow the deadlines.
+
+- `GET /api/mp?postal_code=...`: the Members for a postal code (Represent), or a JSON error.
+- `POST /d/<token>/mp/lookup` and `/d/<token>/mp/use`: the same lookup without JavaScript, for the
+  addressee step and the sponsors page (templates/sponsors/_mp_lookup.html).
+- `/d/<token>/sponsors`: the Members the organizer will ask, in order, and the answers received.
+- `/r/<review_token>/answer`: the sponsor's office answers through the review link. The review token
+  reaches nothing else: it cannot change the draft.
+- `/d/<token>/timeline` (+ `.ics`): the deadlines from the dates entered.
+- `/d/<token>/cover-letter.pdf`: paper petitions, a letter to the presenting Member's office.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import date
+from urllib.parse import urlencode
+
+from flask import (
+    Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for,
+)
+
+from petition import timeline as deadlines
+from petition.formulae import heading, render
+from petition.limits import MAX_SPONSOR_CHOICES
+from petition.model import Addressee
+from petition.represent import LookupError_, RepresentClient, ServiceBusy
+
+from .db import get_session
+from .models import Draft, StaleDraft
+from .sponsor_forms import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
+from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
+
+bp = Blueprint("sponsors", __name__)
+
+_CLIENT = "represent_client"
+
+
+# ----- the Represent client, one per app (its cache and rate limit are per process) ----------
+
+def represent_client() -> RepresentClient:
+    app = current_app
+    url = app.config["REPRESENT_API_URL"].rstrip("/")
+    client = app.extensions.get(_CLIENT)
+    if client is None or client.base_url != url:
+        path = app.config.get("REPRESENT_CACHE_PATH")
+        if path is None and not app.testing:
+            path = os.path.join(app.instance_path, "represent-cache.sqlite")
+        client = RepresentClient(url, cache_path=path or None)
+        app.extensions[_CLIENT] = client
+    return client
+
+
+def lookup_or_error(raw: str):
+    """(Lookup, None) or (None, LookupError_)."""
+    try:
+        return represent_client().lookup(raw), None
+    except LookupError_ as error:
+        return None, error
+
+
+@bp.get("/api/mp")
+def api_mp():
+    raw = request.args.get("postal_code", "")
+    result, error = lookup_or_error(raw)
+    if error:
+        response = jsonify(error.to_dict())
+        response.status_code = error.status
+        if isinstance(error, ServiceBusy):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
+    return jsonify(result.to_dict())
+
+
+# ----- helpers ----------------------------------------------------------------------------------
+
+def _draft(token: str) -> Draft:
+    draft = Draft.by_edit_token(get_session(), token)
+    if draft is None:
+        abort(404, description="There is no draft at this link. Check that you copied the whole edit link.")
+    return draft
+
+
+def _reviewed_draft(review_token: str) -> Draft:
+    draft = Draft.by_review_token(get_session(), review_token)
+    if draft is None:
+        abort(404, description="There is no petition at this review link. Check that you copied the whole link.")
+    return draft
+
+
+def _back(token: str, default: str, **query) -> str:
+    """The page a form came from, if it is one of this draft's pages; never another site."""
+    target = request.form.get("next", "").split("?", 1)[0].split("#", 1)[0]
+    if not target.startswith(f"/d/{token}/") or not re.fullmatch(r"(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+", target):
+        target = default
+    query = {k: v for k, v in query.items() if v}
+    return target + (f"?{urlencode(query)}" if query else "") + "#mp-lookup"
+
+
+def max_choices(draft: Draft) -> int:
+    """E-petitions name up to MAX_SPONSOR_CHOICES in order (R-EP-8); a paper petition needs one presenter."""
+    return 1 if draft.kind == "paper" else MAX_SPONSOR_CHOICES
+
+
+def _set_member_addressee(draft: Draft, name: str, riding: str) -> bool:
+    petition = draft.petition
+    petition.addressee = Addressee(kind="member", name=name, riding=riding,
+                                   in_parliament_assembled=petition.addressee.in_parliament_assembled,
+                                   title=petition.addressee.title, text=petition.addressee.text)
+    session = get_session()
+    try:
+        # Starts from the stored petition and changes only the addressee: nothing typed elsewhere is lost.
+        draft.save(session, petition, draft.version)
+        session.commit()
+    except StaleDraft:
+        session.rollback()
+        return False
+    return True
+
+
+def _add_choice(draft: Draft, fields: dict) -> None:
+    session = get_session()
+    choices = SponsorChoice.for_draft(session, draft.id)
+    if len(choices) >= max_choices(draft):
+        if draft.kind == "paper":
+            flash("A paper petition needs one Member to present it: remove the one listed to choose another.",
+                  "warning")
+        else:
+            flash(f"An e-petition names at most {MAX_SPONSOR_CHOICES} Members (rule R-EP-8): "
+                  "remove one to add another.", "warning")
+        return
+    if SponsorChoice.add(session, draft.id, **fields) is None:
+        flash(f"{fields['name']} is already on your list.", "warning")
+        return
+    session.commit()
+    flash(f"Added {fields['name']} ({fields['riding']}).", "success")
+
+
+def _member_fields(member) -> dict:
+    office = member.constituency_office
+    return {"name": member.name, "riding": member.riding, "party": member.party, "email": member.email,
+            "url": member.url, "office_postal": office.postal if office else "",
+            "office_tel": office.tel if office else "", "source": "represent"}
+
+
+def presenting_member(draft: Draft) -> SponsorChoice | None:
+    """The Member asked first: for a paper petition, the one who presents it."""
+    choices = SponsorChoice.for_draft(get_session(), draft.id)
+    return choices[0] if choices else None
+
+
+def presenting_office(draft: Draft) -> str | None:
+    """Where volunteers send the signed sheets (the volunteer instructions' `send_to`), if known.
+
+    Goes on the instructions and the cover letter only, never on the petition pages (R-ATT-1)."""
+    member = presenting_member(draft)
+    if member is None or not member.office_postal.strip():
+        return None
+    return f"{member.name}, Member of Parliament for {member.riding}\n{member.office_postal.strip()}"
+
+
+def responses_for(draft: Draft) -> list[dict]:
+    """Each answer with whether the draft changed since, and the text it was given on."""
+    rows = []
+    for response in SponsorResponse.for_draft(get_session(), draft.id):
+        given_on = draft.snapshot(response.draft_version)
+        rows.append({
+            "response": response,
+            "changed_since": response.draft_version != draft.version,
+            "given_on_text": render(given_on).text if given_on else None,
+        })
+    return rows
+
+
+@bp.app_context_processor
+def _template_helpers():
+    return {"mp_lookup_state": _mp_lookup_state, "sponsor_answer_form": _answer_form,
+            "sponsor_responses": responses_for}
+
+
+def _mp_lookup_state() -> dict:
+    """What the lookup include shows: the postal code asked about and its Members (from the cache)."""
+    code = request.args.get("mp_postal_code", "")
+    state = {"postal_code": code, "result": None, "error": None}
+    if code and not request.args.get("mp_failed"):
+        state["result"], state["error"] = lookup_or_error(code)
+    return state
+
+
+def _answer_form(draft: Draft) -> AnswerForm:
+    return AnswerForm(formdata=None, data={"version": draft.version})
+
+
+# ----- MP lookup without JavaScript -------------------------------------------------------------
+
+@bp.post("/d/<token>/mp/lookup")
+def lookup(token: str):
+    _draft(token)
+    form = MpLookupForm()
+    default = url_for("drafting.step", token=token, step="addressee")
+    if not form.validate():
+        flash("Enter a postal code, like K1A 0A6.", "error")
+        return redirect(_back(token, default))
+    result, error = lookup_or_error(form.postal_code.data)
+    if error:
+        flash(f"{error.message} {error.fallback}", "error")
+        return redirect(_back(token, default, mp_postal_code=form.postal_code.data, mp_failed="1"))
+    return redirect(_back(token, default, mp_postal_code=result.postal_code))
+
+
+@bp.post("/d/<token>/mp/use")
+def use_member(token: str):
+    """A Member picked from the lookup: by postal code and position, so the browser cannot alter the data."""
+    draft = _draft(token)
+    default = url_for("drafting.step", token=token, step="addressee")
+    result, error = lookup_or_error(request.form.get("mp_postal_code", ""))
+    try:
+        member = result.members[int(request.form.get("mp_member", ""))] if result else None
+    except (ValueError, IndexError):
+        member = None
+    if member is None:
+        flash(f"{error.message} {error.fallback}" if error else "Choose one of the Members listed.", "error")
+        return redirect(_back(token, default))
+    if request.form.get("mp_use") == "choice":
+        _add_choice(draft, _member_fields(member))
+        return redirect(_back(token, url_for("sponsors.choices", token=token)))
+    if _set_member_addressee(draft, member.name, member.riding):
+        flash(f"The petition now begins “{heading(draft.petition.addressee, draft.language)}”.", "success")
+    else:
+        flash("This draft changed in another tab; nothing was changed. Choose the Member again.", "warning")
+    return redirect(_back(token, default))
+
+
+# ----- the Members to ask, in order -------------------------------------------------------------
+
+@bp.route("/d/<token>/sponsors", methods=["GET", "POST"])
+def choices(token: str):
+    draft = _draft(token)
+    form = MemberForm()
+    if request.method == "POST":
+        if form.validate():
+            fields = form.member_fields()
+            if form.use_as_addressee.data:
+                if _set_member_addressee(draft, fields["name"], fields["riding"]):
+                    flash(f"The petition now begins “{heading(draft.petition.addressee, draft.language)}”.",
+                          "success")
+            else:
+                _add_choice(draft, fields)
+            return redirect(url_for("sponsors.choices", token=token))
+        status = 400
+    else:
+        status = 200
+    return _render_choices(draft, token, form), status
+
+
+def _render_choices(draft: Draft, token: str, form: MemberForm):
+    return render_template(
+        "sponsors/choices.html", draft=draft, token=token, form=form, choice_form=ChoiceForm(),
+        choices=SponsorChoice.for_draft(get_session(), draft.id), max_choices=max_choices(draft),
+        review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
+        responses=responses_for(draft), send_to=presenting_office(draft),
+    )
+
+
+@bp.post("/d/<token>/sponsors/<int:choice_id>")
+def move_choice(token: str, choice_id: int):
+    draft = _draft(token)
+    form = ChoiceForm()
+    if not form.validate():
+        abort(400)
+    session = get_session()
+    ordered = SponsorChoice.for_draft(session, draft.id)
+    index = next((i for i, c in enumerate(ordered) if c.id == choice_id), None)
+    if index is None:
+        abort(404, description="That Member is no longer on the list.")
+    if form.remove.data:
+        session.delete(ordered.pop(index))
+        session.flush()
+    elif form.up.data and index > 0:
+        ordered[index - 1], ordered[index] = ordered[index], ordered[index - 1]
+    elif form.down.data and index < len(ordered) - 1:
+        ordered[index + 1], ordered[index] = ordered[index], ordered[index + 1]
+    SponsorChoice.renumber(session, ordered)
+    session.commit()
+    return redirect(url_for("sponsors.choices", token=token))
+
+
+# ----- the sponsor's answer through the review link ---------------------------------------------
+
+@bp.route("/r/<review_token>/answer", methods=["GET", "POST"])
+def answer(review_token: str):
+    draft = _reviewed_draft(review_token)
+    if request.method == "GET":
+        form = _answer_form(draft)
+        return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
+                               petition_text=render(draft.petition).text)
+    form = AnswerForm()
+    if form.validate() and not 1 <= form.version.data <= draft.version:
+        form.version.errors = ["This page refers to a version of the petition that does not exist."]
+    if form.errors:
+        shown = draft.snapshot(form.version.data or 0) if isinstance(form.version.data, int) else None
+        return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
+                               petition_text=render(shown or draft.petition).text), 400
+    session = get_session()
+    session.add(SponsorResponse(draft_id=draft.id, draft_version=form.version.data, answer=form.answer.data,
+                                comment=form.comment.data or "", responder=form.responder.data or ""))
+    session.commit()
+    flash("Thank you: your answer was sent to the organizer.", "success")
+    return redirect(url_for("drafting.sponsor_review", review_token=review_token))
+
+
+# ----- the timeline -------------------------------------------------------------------------------
+
+def _timeline(draft: Draft, stored: TimelineDates | None, today: date):
+    count = len(SponsorChoice.for_draft(get_session(), draft.id)) or 1
+    dates = stored.dates(draft.kind, min(count, MAX_SPONSOR_CHOICES)) if stored else \
+        deadlines.Dates(kind=draft.kind, sponsor_choices=min(count, MAX_SPONSOR_CHOICES))
+    return deadlines.build(dates, today)
+
+
+@bp.route("/d/<token>/timeline", methods=["GET", "POST"])
+def timeline(token: str):
+    draft = _draft(token)
+    session = get_session()
+    stored = TimelineDates.for_draft(session, draft.id)
+    if request.method == "POST":
+        form = TimelineForm()
+        if form.validate():
+            stored = stored or TimelineDates(draft_id=draft.id)
+            stored.sent_to_sponsor = form.sent_to_sponsor.data
+            stored.published = form.published.data
+            stored.open_days = form.open_days_value()
+            stored.closed = form.closed.data
+            stored.presented = form.presented.data
+            session.add(stored)
+            session.commit()
+            return redirect(url_for("sponsors.timeline", token=token))
+        status = 400
+    else:
+        data = {}
+        if stored:
+            data = {name: getattr(stored, name) for name in deadlines.DATE_FIELDS}
+            data["open_days"] = str(stored.open_days) if stored.open_days else ""
+        form = TimelineForm(data=data)
+        status = 200
+    result = _timeline(draft, stored, date.today()) if status == 200 else None
+    return render_template("sponsors/timeline.html", draft=draft, token=token, form=form, timeline=result), status
+
+
+@bp.get("/d/<token>/timeline.ics")
+def timeline_ics(token: str):
+    draft = _draft(token)
+    result = _timeline(draft, TimelineDates.for_draft(get_session(), draft.id), date.today())
+    # A stable UID per draft that reveals nothing: a hash of the public review token.
+    stem = hashlib.sha256(draft.review_token.encode()).hexdigest()[:16]
+    body = deadlines.to_ics(result, _short_title(draft), uid_stem=stem)
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": 'attachment; filename="petition-deadlines.ics"',
+        "Cache-Control": "no-store",
+    })
+
+
+def _short_title(draft: Draft) -> str:
+    prayer = " ".join(draft.petition.prayer.split())
+    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (prayer or "your petition")
+
+
+# ----- the cover letter (paper) ---------------------------------------------------------------------
+
+@bp.get("/d/<token>/cover-letter.pdf")
+def cover_letter(token: str):
+    draft = _draft(token)
+    member = presenting_member(draft)
+    if draft.kind != "paper" or member is None or not member.office_postal.strip():
+        abort(404, description="A cover letter needs a paper petition and a presenting Member with an office "
+                               "address: choose the Member on the \u201cMembers to ask\u201d page first.")
+    from pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
+
+    petition = draft.petition
+    pdf = render_pdf("pdf/cover_letter.html", draft=draft, petition=petition, member=member,
+                     office_lines=member.office_postal.strip().splitlines(),
+                     heading_text=heading(petition.addressee, petition.language), today=date.today())
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
