@@ -42,6 +42,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
+    from web import api
+
+    app.register_blueprint(api.bp)
+
     from cli import petition_cli
 
     app.cli.add_command(petition_cli)

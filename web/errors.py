@@ -10,7 +10,7 @@ API_PREFIX = "/api/"
 # What an API client should do about each error; the HTML pages say the same in their own words.
 API_MESSAGES = {
     400: "The request could not be read. Send a JSON object; see the API section of the README.",
-    404: "There is no such API endpoint. POST /api/check is the one this app offers.",
+    404: "There is no such API endpoint; the API section of the README lists them.",
     405: "This endpoint does not accept that method.",
     413: "The request body is larger than the limit of {limit_kb} KB. Send only the petition.",
     500: "The server failed while handling this request. Nothing was stored; try again later.",

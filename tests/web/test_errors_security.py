@@ -125,7 +125,7 @@ def test_api_errors_are_json(tmp_path, monkeypatch):
     missing = client.get("/api/no-such-endpoint")
     assert missing.status_code == 404
     assert missing.json["error"] == "not-found"
-    assert "/api/check" in missing.json["message"]
+    assert "README" in missing.json["message"]
 
     failed = client.get("/api/_test/boom")
     assert failed.status_code == 500

@@ -1,0 +1,190 @@
+"""The JSON API: `POST /api/check` checks a petition and answers with what `petition check` prints.
+
+Input is validated strictly here, so the engine only ever sees well-typed values, and every refusal says
+which field to fix. The response shape is documented in README.md ("API"); the live panel depends on it.
+"""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, abort, jsonify, request
+
+# The drafting forms' per-field limits: the live panel and a form save refuse the same text.
+from forms.limits import (
+    MAX_ADDRESSEE_FIELD_CHARS,
+    MAX_CLAUSE_CHARS as MAX_GRIEVANCE_CHARS,
+    MAX_CLAUSES as MAX_GRIEVANCES,
+    MAX_PASTE_CHARS as MAX_TEXT_CHARS,
+    MAX_PETITIONERS_CHARS,
+    MAX_PRAYER_CHARS,
+)
+from petition.analysis import analyze_petition, analyze_text
+from petition.model import ADDRESSEE_KINDS, KINDS, LANGUAGES, Addressee, Petition
+from web.security import csrf
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+# CSRF protects cookie-authenticated state changes. This API reads no cookie or session, stores nothing and
+# answers only the body it is sent: a forged cross-site request learns nothing and changes nothing (and a
+# cross-site page cannot read the answer, as no CORS header is sent). Requiring a token would only make
+# curl and scripts fetch a session first.
+csrf.exempt(bp)
+
+TEXT_FIELDS = {"text", "kind", "language"}
+PETITION_FIELDS = {"kind", "language", "addressee", "petitioners", "grievances", "prayer"}
+ADDRESSEE_STRING_FIELDS = ("title", "name", "riding", "text")
+ADDRESSEE_FIELDS = {"kind", "in_parliament_assembled", *ADDRESSEE_STRING_FIELDS}
+
+
+class Invalid(Exception):
+    """A request body the API refuses; the message says what to fix."""
+
+
+@bp.post("/check")
+def check():
+    body = _json_object()
+    try:
+        if "petition" in body:
+            _only(body, {"petition"}, "the request (send either \"text\" or \"petition\", not both)")
+            analysis = analyze_petition(_petition(body["petition"]))
+        elif "text" in body:
+            _only(body, TEXT_FIELDS, "the request")
+            text = _string(body, "text", MAX_TEXT_CHARS, "text")
+            if not text.strip():
+                raise Invalid("\"text\" is empty: send the petition's text.")
+            kind = _kind(body, "kind")
+            options = {"kind": kind} if kind else {}  # absent: analyze_text's own default
+            analysis = analyze_text(text, language=_language(body, "language"), **options)
+        else:
+            raise Invalid("Send either \"text\" (the petition as plain text) or \"petition\" (a structured petition).")
+    except Invalid as error:
+        abort(400, description=str(error))
+    response = jsonify(analysis.to_dict())
+    # The body is someone's unpublished petition.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _json_object() -> dict:
+    if not request.is_json:
+        abort(400, description="Send the body as JSON with the header Content-Type: application/json.")
+    raw = request.get_data(cache=False)  # over MAX_CONTENT_LENGTH this raises 413
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError) as error:
+        # ValueError covers bad UTF-8 too; RecursionError is a body nested thousands of levels deep.
+        detail = f" ({error})" if isinstance(error, json.JSONDecodeError) else ""
+        abort(400, description=f"The body is not valid JSON{detail}.")
+    if not isinstance(body, dict):
+        abort(400, description=f"The body must be a JSON object, not {_json_type(body)}.")
+    return body
+
+
+def _petition(data) -> Petition:
+    if not isinstance(data, dict):
+        raise Invalid(f"\"petition\" must be an object, not {_json_type(data)}.")
+    _only(data, PETITION_FIELDS, "\"petition\"")
+    grievances = data.get("grievances", [])
+    if not isinstance(grievances, list):
+        raise Invalid(f"\"petition.grievances\" must be a list of strings, not {_json_type(grievances)}.")
+    if len(grievances) > MAX_GRIEVANCES:
+        raise Invalid(f"\"petition.grievances\" has {len(grievances)} items; the limit is {MAX_GRIEVANCES}.")
+    for index, grievance in enumerate(grievances):
+        _check_string(grievance, MAX_GRIEVANCE_CHARS, f"petition.grievances[{index}]")
+    petitioners = data.get("petitioners")
+    if petitioners is not None:
+        _check_string(petitioners, MAX_PETITIONERS_CHARS, "petition.petitioners")
+    return Petition(
+        kind=_kind(data, "petition.kind") or Petition.kind,
+        language=_language(data, "petition.language") or Petition.language,
+        addressee=_addressee(data.get("addressee", {})),
+        petitioners=petitioners,
+        grievances=list(grievances),
+        prayer=_string(data, "prayer", MAX_PRAYER_CHARS, "petition.prayer", default=""),
+    )
+
+
+def _addressee(data) -> Addressee:
+    if not isinstance(data, dict):
+        raise Invalid(f"\"petition.addressee\" must be an object, not {_json_type(data)}.")
+    _only(data, ADDRESSEE_FIELDS, "\"petition.addressee\"")
+    kind = data.get("kind", Addressee.kind)
+    if kind not in ADDRESSEE_KINDS:
+        raise Invalid(f"\"petition.addressee.kind\" must be one of {_choices(ADDRESSEE_KINDS)}, not {_show(kind)}.")
+    assembled = data.get("in_parliament_assembled", False)
+    if not isinstance(assembled, bool):
+        raise Invalid("\"petition.addressee.in_parliament_assembled\" must be true or false.")
+    strings = {
+        name: _string(data, name, MAX_ADDRESSEE_FIELD_CHARS, f"petition.addressee.{name}", default="")
+        for name in ADDRESSEE_STRING_FIELDS
+    }
+    return Addressee(kind=kind, in_parliament_assembled=assembled, **strings)
+
+
+def _kind(data: dict, label: str) -> str | None:
+    key = label.rsplit(".", 1)[-1]
+    if key not in data:
+        return None
+    if data[key] not in KINDS:
+        raise Invalid(f"\"{label}\" must be one of {_choices(KINDS)}, not {_show(data[key])}.")
+    return data[key]
+
+
+def _language(data: dict, label: str) -> str | None:
+    """None (or absent) asks the engine to detect the language."""
+    key = label.rsplit(".", 1)[-1]
+    value = data.get(key)
+    if value is not None and value not in LANGUAGES:
+        raise Invalid(f"\"{label}\" must be one of {_choices(LANGUAGES)} or null, not {_show(value)}.")
+    return value
+
+
+def _string(data: dict, key: str, limit: int, label: str, default: str | None = None) -> str:
+    if key not in data and default is not None:
+        return default
+    _check_string(data.get(key), limit, label)
+    return data[key]
+
+
+def _check_string(value, limit: int, label: str) -> None:
+    if not isinstance(value, str):
+        raise Invalid(f"\"{label}\" must be a string, not {_json_type(value)}.")
+    if len(value) > limit:
+        raise Invalid(f"\"{label}\" is {len(value):,} characters long; the limit is {limit:,}.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # JSON can spell a lone surrogate ("\ud800"); no real text contains one.
+        raise Invalid(f"\"{label}\" contains an invalid character (a lone UTF-16 surrogate).") from None
+
+
+def _only(data: dict, allowed: set[str], where: str) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise Invalid(
+            f"Unknown field{'s' if len(unknown) > 1 else ''} in {where}: {', '.join(map(_show, unknown))}. "
+            f"Allowed: {_choices(sorted(allowed))}."
+        )
+
+
+def _choices(values) -> str:
+    return ", ".join(f'"{value}"' for value in values)
+
+
+def _show(value) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def _json_type(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
