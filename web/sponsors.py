@@ -22,8 +22,8 @@ from flask import (
 )
 
 from petition import timeline as deadlines
-from petition.formulae import heading, render
-from petition.limits import MAX_SPONSOR_CHOICES
+from petition.formulae import heading, prayer_formula, render
+from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
 from petition.represent import LookupError_, RepresentClient, ServiceBusy
 
@@ -158,6 +158,13 @@ def presenting_office(draft: Draft) -> str | None:
     if member is None or not member.office_postal.strip():
         return None
     return f"{member.name}, Member of Parliament for {member.riding}\n{member.office_postal.strip()}"
+
+
+def prayer_sentence(petition) -> str:
+    """'We, the undersigned, ... call upon ... to ...' exactly as the rendered petition has it."""
+    rendered = render(petition)
+    opening, _ = prayer_formula(petition)
+    return rendered.text[rendered.spans["petitioners"].start - len(opening):]
 
 
 def responses_for(draft: Draft) -> list[dict]:
@@ -375,11 +382,12 @@ def cover_letter(token: str):
     if draft.kind != "paper" or member is None or not member.office_postal.strip():
         abort(404, description="A cover letter needs a paper petition and a presenting Member with an office "
                                "address: choose the Member on the \u201cMembers to ask\u201d page first.")
-    from pdf import render_pdf  # WeasyPrint loads only when a PDF is asked for
+    from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     petition = draft.petition
-    pdf = render_pdf("pdf/cover_letter.html", draft=draft, petition=petition, member=member,
-                     office_lines=member.office_postal.strip().splitlines(),
-                     heading_text=heading(petition.addressee, petition.language), today=date.today())
+    pdf = render_pdf("pdf/cover_letter.html", lang=petition.language if petition.language == "fr" else "en",
+                     member=member, office_lines=member.office_postal.strip().splitlines(),
+                     heading_text=heading(petition.addressee, petition.language),
+                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES)
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})

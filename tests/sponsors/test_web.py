@@ -342,3 +342,34 @@ def test_timeline_bad_date_and_period_are_refused_with_messages(app, client):
     assert response.status_code == 400
     shown = text_of(response)
     assert "Not a valid date value." in shown and "Not a valid choice." in shown
+
+
+# -- the cover letter (paper) ------------------------------------------------------------------
+
+def test_cover_letter_pdf_is_addressed_to_the_presenting_members_office(app, client, represent):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    answer_with(represent, "K1A0A6")
+    token, _ = make_draft(app, kind="paper")
+    assert client.get(f"/d/{token}/cover-letter.pdf").status_code == 404  # no Member chosen yet
+    client.post(f"/d/{token}/mp/use", data={"mp_postal_code": "K1A0A6", "mp_member": "0", "mp_use": "choice"})
+    response = client.get(f"/d/{token}/cover-letter.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    reader = PdfReader(BytesIO(response.data))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Dana Whitfield Main office 404-111 Somerset Street West Ottawa ON K2P 0H9" in text
+    assert "Petition to the House of Commons" in text
+    assert "call upon the House of Commons to protect the Rideau Canal's heritage status." in text
+    assert "at least 25 valid signatures" in text
+
+
+def test_no_cover_letter_for_an_e_petition(app, client):
+    token, _ = make_draft(app)
+    client.post(f"/d/{token}/sponsors", data={"name": "Dana Whitfield", "riding": "Ottawa Centre",
+                                              "office_postal": "1 Main St\nOttawa ON  K1A 0A6", "add_choice": "1"})
+    response = client.get(f"/d/{token}/cover-letter.pdf")
+    assert response.status_code == 404
+    assert "A cover letter needs a paper petition" in text_of(response)
