@@ -404,7 +404,7 @@ def apply_suggestion(token: str):
 
 # Findings whose suggestion is a drop-in replacement for the excerpt (or, for the addressee, the
 # addressee to use). Other suggestions (e.g. the request formula for a demand) are advice to read.
-APPLICABLE_CODES = {"shouting-caps", "shouting-exclamation", "addressee-not-allowed"}
+APPLICABLE_CODES = {"shouting-caps", "shouting-exclamation", "addressee-not-allowed", "demand-framing"}
 
 
 def can_apply(finding) -> bool:
@@ -426,6 +426,17 @@ def apply_finding(petition: Petition, finding) -> Petition | None:
         if not finding.excerpt or finding.excerpt not in text:
             return None
         return text.replace(finding.excerpt, suggestion, 1)
+
+    if finding.code == "demand-framing":
+        # The suggestion is the whole request sentence in House form; the organizer's part is what
+        # follows the fixed formula ("We, the undersigned, ..., call upon ... to ").
+        opening, link = prayer_formula(petition)
+        formula = f"{opening}{petitioners_of(petition)}{link}"
+        action = suggestion[len(formula):].strip() if suggestion.startswith(formula) else ""
+        if name != "prayer" or not action or action.endswith("\u2026"):
+            return None
+        petition.prayer = action
+        return petition
 
     if name == "addressee":
         addressee = classify_addressee(suggestion)

@@ -370,11 +370,23 @@ def test_apply_suggestion_fixes_the_clause_in_one_click(client, app):
     assert r.status_code == 409 and stored(app, token).version == version + 1
 
 
-def test_a_demand_suggestion_is_advice_not_an_apply_button(client):
+def test_a_demand_in_the_request_is_rewritten_as_a_request_in_one_click(client, app):
     token = new_draft(client)
     fill(client, token, grievances=["Rents rose"], prayer="We demand that the government enact rent control")
     body = client.get(f"/d/{token}/review").get_data(as_text=True)
-    assert "Suggestion:" in body and 'name="finding"' not in body
+    finding = re.search(r'name="finding" value="([0-9a-f]+)"', body).group(1)
+    r = client.post(f"/d/{token}/apply", data={"finding": finding, "version": str(stored(app, token).version)})
+    assert r.status_code == 302
+    assert stored(app, token).petition.prayer == "enact rent control."
+    page = text_of(client.get(f"/d/{token}/review"))
+    assert "call upon the House of Commons to enact rent control." in page and "worded as a demand" not in page
+
+
+def test_a_demand_in_a_grievance_is_advice_not_an_apply_button(client):
+    token = new_draft(client)
+    fill(client, token, grievances=["Rents rose. We demand that the government act on rents"], prayer="enact rent control")
+    body = client.get(f"/d/{token}/review").get_data(as_text=True)
+    assert "R-PRAY-4" in body and "Suggestion:" in body and 'name="finding"' not in body
 
 
 # ----- drafts are never lost -----------------------------------------------------------------
