@@ -31,6 +31,9 @@ MIN_LATIN_SHARE = 0.5
 # the best profile covers less than this is some other language (Polish, Turkish).
 MIN_DENSITY = 0.15
 MIN_TOKENS_FOR_DENSITY = 10
+# Share of Latin letters outside the EN/FR alphabet that marks another language (Polish
+# prose has about 6%; an English text quoting "Gdańsk" or "Muñoz" far under 1%).
+MIN_FOREIGN_LETTERS = 0.01
 # Hits needed before a clear winner counts as fully certain.
 HITS_FOR_FULL_CONFIDENCE = 6
 
@@ -72,20 +75,32 @@ def _profile(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _latin_share(sample: str) -> tuple[float, int]:
-    latin = letters = 0
+# Letters English and French are written with; other Latin letters (ą, ł, ñ, ß, ğ, ő)
+# are a sign of another language when the function words are few.
+_EN_FR_LETTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+)
+
+
+def _letter_shares(sample: str) -> tuple[float, float, int]:
+    """(share of letters in Latin script, share of Latin letters not used in EN/FR, letter count)."""
+    latin = foreign = letters = 0
     for ch in sample:
         if ch.isalpha():
             letters += 1
             # Basic Latin through Latin Extended-B, plus Latin Extended Additional.
             if ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
                 latin += 1
-    return (latin / letters if letters else 1.0), letters
+                if ch not in _EN_FR_LETTERS:
+                    foreign += 1
+    if not letters:
+        return 1.0, 0.0, 0
+    return latin / letters, (foreign / latin if latin else 0.0), letters
 
 
 def identify(text: str) -> Identification:
     sample = (text or "")[:SAMPLE_CHARS]
-    share, letters = _latin_share(sample)
+    share, foreign, letters = _letter_shares(sample)
     if letters == 0:
         return Identification(None, None, 0.0, share)
     if share < MIN_LATIN_SHARE:
@@ -106,8 +121,12 @@ def identify(text: str) -> Identification:
     rival = max(scores[p] for p in PROFILES if p not in same_side)
     confidence = (hits - rival) / hits * min(1.0, hits / HITS_FOR_FULL_CONFIDENCE)
     if best in ACCEPTED and len(tokens) >= MIN_TOKENS_FOR_DENSITY and hits / len(tokens) < MIN_DENSITY:
-        # Too few English/French function words for prose in either language.
-        return Identification(None, best, round(min(confidence, 0.4), 3), share, len(tokens), scores)
+        # Few English/French function words: terse petition prose ("Consular fees
+        # have doubled") or another language that shares a few ("i", "a", "to").
+        # Letters neither language uses tip it; either way the answer is unsure.
+        if foreign >= MIN_FOREIGN_LETTERS:
+            return Identification(None, None, round(min(confidence, 0.4), 3), share, len(tokens), scores)
+        confidence = min(confidence, 0.4)
     language = best if best in ACCEPTED else None
     return Identification(language, best, round(confidence, 3), share, len(tokens), scores)
 

@@ -108,3 +108,18 @@ def test_reader_defaults_the_petition_language_to_english_when_neither():
     reading = read(SPANISH)
     assert reading.language is None
     assert reading.petition.language == "en"
+
+
+def test_terse_english_with_few_function_words_is_still_english_but_unsure():
+    text = "Canadians detained abroad need consular help; consular fees doubled; reduce consular fees now"
+    ident = identify(text)
+    assert ident.language == "en"
+    assert not ident.certain
+
+
+@pytest.mark.parametrize("text", [
+    "Kanadská vláda by měla chránit práva pracovníků a zajistit dostupné bydlení pro všechny rodiny.",
+    "Kanada hükümeti işçilerin haklarını korumalı ve tüm ailelere uygun fiyatlı konut sağlamalıdır.",
+])
+def test_latin_letters_neither_language_uses_mark_another_language(text):
+    assert detect_language(text) is None
