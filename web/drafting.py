@@ -12,9 +12,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import SQLAlchemyError
 
 from forms.addressee import ADDRESSEE_LABELS, AddresseeForm
 from forms.grievances import GrievancesForm, apply_action, list_action
@@ -35,6 +36,7 @@ from .models import Draft, StaleDraft
 bp = Blueprint("drafting", __name__)
 
 SESSION_EXPIRED = "Your session expired; we kept your text, press Save again."
+SAVE_FAILED = "We could not save just now. Your text is still here: press Save again in a moment."
 CONFLICT = (
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -314,6 +316,11 @@ def step(token: str, step: str):
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
         return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
                             conflict=stale.draft.petition, notice=CONFLICT, status=409)
+    except SQLAlchemyError:
+        # A locked or unreachable database: say so and keep the typed text on screen.
+        session.rollback()
+        current_app.logger.exception("saving draft %s failed", draft.id)
+        return _render_step(draft, token, step, form, petition=petition, notice=SAVE_FAILED, status=503)
 
     if action is not None:
         name, index = action

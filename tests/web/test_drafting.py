@@ -493,3 +493,32 @@ def test_the_first_step_has_no_back_button(client):
     token = new_draft(client)
     assert 'name="back"' not in client.get(f"/d/{token}/addressee").get_data(as_text=True)
     assert 'name="back"' in client.get(f"/d/{token}/petitioners").get_data(as_text=True)
+
+
+def test_a_database_failure_while_saving_keeps_the_typed_text(client, app):
+    """A locked database (another writer holding it) must give a message and the text back, not a 500."""
+    from sqlalchemy import event
+
+    from web.db import engine
+
+    token = new_draft(client)
+    with app.app_context():
+        eng = engine()
+
+    from sqlalchemy.exc import OperationalError
+
+    def locked(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("UPDATE"):
+            raise OperationalError(statement, parameters, Exception("database is locked"))
+
+    event.listen(eng, "before_cursor_execute", locked)
+    try:
+        r = client.post(f"/d/{token}/prayer", data={"prayer": "freeze rents", "version": "1"})
+    finally:
+        event.remove(eng, "before_cursor_execute", locked)
+    assert r.status_code == 503
+    assert "We could not save just now" in text_of(r)
+    assert textarea(r, "prayer") == "freeze rents"
+    assert stored(app, token).petition.prayer == ""
+    r = client.post(f"/d/{token}/prayer", data={"prayer": "freeze rents", "version": "1"})
+    assert r.status_code == 302 and stored(app, token).petition.prayer == "freeze rents"
