@@ -1,0 +1,280 @@
+"""The paper petition: page 1 with the whole text and a signature grid, then
+continuation sheets that repeat the addressee line and the prayer (R-PRAY-5).
+
+Fast path: every continuation sheet is the same page, so page 1 and ONE
+continuation sheet are laid out, and that page object is repeated with
+`Document.copy`. Page numbers differ per page; they come from a document of empty
+pages that carries only the page-number margin boxes (cheap to lay out, and the
+same for every petition, so it is cached by size, language and sheet count), and
+each output page is the content of its sheet plus the margin boxes of its number.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import math
+from dataclasses import dataclass, field
+
+import pydyf
+from weasyprint.formatting_structure import boxes
+
+from petition.formulae import GRIEVANCE_OPENER, prayer_formula, render
+from petition.limits import (
+    ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, MIN_SIGNATURE_ROWS_ON_FIRST_PAGE,
+    PAPER_SIZES,
+)
+from petition.model import Finding, Petition
+
+from . import renderer
+from .cache import cache_key
+from .labels import labels
+
+CSS = ("base", "paper")
+# A row is 0.4in tall (paper.css); this bounds how many rows a page can hold, so the
+# probe layouts overflow by a row or two and no more.
+_ROW_IN = 0.4
+
+
+class PaperRefused(Exception):
+    """The petition cannot be printed as it stands; `findings` says why."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = list(findings)
+        super().__init__("; ".join(f"{f.rule}: {f.message}" for f in self.findings))
+
+
+@dataclass
+class PaperParts:
+    heading: str
+    grievance_lines: list[str]
+    prayer_sentence: str
+    text: str  # the whole petition text exactly as rendered
+
+
+@dataclass
+class PaperPDF:
+    pdf: bytes
+    text_sha256: str  # what the draft records as the printed version
+    size: str
+    language: str
+    sheets: int
+    rows_first_page: int
+    rows_per_sheet: int
+    signature_rows: int = field(init=False)
+
+    def __post_init__(self):
+        self.signature_rows = self.rows_first_page + self.rows_per_sheet * (self.sheets - 1)
+
+
+def paper_parts(petition: Petition) -> PaperParts:
+    rendered = render(petition)
+    text, spans = rendered.text, rendered.spans
+    heading = text[spans["addressee"].start:spans["addressee"].end]
+    opening, _ = prayer_formula(petition)
+    prayer_start = spans["petitioners"].start - len(opening)
+    middle = text[spans["addressee"].end:prayer_start]
+    grievance_lines = [line for line in middle.splitlines() if line.strip()]
+    return PaperParts(heading, grievance_lines, text[prayer_start:], text)
+
+
+def text_sha256(petition: Petition) -> str:
+    return hashlib.sha256(render(petition).text.encode("utf-8")).hexdigest()
+
+
+def _with_language(petition: Petition, language: str | None) -> Petition:
+    if language and language != petition.language:
+        petition = copy.deepcopy(petition)
+        petition.language = language
+    return petition
+
+
+def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages: int = 0) -> dict:
+    lang = "fr" if petition.language == "fr" else "en"
+    parts = paper_parts(petition)
+    return {
+        "lang": lang, "L": labels(lang), "title": f"{parts.heading}", "parts": parts,
+        "text_sha256": hashlib.sha256(parts.text.encode("utf-8")).hexdigest(),
+        "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
+    }
+
+
+def _rows_upper_bound(size: str) -> int:
+    return math.ceil(PAPER_SIZES[size]["points"][1] / 72 / _ROW_IN) + 1
+
+
+def _rows_on(page) -> int:
+    count = 0
+    stack = [page._page_box]
+    while stack:
+        box = stack.pop()
+        if isinstance(box, boxes.TableRowBox) and box.element is not None and box.element.get("class") == "row":
+            count += 1
+        stack.extend(getattr(box, "children", ()))
+    return count
+
+
+def _layouts(petition: Petition, size: str):
+    """(page 1, one continuation sheet, rows on each), laid out once per text and size."""
+    key = cache_key("paper-layout", petition.to_dict(), size)
+    layouts = renderer.state()["layouts"]
+    found = layouts.get(key)
+    if found is None:
+        bound = _rows_upper_bound(size)
+        html = renderer.html_string("pdf/paper.html", **_context(petition, bound, []))
+        first = renderer.layout(html, CSS, size)
+        html = renderer.html_string("pdf/paper.html", **_context(petition, 0, [bound]))
+        sheet = renderer.layout(html, CSS, size)
+        found = (first, sheet, _rows_on(first.pages[0]), _rows_on(sheet.pages[0]))
+        layouts.put(key, found)
+    return found
+
+
+def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE) -> list[Finding]:
+    """R-PAP-4 / R-PRAY-5 measured with the real layout: does the text leave room for signatures?"""
+    _, _, first_rows, sheet_rows = _layouts(petition, size)
+    findings = []
+    label = PAPER_SIZES[size]["label"]
+    need = MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
+    if first_rows < need:
+        findings.append(Finding(
+            rule="R-PAP-4", severity="error", part="paper", code="paper-first-page-full",
+            message=(f"On {label} paper the text leaves room for {first_rows} signature rows on page 1; the House "
+                     f"needs the whole text and at least {need} signatures on the first page."),
+            suggestion="Shorten the text or choose a larger paper size (legal or tabloid).",
+        ))
+    if sheet_rows < need:
+        findings.append(Finding(
+            rule="R-PRAY-5", severity="error", part="paper", code="paper-prayer-too-long-to-repeat",
+            message=(f"On {label} paper the addressee line and the prayer, which every continuation sheet must "
+                     f"repeat, leave room for only {sheet_rows} signature rows."),
+            suggestion="Shorten the prayer or choose a larger paper size.",
+        ))
+    return findings
+
+
+def default_sheets(rows_first_page: int, rows_per_sheet: int) -> int:
+    """Enough sheets for the signatures advised (R-SIG-1: 30-35, some get disqualified)."""
+    target = ADVISED_PAPER_SIGNATURES[1]
+    extra = max(0, target - rows_first_page)
+    return max(MIN_SHEETS, 1 + math.ceil(extra / max(rows_per_sheet, 1)))
+
+
+def _check_options(size: str, sheets: int | None) -> None:
+    if size not in PAPER_SIZES:
+        raise ValueError(f"paper size must be one of {', '.join(PAPER_SIZES)} (R-PAP-2), not {size!r}")
+    if sheets is not None and not (MIN_SHEETS <= sheets <= MAX_SHEETS):
+        raise ValueError(f"sheets must be between {MIN_SHEETS} and {MAX_SHEETS}, not {sheets}")
+
+
+def _refuse_errors(findings) -> None:
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise PaperRefused(errors)
+
+
+def _numbers(language: str, size: str, pages: int) -> list:
+    """`pages` empty pages carrying only their 'Page i' margin box.
+
+    The labels say "Page i", not "Page i of N", so one layout serves every sheet
+    count up to the largest asked for so far, and every petition.
+    """
+    key = cache_key("paper-numbers", language, size)
+    layouts = renderer.state()["layouts"]
+    doc = layouts.get(key)
+    if doc is None or len(doc.pages) < pages:
+        ctx = {"lang": language, "L": labels(language), "title": "", "parts": None, "text_sha256": "",
+               "first_rows": 0, "sheets": [], "blank_pages": pages}
+        doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
+        layouts.put(key, doc)
+    return doc.pages[:pages]
+
+
+def _margins(page) -> list:
+    return [c for c in page._page_box.children if isinstance(c, boxes.MarginBox)]
+
+
+def _with_margins(content_page, margins):
+    """The content of one page with the given margin boxes (its page number, or none)."""
+    box = copy.copy(content_page._page_box)
+    box.children = [c for c in content_page._page_box.children if not isinstance(c, boxes.MarginBox)] + margins
+    page = copy.copy(content_page)
+    page._page_box = box
+    return page
+
+
+def _as_artifact(stream) -> None:
+    """Turn a page-number stream's tagged text into an artifact (it joins a page whose MCIDs are the sheet's)."""
+    items = stream.stream
+    for i, item in enumerate(items):
+        if item == b"BDC" and i >= 2 and hasattr(items[i - 1], "get") and "MCID" in items[i - 1]:
+            items[i - 2], items[i - 1], items[i] = "/Artifact", b"", b"BMC"
+
+
+def _share_sheet(document, pdf) -> None:
+    """write_pdf finisher: pages are [page 1, bare sheet, number 2, ..., number N].
+
+    Every continuation page becomes the one sheet content stream plus its own
+    page-number stream, so painting, tagging and compressing the sheet happen once
+    whatever the sheet count. The repeated pages share the sheet's structure
+    entries (StructParents): a screen reader finds the same table on each.
+    """
+    kids = pdf.pages["Kids"]
+    numbers = kids[::3]
+    if len(numbers) < 3:
+        return
+    sheet = pdf.objects[numbers[1]]
+    # Each stream starts by flipping the coordinate system; save and restore the
+    # graphics state around the sheet so the page number is not flipped twice.
+    save, restore = pydyf.Stream([b"q"]), pydyf.Stream([b"Q"])
+    pdf.add_object(save)
+    pdf.add_object(restore)
+    sheet_stream = [save.reference, sheet["Contents"], restore.reference]
+    for position, number in enumerate(numbers[2:], start=2):
+        page = pdf.objects[number]
+        stamp_ref = page["Contents"]
+        _as_artifact(pdf.objects[int(stamp_ref.split()[0])])
+        if position == 2:
+            sheet["Contents"] = pydyf.Array([*sheet_stream, stamp_ref])
+        else:
+            page["Contents"] = pydyf.Array([*sheet_stream, stamp_ref])
+            if "StructParents" in sheet:
+                page["StructParents"] = sheet["StructParents"]
+    del kids[6:9]  # the number-2 page now lives inside the sheet page
+    pdf.pages["Count"] -= 1
+
+
+def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None,
+              language: str | None = None) -> PaperPDF:
+    """The printable paper petition; raises PaperRefused (with findings) or ValueError (bad options)."""
+    _check_options(size, sheets)
+    _refuse_errors(findings)
+    petition = _with_language(petition, language)
+    _refuse_errors(fit_findings(petition, size))
+    first, sheet, first_rows, sheet_rows = _layouts(petition, size)
+    sheets = sheets or default_sheets(first_rows, sheet_rows)
+    lang = "fr" if petition.language == "fr" else "en"
+    digest = text_sha256(petition)
+    key = cache_key("paper-pdf", petition.to_dict(), size, sheets)
+    pdfs = renderer.state()["pdfs"]
+    pdf = pdfs.get(key)
+    if pdf is None:
+        numbers = _numbers(lang, size, sheets)
+        pages = [_with_margins(first.pages[0], _margins(numbers[0]))]
+        if sheets == 2:
+            pages.append(_with_margins(sheet.pages[0], _margins(numbers[1])))
+        elif sheets > 2:
+            pages.append(_with_margins(sheet.pages[0], []))
+            pages += [_with_margins(n, _margins(n)) for n in numbers[1:]]
+        pdf = renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 2 else None)
+        pdfs.put(key, pdf)
+    return PaperPDF(pdf, digest, size, lang, sheets, first_rows, sheet_rows)
+
+
+def paper_pdf_plain(petition: Petition, *, size: str = DEFAULT_PAPER_SIZE, sheets: int,
+                    language: str | None = None) -> bytes:
+    """The same PDF laid out page by page by WeasyPrint: the benchmark's reference and the tests' oracle."""
+    _check_options(size, sheets)
+    petition = _with_language(petition, language)
+    _, _, first_rows, sheet_rows = _layouts(petition, size)
+    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, [sheet_rows] * (sheets - 1)))
+    return renderer.write(renderer.layout(html, CSS, size))
