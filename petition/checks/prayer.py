@@ -22,15 +22,23 @@ _DEMANDED_ACTION = re.compile(
 )
 
 
-def _demand_suggestion(ctx: Context, text: str, end: int) -> str:
-    """The request in the House's form: "We demand that the Government fund X" ->
-    "We, the undersigned, ..., call upon the Government of Canada to fund X." """
+def _demand_suggestion(ctx: Context, text: str, start: int, end: int) -> str:
+    """The whole request in the House's form: "We demand that the Government fund X" ->
+    "We, the undersigned, ..., call upon the Government of Canada to fund X." The rest of
+    the request stays as written; "…" stands for an action we could not pick out."""
     from ..formulae import petitioners_of, prayer_formula
 
     opening, link = prayer_formula(ctx.petition)
     m = _DEMANDED_ACTION.match(text, end) if ctx.petition.language != "fr" else None
-    action = f"{m.group('action').strip()}." if m else "…"
-    return f"{opening}{petitioners_of(ctx.petition)}{link}{action}"
+    if m:
+        before = text[:start].strip()
+        action = (m.group("action").strip() + text[m.end():]).strip()
+        body = f"{before} {action}" if before else action
+        if body[-1] not in ".!?)":
+            body += "."
+    else:
+        body = "…"
+    return f"{opening}{petitioners_of(ctx.petition)}{link}{body}"
 
 
 def check(ctx: Context):
@@ -51,7 +59,7 @@ def check(ctx: Context):
         for s, e in ctx.hits(part, "demand"):
             # In the request itself a demand is certain to be refused; elsewhere a person decides.
             code = "demand-framing" if part.name == "prayer" else "demand-wording"
-            yield ctx.finding(code, part, s, e, suggestion=_demand_suggestion(ctx, part.text, e))
+            yield ctx.finding(code, part, s, e, suggestion=_demand_suggestion(ctx, part.text, s, e))
         for s, e in ctx.hits(part, "ultimatum"):
             yield ctx.finding("ultimatum", part, s, e)
         for s, e in ctx.hits(part, "addressee-must"):

@@ -71,5 +71,8 @@ def test_demand_suggestion_rewrites_the_request_in_house_form():
     a = analyse(grievances=["Rural areas lack service"],
                 prayer="provide service; we demand that the Government of Canada fund rural broadband now")
     [f] = only(a, "demand-framing")
+    # The rest of the request stays as written.
     assert f.suggestion == ("We, the undersigned, citizens and residents of Canada, call upon the Government of Canada "
-                            "to fund rural broadband now.")
+                            "to provide service; fund rural broadband now.")
+    simple = only(analyse(prayer="We demand that the Government must fund broadband. Soon."), "demand-framing")[0]
+    assert simple.suggestion.endswith("call upon the Government of Canada to fund broadband. Soon.")
