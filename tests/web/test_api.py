@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app import create_app
 from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PASTE_CHARS
@@ -224,3 +226,33 @@ def test_csrf_still_guards_forms_when_the_api_is_exempt(csrf_client, client):
     start = {"how": "new", "kind": "e-petition", "language": "en"}
     assert client.post("/", data=start).status_code == 302  # CSRF off: a draft is created
     assert csrf_client.post("/", data=start).status_code == 400  # CSRF on, no token: refused
+
+
+# --- anything at all -------------------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=12,
+)
+petition_keys = st.sampled_from(["kind", "language", "addressee", "petitioners", "grievances", "prayer"])
+addressee_keys = st.sampled_from(["kind", "in_parliament_assembled", "title", "name", "riding", "text"])
+near_petitions = st.fixed_dictionaries({}, optional={
+    "petition": st.dictionaries(
+        petition_keys,
+        json_values | st.dictionaries(addressee_keys, json_values | st.sampled_from(["house", "member"])),
+        max_size=6,
+    ),
+    "text": json_values,
+    "kind": st.sampled_from(["e-petition", "paper", "x"]) | json_values,
+})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=json_values | near_petitions)
+def test_any_json_body_gets_an_answer_or_a_400_never_a_500(client, body):
+    response = check(client, body)
+    assert response.status_code in (200, 400), response.get_data(as_text=True)
+    assert response.mimetype == "application/json"
+    if response.status_code == 400:
+        assert response.json["message"]
