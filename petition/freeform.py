@@ -59,6 +59,17 @@ _REQUEST_EN = re.compile(
     r"\s+(?P<addr>[^\n.;:!?]{1,120}?)[\s,]+to\s+(?=\S)",
     _I,
 )
+# "we demand that the Government of Canada cancel ...": a request put as a demand
+# (R-PRAY-4). The action is already a bare verb, so it reads as "call upon the
+# Government of Canada to cancel ..." once the addressee is taken out.
+_REQUEST_THAT_EN = re.compile(
+    r"\b(?:we|i)\b(?:[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:hereby|respectfully|strongly|therefore|also|are|am|do)\s+){0,2}"
+    r"(?P<verb>demand(?:s|ing)?|ask(?:s|ing)?|request(?:s|ing)?|urg(?:e|es|ing)|insist(?:s|ing)?|petition(?:s|ing)?)"
+    r"\s+that\s+",
+    _I,
+)
+_MODAL = re.compile(r"(?:must|should|shall|will|is\s+to)\s+", _I)
+_DEMAND_VERB = re.compile(r"demand|insist", _I)
 # Verbs that only make a request when what follows names an addressee ("we want
 # the federal government to", not "we want people to know").
 _WEAK_VERBS = re.compile(r"want|need|expect|would\s+like", _I)
@@ -199,8 +210,8 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     return body.rstrip(" .!?;,:")
 
 
-def _find_request(text: str, s: int, e: int) -> tuple[Span, int] | None:
-    """In one sentence: (addressee span, action start) of a request, if it makes one."""
+def _find_request(text: str, s: int, e: int) -> tuple[Span, int, str | None] | None:
+    """In one sentence: (addressee span, action start, a note when wording was taken out) of a request."""
     # A request starts near the head of its sentence; the action may run on.
     window = min(e, s + REQUEST_WINDOW)
     for m in _REQUEST_EN.finditer(text, s, window):
@@ -208,13 +219,26 @@ def _find_request(text: str, s: int, e: int) -> tuple[Span, int] | None:
         if _WEAK_VERBS.fullmatch(m.group("verb")) and not ADDRESSEE_MENTION.search(addr):
             continue
         a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
-        return Span(a_s, a_e), m.end()
+        return Span(a_s, a_e), m.end(), None
+    for m in _REQUEST_THAT_EN.finditer(text, s, window):
+        addr = ADDRESSEE_MENTION.match(text, m.end(), e)
+        if addr:
+            after = _bounds(text, addr.end(), e)[0]
+            modal = _MODAL.match(text, after, e)
+            action = modal.end() if modal else after
+            if action < e and text[action].isalpha():
+                said = _tidy(text[m.start():action])
+                if _DEMAND_VERB.match(m.group("verb")):
+                    note = f"\u201c{said}\u201d is a demand; the proposal asks instead (R-PRAY-4)."
+                else:
+                    note = f"\u201c{said}\u201d is put in the House's form: \u201ccall upon ... to ...\u201d."
+                return Span(addr.start(), addr.end()), action, note
     for m in _REQUEST_FR.finditer(text, s, window):
         link = fr_action_link(text, m.end())
         if link is not None and link[1] <= e:
             a_s, a_e = _bounds(text, m.end(), link[0])
             if a_s < a_e:
-                return Span(a_s, a_e), link[1]
+                return Span(a_s, a_e), link[1], None
     return None
 
 
@@ -304,7 +328,9 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         if unit.kind == "sentence":
             found = _find_request(text, unit.start, unit.end)
             if found:
-                addr, action_start = found
+                addr, action_start, reworded = found
+                if reworded:
+                    reading.notes.append(reworded)
                 request_addrs.append(addr)
                 actions.append((action_start, unit.end, []))
                 continue

@@ -209,3 +209,37 @@ def test_windows_line_endings_convert_the_same():
     crlf = read(text.replace("\n", "\r\n"))
     assert crlf.petition == read(text).petition
     assert_spans_inside(crlf)
+
+
+def test_demand_that_becomes_a_request_with_a_note():
+    text = ("Stop the Trans Mountain expansion!\n\nThe pipeline threatens salmon and orcas. We, the people of British "
+            "Columbia, demand that the Government of Canada cancel the expansion. Share with everyone you know! #StopTMX")
+    reading = read(text)
+    p = reading.petition
+    assert p.addressee.kind == "government"
+    assert p.prayer == "cancel the expansion"
+    assert p.grievances == ["The pipeline threatens salmon and orcas"]
+    assert any("is a demand" in note and "R-PRAY-4" in note for note in reading.notes)
+    assert [(r.rule, r.text) for r in reading.removed] == [
+        ("R-STR-1", "Stop the Trans Mountain expansion!"),
+        ("R-ATT-1", "Share with everyone you know!"),
+        ("R-URL-1", "#StopTMX"),
+    ]
+
+
+def test_must_is_taken_out_but_the_words_of_the_action_stay():
+    p = convert_freeform("We insist that the federal government must immediately ban plastic bags.").petition
+    assert p.prayer == "immediately ban plastic bags"
+
+
+def test_ask_that_is_a_request_not_a_demand():
+    reading = convert_freeform("We ask that Parliament pass the bill on pharmacare.")
+    assert reading.petition.addressee.kind == "house"
+    assert reading.petition.prayer == "pass the bill on pharmacare"
+    assert not any("demand" in note for note in reading.notes)
+
+
+def test_demand_that_with_no_addressee_is_left_for_the_organizer():
+    reading = convert_freeform("We demand that they listen.")
+    assert reading.petition.prayer == ""
+    assert reading.petition.grievances == ["We demand that they listen"]
