@@ -1,0 +1,71 @@
+"""The sponsor-review PDF: page 1 is the petition exactly as the House publishes
+it (petition.formulae.render); then the compliance report a sponsor's office can
+approve or send back from. A petition with errors still gets one: that is its point.
+"""
+from __future__ import annotations
+
+from petition.limits import E_PETITION_WORD_LIMIT
+from petition.model import Finding
+
+from . import renderer
+from .labels import labels
+
+CSS = ("base", "review")
+
+# What the sponsor's office and the Clerk look at, and the rule families behind each.
+CHECKLIST = (
+    ("addressee", ("R-ADDR-",)),
+    ("request", ("R-PRAY-", "R-STR-")),
+    ("temperate", ("R-LANG-",)),
+    ("federal", ("R-SUBJ-",)),
+    ("extraneous", ("R-URL-", "R-ATT-", "R-CONTACT-")),
+    ("length", ("R-LEN-",)),
+)
+
+
+def checklist(findings: list[Finding]) -> list[tuple[str, str]]:
+    """(item, status) for each checklist item: fail on an error, check on a warning, else pass."""
+    out = []
+    for item, prefixes in CHECKLIST:
+        related = [f for f in findings if f.rule.startswith(prefixes)]
+        if any(f.severity == "error" for f in related):
+            status = "fail"
+        elif any(f.severity == "warning" for f in related):
+            status = "check"
+        else:
+            status = "pass"
+        out.append((item, status))
+    return out
+
+
+def _blocks(rendered_text: str) -> list[str]:
+    return [line for line in rendered_text.split("\n") if line.strip()]
+
+
+def review_context(analysis) -> dict:
+    petition = analysis.petition
+    lang = "fr" if petition.language == "fr" else "en"
+    L = labels(lang)
+    wc = analysis.word_count
+    if wc.limit is None:
+        words = L["words_paper"].format(counted=wc.counted)
+    else:
+        words = L["words_of"].format(counted=wc.counted, limit=wc.limit)
+        if wc.upper_bound != wc.counted:
+            words += " (" + L["words_upper"].format(upper=wc.upper_bound) + ")"
+    lines = _blocks(analysis.rendered.text)
+    return {
+        "lang": lang, "L": L, "title": f"{L['review_title']}: {lines[0] if lines else ''}",
+        "heading": lines[0] if lines else "", "body": lines[1:],
+        "words": words, "over": bool(getattr(wc, "over_limit", False)),
+        "summary": L["summary"].format(errors=len(analysis.errors),
+                                       warnings=sum(1 for f in analysis.findings if f.severity == "warning")),
+        "checklist": [(L["checks"][item].format(limit=E_PETITION_WORD_LIMIT), status, L["status"][status])
+                      for item, status in checklist(analysis.findings)],
+        "findings": analysis.findings, "removed": analysis.removed,
+    }
+
+
+def review_pdf(analysis) -> bytes:
+    """Sponsor-review PDF bytes for a petition.analysis.Analysis (cached by content)."""
+    return renderer.render_pdf("pdf/review.html", CSS, None, **review_context(analysis))
