@@ -146,3 +146,27 @@ def test_the_live_counter_updates_while_typing_after_a_pause(page: Page):
     # Nothing was saved by typing: the stored draft still has no request.
     page.reload()
     expect(page.get_by_label("What do you ask for?")).to_have_value("")
+
+
+def test_two_tabs_editing_the_same_step_do_not_lose_either_text(page: Page):
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    prayer_url = page.url.replace("/addressee", "/prayer")
+    page.goto(prayer_url)
+    other = page.context.new_page()
+    other.goto(prayer_url)
+
+    page.get_by_label("What do you ask for?").fill("enact a national rent-control framework")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
+
+    other.get_by_label("What do you ask for?").fill("freeze residential rents for two years")
+    other.get_by_role("button", name="Save and continue").click()
+    expect(other.get_by_role("alert")).to_contain_text("This draft changed in another tab")
+    expect(other.locator(".conflict")).to_contain_text("enact a national rent-control framework")
+    expect(other.get_by_label("What do you ask for?")).to_have_value("freeze residential rents for two years")
+
+    other.get_by_role("button", name="Save and continue").click()  # a deliberate second save keeps this tab's text
+    expect(other.locator("#petition-text")).to_contain_text("freeze residential rents for two years.")
+    other.close()
