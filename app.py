@@ -47,7 +47,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
 
     from cli import petition_cli
+    from pdf.cli import pdf_command
 
+    petition_cli.add_command(pdf_command)
     app.cli.add_command(petition_cli)
 
     from web import db, drafting

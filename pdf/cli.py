@@ -1,0 +1,80 @@
+"""`flask --app app petition pdf`: the paper petition, the sponsor review or the volunteer instructions.
+
+Reads PATH the way `petition check` does (`-` is standard input). Exit status: 0
+written, 1 the paper petition is refused (the errors are listed), 2 the input
+cannot be read or the output cannot be written. WeasyPrint is imported only when
+the command runs, so the app starts fast.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, read_input_or_exit
+from petition.limits import DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
+
+
+@click.command("pdf")
+@click.option("--paper", "mode", flag_value="paper", help="Signature sheets for a paper petition.")
+@click.option("--review", "mode", flag_value="review", help="Sponsor-review PDF with the compliance report.")
+@click.option("--instructions", "mode", flag_value="instructions",
+              help="Instructions for volunteers (a separate handout, never part of the petition).")
+@click.option("--size", type=click.Choice(list(PAPER_SIZES)), default=DEFAULT_PAPER_SIZE, show_default=True,
+              help="Paper size (--paper); only sizes the House accepts (R-PAP-2).")
+@click.option("--sheets", type=click.IntRange(MIN_SHEETS, MAX_SHEETS), default=None,
+              help="Number of pages including page 1 (--paper); default: enough rows for the advised signatures.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of the formulae and headings (default: the petition's own).")
+@click.option("--send-to", default=None, help="Where volunteers send the sheets (--instructions), lines split by '\\n'.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The PDF file to write.")
+@click.argument("path", required=False)
+def pdf_command(mode, size, sheets, lang, send_to, out, path) -> None:
+    """Write the PDF for the petition in PATH (`-` reads standard input) to --out."""
+    if mode is None:
+        raise click.UsageError("choose one of --paper, --review or --instructions")
+    if sheets is not None and mode != "paper":
+        raise click.UsageError("--sheets applies to --paper only")
+    if mode == "instructions":
+        from .instructions import instructions_pdf
+
+        _write(out, instructions_pdf(lang or "en", (send_to or "").replace("\\n", "\n")))
+        return
+    if path is None:
+        raise click.UsageError("PATH is required for --paper and --review")
+    from petition.analysis import analyze_text
+
+    from .paper import PaperRefused, paper_pdf
+    from .renderer import HARFBUZZ_MISSING, harfbuzz_subset_available
+    from .review import review_pdf
+
+    if not harfbuzz_subset_available():
+        click.echo(f"Warning: {HARFBUZZ_MISSING}", err=True)
+    text = read_input_or_exit(path)
+    analysis = analyze_text(text, kind="paper" if mode == "paper" else "e-petition", language=lang)
+    if mode == "review":
+        _write(out, review_pdf(analysis))
+        click.echo(f"Wrote {out}: sponsor review, {len(analysis.errors)} error(s), "
+                   f"{len(analysis.findings) - len(analysis.errors)} other finding(s).")
+        return
+    try:
+        result = paper_pdf(analysis.petition, findings=analysis.findings, size=size, sheets=sheets)
+    except PaperRefused as refused:
+        click.echo("Error: the paper petition cannot be printed until these are fixed:", err=True)
+        for f in refused.findings:
+            click.echo(f"  {f.rule}: {f.message}" + (f" ({f.suggestion})" if f.suggestion else ""), err=True)
+        sys.exit(EXIT_FINDINGS)
+    _write(out, result.pdf)
+    click.echo(f"Wrote {out}: {result.sheets} page(s), {PAPER_SIZES[size]['label']}, "
+               f"{result.signature_rows} signature rows; text sha256 {result.text_sha256}")
+    sys.exit(EXIT_OK)
+
+
+def _write(out: str, pdf: bytes) -> None:
+    try:
+        with open(out, "wb") as fh:
+            fh.write(pdf)
+    except OSError as exc:
+        click.echo(f"Error: cannot write {out} ({exc.strerror or exc})", err=True)
+        sys.exit(EXIT_UNREADABLE)
