@@ -70,7 +70,10 @@ def check(ctx: Context):
             yield ctx.finding("unparliamentary", part, s, e)
         for s, e in ctx.hits(part, "profanity"):
             yield ctx.finding("profanity", part, s, e)
-        for m in _CAPS_RUN.finditer(text):
+        # Calibration: paper petitions in the older form set whole clauses in capitals
+        # and are certified; there only a shouted phrase inside ordinary text is flagged.
+        styled = ctx.kind == "paper" and not regex.search(r"\p{Ll}", text)
+        for m in () if styled else _CAPS_RUN.finditer(text):
             words = [w for w in _CAPS_WORD.findall(m.group()) if w not in _FORMULA_CAPS]
             if len(words) >= CAPS_RUN_WORDS and sum(len(w) for w in words) >= CAPS_RUN_LETTERS:
                 yield ctx.finding("shouting-caps", part, m.start(), m.end(), suggestion=m.group().capitalize())

@@ -96,3 +96,21 @@ def test_a_text_in_another_latin_language_is_an_error_and_a_vague_one_a_warning(
     vague = analyse(grievances=["Xq zzv plor mek tavu rin sol", "Brek tovi malu stren kapo"], prayer="zorv plim")
     assert vague.errors == []
     assert only(vague, "language-unclear")[0].severity == "warning"
+
+
+def test_paper_clauses_set_in_capitals_are_the_old_form_not_shouting():
+    clauses = ["THE RURAL MAIL SERVICE HAS BEEN CUT IN MANY SMALL COMMUNITIES", "SENIORS DEPEND ON IT"]
+    assert "shouting-caps" not in codes(analyse(grievances=clauses, kind="paper"))
+    assert "shouting-caps" in codes(analyse(grievances=clauses, kind="e-petition"))
+    mixed = analyse(grievances=["Rural mail was cut AND NOBODY IN OTTAWA CARES AT ALL"], kind="paper")
+    assert "shouting-caps" in codes(mixed)
+
+
+@pytest.mark.parametrize("text", [
+    "Pig farmers face losses after a knee-jerk reaction to the trade dispute",
+    "The responsibility lies with the federal government",
+    "Clinical trial data should be public and the agency charged with it should act",
+    "Enclosed spaces and the plan to annex the territory",
+])
+def test_everyday_words_near_lexicon_terms_stay_quiet(text):
+    assert analyse(grievances=[text]).findings == []
