@@ -130,6 +130,8 @@ def part_label(part: str) -> str:
     part = (part or "").strip()
     if not part:
         return "The whole petition"
+    if part == "removed":
+        return "Removed from your draft"
     if part == "prayer":
         return "The request"
     return part[0].upper() + part[1:]

@@ -9,7 +9,9 @@
   var panel = document.getElementById("live-panel");
   if (!form || !panel || !window.fetch) { return; }
 
-  var base = JSON.parse(form.getAttribute("data-petition"));
+  // "text": the start page sends the pasted draft as text; otherwise the step sends the structured petition.
+  var mode = form.getAttribute("data-live-check") === "text" ? "text" : "petition";
+  var base = mode === "petition" ? JSON.parse(form.getAttribute("data-petition")) : null;
   var stepUrls = JSON.parse(panel.getAttribute("data-step-urls") || "{}");
   var checkUrl = panel.getAttribute("data-check-url");
   var countEl = document.getElementById("word-count");
@@ -45,6 +47,20 @@
     return p;
   }
 
+  function requestBody() {
+    if (mode === "text") {
+      var how = form.querySelector("input[name=how]:checked");
+      var text = value("text") || "";
+      if ((how && how.value !== "paste") || !text.trim()) { return null; }
+      var kind = form.querySelector("input[name=kind]:checked");
+      var language = form.querySelector("input[name=language]:checked");
+      var body = { text: text, kind: kind ? kind.value : "e-petition" };
+      if (language) { body.language = language.value; }
+      return body;
+    }
+    return { petition: currentPetition() };
+  }
+
   // Same grouping and wording as the server-rendered panel (templates/drafting/_macros.html).
   var STEP_ORDER = ["addressee", "petitioners", "grievances", "prayer"];
 
@@ -63,6 +79,7 @@
   function partLabel(part) {
     part = (part || "").trim();
     if (!part) { return "The whole petition"; }
+    if (part === "removed") { return "Removed from your draft"; }
     if (part === "prayer") { return "The request"; }
     return part.charAt(0).toUpperCase() + part.slice(1);
   }
@@ -165,12 +182,14 @@
 
   function check() {
     var mine = ++latest;
+    var body = requestBody();
+    if (body === null) { return; }
     var headers = { "Content-Type": "application/json", "Accept": "application/json" };
     fetch(checkUrl, {
       method: "POST",
       headers: headers,
       credentials: "same-origin",
-      body: JSON.stringify({ petition: currentPetition() })
+      body: JSON.stringify(body)
     }).then(function (response) {
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       return response.json();

@@ -27,6 +27,9 @@ def test_paste_the_tovuz_draft_trim_it_under_the_limit_and_reach_a_clean_review(
     page.goto("/")
     page.get_by_label("Paste an existing draft").check()
     page.get_by_label("Your existing draft").fill((SAMPLES / "freeform/tovuz-aggression.txt").read_text(encoding="utf-8"))
+    # The start page checks the pasted text before anything is stored.
+    expect(page.locator("#word-count")).to_contain_text("over the limit")
+    expect(page.locator("#live-panel")).to_contain_text("Removed from your draft")
     page.get_by_role("button", name="Start").click()
 
     banner = page.locator(".removed-banner")
