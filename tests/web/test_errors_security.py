@@ -1,6 +1,7 @@
 """Error pages, the SECRET_KEY rule, CSRF, security headers, cookies and the request size limit."""
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -9,6 +10,7 @@ from flask import abort, request, session
 from flask_wtf.csrf import generate_csrf
 
 from app import create_app
+from tests.conftest import sample
 from web.security import CONTENT_SECURITY_POLICY
 
 LIMIT = 64 * 1024
@@ -254,8 +256,13 @@ def test_secret_key_from_the_environment_serves(tmp_path, monkeypatch):
     assert app.test_client().get("/no-such-page").status_code == 404
 
 
-def test_cli_commands_need_no_secret_key(tmp_path, monkeypatch):
+def test_cli_commands_need_no_secret_key(tmp_path, monkeypatch, caplog):
     app = make_app(tmp_path, monkeypatch, TESTING=False, SECRET_KEY=None)
-    result = app.test_cli_runner().invoke(args=["petition", "--help"])
+    draft = tmp_path / "petition.txt"
+    draft.write_text(sample("certified/e-2490.txt"), encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        result = app.test_cli_runner().invoke(args=["petition", "check", "--format", "json", str(draft)])
     assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["input_form"] == "house"
     assert "SECRET_KEY" not in result.output
+    assert not [r for r in caplog.records if "SECRET_KEY" in r.getMessage()]
