@@ -21,7 +21,7 @@ _FR_CONTRACTED = (
     (re.compile(r"^aux\s+", _FLAGS), "les "),
 )
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l['’]|au|aux|du)\s*(?<=\s|['’])", _FLAGS)
-_HONOURABLE = re.compile(r"^(?:right\s+)?hono(?:u)?rable\s+(?:the\s+)?", _FLAGS)
+_HONOURABLE = re.compile(r"^(?:(?:right|rt\.?)\s+)?(?:hono(?:u)?rable|hon\.|l['’]honorable)\s+(?:the\s+)?", _FLAGS)
 
 _HOUSE = re.compile(
     r"^(?:house\s+of\s+commons(?:\s+of\s+canada)?|house|commons|parliament(?:\s+of\s+canada)?"

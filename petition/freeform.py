@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .addressees import ADDRESSEE_MENTION, classify_addressee
-from .house_format import fr_action_link, heading_of, strip_opener, text_before_heading
+from .house_format import ADDRESSEE_CHAR, fr_action_link, heading_of, strip_opener, text_before_heading
 from .language import detect_language
 from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
 
@@ -56,7 +56,7 @@ _REQUEST_EN = re.compile(
     r"(?P<verb>call(?:s|ing)?\s+(?:up)?on|call(?:s|ing)?|ask(?:s|ing)?|request(?:s|ing)?|urg(?:e|es|ing)|implor(?:e|ing)"
     r"|petition(?:s|ing)?|appeal(?:s|ing)?\s+to|beg(?:ging)?|demand(?:s|ing)?|invit(?:e|ing)|encourag(?:e|ing)"
     r"|want|need|expect|would\s+like)"
-    r"\s+(?P<addr>[^\n.;:!?]{1,120}?)[\s,]+to\s+(?=\S)",
+    r"\s+(?P<addr>" + ADDRESSEE_CHAR + r"{1,120}?)[\s,]+to\s+(?=\S)",
     _I,
 )
 # "we demand that the Government of Canada cancel ...": a request put as a demand

@@ -48,12 +48,15 @@ _ATTENTION = re.compile(
     r"\s+sur\s+(?:ce\s+qui\s+suit|les\s+(?:faits|points|[ée]l[ée]ments)\s+suivants)[ \t]*:?",
     _I,
 )
+# One character of an addressee: no sentence punctuation, except the period of a
+# title ("the Hon. Mélanie Joly", "Member of Parliament for St. John's East").
+ADDRESSEE_CHAR = r"(?:[^\n.;:!?]|(?:(?<=Hon)|(?<=St)|(?<=Ste)|(?<=Mr)|(?<=Mrs)|(?<=Ms)|(?<=Dr)|(?<=Rt)|(?<=Jr))\.)"
 # English request: "call upon <addressee> to", also "pray and call upon", "ask", "urge".
 _REQUEST_EN = re.compile(
     r"\b(?:(?:humbly\s+)?pray\s+and\s+)?"
     r"(?:call(?:s)?\s+(?:up)?on|call(?:s)?|request(?:s)?|ask(?:s)?|urge(?:s)?|pray(?:s)?|petition(?:s)?"
     r"|implore(?:s)?|appeal(?:s)?\s+to)"
-    r"\s+(?!that\b)(?P<addr>[^\n.;:!?]{1,200}?)[\s,]+to(?:\s+|\s*:\s*)(?=\S)",
+    r"\s+(?!that\b)(?P<addr>" + ADDRESSEE_CHAR + r"{1,200}?)[\s,]+to(?:\s+|\s*:\s*)(?=\S)",
     _I,
 )
 # French request verbs; what links the addressee to the action is found separately
@@ -478,4 +481,4 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     return Addressee(kind="government")
 
 
-__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "text_before_heading", "fr_action_link", "strip_opener"]
+__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "text_before_heading", "ADDRESSEE_CHAR", "fr_action_link", "strip_opener"]

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from petition.addressees import classify_addressee
 from petition.house_format import looks_like_house, parse_house
 from petition.reader import read
 
@@ -401,3 +402,13 @@ def test_an_addressee_the_house_does_not_allow_is_kept_as_written():
     assert reading.petition.addressee.kind == "other"
     assert reading.petition.addressee.text == "the City of Toronto"
     assert reading.petition.prayer == "fix potholes"
+
+
+def test_periods_inside_an_addressee_do_not_hide_the_request():
+    text = ("Petition to Jane Doe, Member of Parliament for St. John's East\nWe, the undersigned, residents of "
+            "St. John's East, call upon the Hon. Jane Doe, Member of Parliament for St. John's East, to hold a town hall.")
+    reading = read(text)
+    assert reading.petition.prayer == "hold a town hall"
+    assert reading.petition.addressee.riding == "St. John's East"
+    assert reading.addressees_written["prayer"] == "the Hon. Jane Doe, Member of Parliament for St. John's East"
+    assert classify_addressee(reading.addressees_written["prayer"]).name == "Jane Doe"
