@@ -23,6 +23,7 @@ from forms.limits import MAX_CLAUSES
 from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
+from forms.settings import SettingsForm
 from forms.start import StartForm
 from petition.addressees import classify_addressee
 from petition.analysis import analyze_petition
@@ -95,6 +96,11 @@ def _apply_prayer(p: Petition, form: PrayerForm) -> Petition:
     return p
 
 
+def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
+    p.kind, p.language = form.kind.data, form.language.data
+    return p
+
+
 STEPS: dict[str, Step] = {
     s.name: s
     for s in (
@@ -108,9 +114,12 @@ STEPS: dict[str, Step] = {
         ),
         Step("grievances", "Why (the grievances)", GrievancesForm, _load_grievances, _apply_grievances),
         Step("prayer", "What you ask for (the request)", PrayerForm, lambda p: {"prayer": p.prayer}, _apply_prayer),
+        # Not in the sequence: reached from the review page, and returns there.
+        Step("settings", "Kind and language", SettingsForm, lambda p: {"kind": p.kind, "language": p.language},
+             _apply_settings),
     )
 }
-ORDER = [*STEPS, "review"]
+ORDER = ["addressee", "petitioners", "grievances", "prayer", "review"]
 STEP_TITLES = {**{name: s.title for name, s in STEPS.items()}, "review": "Check your petition"}
 
 
@@ -179,6 +188,7 @@ def _checks_context(draft_token: str | None, petition: Petition) -> dict:
     step_urls = {}
     if draft_token:
         step_urls = {name: url_for("drafting.step", token=draft_token, step=name) for name in STEPS}
+        step_urls["review"] = url_for("drafting.review", token=draft_token)
     return {
         "analysis": analysis,
         "groups": _grouped(analysis),
@@ -284,7 +294,7 @@ def welcome(token: str):
     )
 
 
-@bp.route("/d/<token>/<any(addressee, petitioners, grievances, prayer):step>", methods=["GET", "POST"])
+@bp.route("/d/<token>/<any(addressee, petitioners, grievances, prayer, settings):step>", methods=["GET", "POST"])
 def step(token: str, step: str):
     draft = _draft(token)
     spec = STEPS[step]
@@ -334,6 +344,8 @@ def step(token: str, step: str):
             moved_to = min(max(moved_to, 0), max(len(petition.grievances) - 1, 0))
             anchor = f"grievance-{moved_to + 1}"
         return redirect(url_for("drafting.step", token=token, step=step, _anchor=anchor))
+    if step not in ORDER:
+        return redirect(url_for("drafting.review", token=token))
     position = ORDER.index(step)
     if form.back.data:
         if position == 0:

@@ -522,3 +522,21 @@ def test_a_database_failure_while_saving_keeps_the_typed_text(client, app):
     assert stored(app, token).petition.prayer == ""
     r = client.post(f"/d/{token}/prayer", data={"prayer": "freeze rents", "version": "1"})
     assert r.status_code == 302 and stored(app, token).petition.prayer == "freeze rents"
+
+
+def test_kind_and_language_can_be_changed_later_and_the_text_is_kept(client, app):
+    token = new_draft(client)
+    fill(client, token, grievances=["Les loyers ont doublé en dix ans à Montréal"], prayer="geler les loyers")
+    review = client.get(f"/d/{token}/review")
+    assert f'href="/d/{token}/settings"' in review.get_data(as_text=True)
+    page = client.get(f"/d/{token}/settings")
+    assert "Kind of petition" in text_of(page)
+    r = client.post(f"/d/{token}/settings", data={"kind": "paper", "language": "fr",
+                                                  "version": str(stored(app, token).version)})
+    assert r.status_code == 302 and r.location.endswith(f"/d/{token}/review")
+    draft = stored(app, token)
+    assert (draft.kind, draft.language) == ("paper", "fr")
+    assert draft.petition.grievances == ["Les loyers ont doublé en dix ans à Montréal"]
+    page = text_of(client.get(f"/d/{token}/review"))
+    assert "Nous, soussignés, citoyens et résidents du Canada, demandons à la Chambre des communes de geler les loyers." in page
+    assert "words (paper petitions have no word limit)" in page
