@@ -391,3 +391,16 @@ def cover_letter(token: str):
                      prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES)
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
+
+
+@bp.get("/d/<token>/volunteer-instructions.pdf")
+def volunteer_instructions(token: str):
+    """The volunteer instructions with "send the signed sheets to" the presenting Member's office."""
+    draft = _draft(token)
+    if draft.kind != "paper":
+        abort(404, description="Volunteer instructions are for paper petitions: e-petitions are signed online.")
+    from pdf.instructions import instructions_pdf
+
+    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft))
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="volunteer-instructions.pdf"', "Cache-Control": "no-store"})

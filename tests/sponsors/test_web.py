@@ -373,3 +373,19 @@ def test_no_cover_letter_for_an_e_petition(app, client):
     response = client.get(f"/d/{token}/cover-letter.pdf")
     assert response.status_code == 404
     assert "A cover letter needs a paper petition" in text_of(response)
+
+
+def test_volunteer_instructions_send_the_sheets_to_the_presenting_members_office(app, client, represent):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    answer_with(represent, "K1A0A6")
+    token, _ = make_draft(app, kind="paper")
+    client.post(f"/d/{token}/mp/use", data={"mp_postal_code": "K1A0A6", "mp_member": "0", "mp_use": "choice"})
+    response = client.get(f"/d/{token}/volunteer-instructions.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(response.data)).pages).split())
+    assert "Dana Whitfield, Member of Parliament for Ottawa Centre Main office 404-111 Somerset Street West" in text
+    e_token, _ = make_draft(app)
+    assert client.get(f"/d/{e_token}/volunteer-instructions.pdf").status_code == 404
