@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .checks import Context, Part, run_checks
+from .checks import MAX_PER_CODE, Context, Part, run_checks
 from .formulae import Rendered, addressee_text, render
 from .model import KINDS, Finding, Petition, Reading, Removed, Span
 from .wordcount import WordCount, count_petition
@@ -112,7 +112,8 @@ def _valid(span: Span | None, text: str) -> Span | None:
 
 def _removed_findings(ctx: Context, removed: list[Removed]) -> list[Finding]:
     out = []
-    for item in removed:
+    # Every fragment stays in Analysis.removed; the findings repeat only the first few.
+    for item in removed[:MAX_PER_CODE]:
         if not (0 <= item.start <= item.end <= len(ctx.source)):
             item = replace(item, start=0, end=0)
         out.append(ctx.finding("removed", None, item.start, item.end, part_name="removed", rule=item.rule,

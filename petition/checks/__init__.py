@@ -29,6 +29,7 @@ _ORDER = {"error": 0, "warning": 1, "info": 2}
 def run_checks(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     per_code: dict[str, int] = {}
+    ctx.cap_per_code = MAX_PER_CODE
     for check in CHECKS:
         for finding in check(ctx):
             n = per_code.get(finding.code, 0)

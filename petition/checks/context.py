@@ -45,6 +45,9 @@ class Context:
     addressees_written: dict[str, str] = field(default_factory=dict)
     message_language: str = "en"
     _scans: dict = field(default_factory=dict, repr=False)
+    # Findings of one code past this many are dropped by run_checks; don't spend time placing them.
+    cap_per_code: int | None = None
+    _made: dict = field(default_factory=dict, repr=False)
 
     def hits(self, part: Part, family: str) -> list[tuple[int, int]]:
         """Where a lexicon family ("demand", "court", ...) matches in `part.text`, in the petition's language
@@ -104,6 +107,9 @@ class Context:
         **values,
     ) -> Finding:
         entry = rules.entry(code)
+        made = self._made[code] = self._made.get(code, 0) + 1
+        if self.cap_per_code is not None and made > self.cap_per_code:
+            return Finding(rule=rule or entry["rule"], severity=severity or entry["severity"], message="", code=code)
         if part is not None:
             if excerpt is None:
                 excerpt = _WS.sub(" ", part.text[start:end]).strip()
