@@ -3,15 +3,22 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import sample
 from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PETITIONERS_CHARS, MAX_PRAYER_CHARS
 from petition.formulae import default_petitioners
 from web.db import get_session
 from web.drafting import CONFLICT, SESSION_EXPIRED
 from web.models import Draft
+
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+
+def sample(name: str) -> str:
+    return (SAMPLES / name).read_text(encoding="utf-8")
 
 
 def text_of(response) -> str:
