@@ -96,6 +96,10 @@ def _report_text(analysis) -> str:
             lines.append(f"  {f.severity.upper():7} {f.rule} ({f.code}) at {f.start}-{f.end}: {f.message}")
             if f.suggestion:
                 lines.append(f"          suggestion: {f.suggestion}")
+    if analysis.notes:
+        lines.append("")
+        lines.append("[how the draft was read]")
+        lines.extend(f"  {note}" for note in analysis.notes)
     if analysis.removed:
         lines.append("")
         lines.append("[left out of the petition]")

@@ -27,6 +27,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     source: str = ""  # the text every finding's start/end points into
+    notes: list[str] = field(default_factory=list)  # what the reader assumed or proposed, in words
 
     @property
     def errors(self) -> list[Finding]:
@@ -60,6 +61,7 @@ class Analysis:
             "word_count": self.word_count.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
             "removed": [r.to_dict() for r in self.removed],
+            "notes": list(self.notes),
             "summary": {
                 "errors": len(self.errors),
                 "warnings": len(self.warnings),
@@ -157,6 +159,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         findings=findings,
         removed=list(reading.removed),
         source=source,
+        notes=list(reading.notes),
     )
 
 

@@ -36,6 +36,13 @@ def test_over_limit_draft_exits_1_and_groups_findings_by_part(runner):
     assert "have signed" in result.output  # the banner, listed as left out
 
 
+def test_the_report_says_what_the_reader_assumed(runner):
+    result = check(runner, str(SAMPLES / "freeform" / "increase-oas.txt"))
+    assert result.exit_code == 1  # no request
+    assert "[how the draft was read]" in result.output
+    assert "No request found" in result.output
+
+
 def test_json_output_is_one_object_with_the_documented_keys(runner):
     result = check(runner, "--format", "json", str(TOVUZ))
     assert result.exit_code == 1
