@@ -243,3 +243,13 @@ def test_demand_that_with_no_addressee_is_left_for_the_organizer():
     reading = convert_freeform("We demand that they listen.")
     assert reading.petition.prayer == ""
     assert reading.petition.grievances == ["We demand that they listen"]
+
+
+def test_facts_that_look_like_campaign_words_stay_grievances():
+    text = ("Over 190 countries have signed the Paris Agreement. Canadians donate blood at record rates. "
+            "Share prices of oil companies rose 30%. We call upon the Government of Canada to meet its Paris targets.")
+    reading = convert_freeform(text)
+    assert reading.removed == []
+    assert reading.petition.grievances == ["Over 190 countries have signed the Paris Agreement",
+                                           "Canadians donate blood at record rates",
+                                           "Share prices of oil companies rose 30%"]
