@@ -73,7 +73,8 @@ _FR_INFINITIVE = re.compile(
     r"[a-zàâçéèêëîïôûùüÿœæ]+(?:er|ir|re|oir|ïr)\b"
 )
 _REQUEST_THAT = re.compile(
-    r"\b(?:request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demandons|prions)\s+(?:that|que|qu['’])\s*", _I
+    r"\b(?:request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demandons|demandent|prions|prient)\s+"
+    r"(?:[^\n.;:!?]{1,120}?[\s,])?(?:that\s+|que\s+|qu['’]\s*)", _I
 )
 _OPENER = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\b[ \t]*[:,]?[ \t]*", _I)
 _MARKER = re.compile(r"(?:[-–—•*·▪◦][ \t]*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]+)", _I)
@@ -443,8 +444,9 @@ def parse_house(text: str, language: str | None = None) -> Reading:
             petition.prayer, spans["prayer"], after = _prayer_text(text, that.end())
             _remove_after_prayer(reading, after)
             reading.notes.append(
-                "The request is worded 'request that ...'; the House's form is "
-                "'call upon <addressee> to <action>', so the prayer may need rewording."
+                f"The request is worded \u201c{_tidy(that.group())} ...\u201d; the House's form is "
+                "\u201ccall upon <addressee> to <action>\u201d (\u201cdemandons <destinataire> de <mesure>\u201d), "
+                "so the prayer may need rewording."
             )
         else:
             reading.notes.append(

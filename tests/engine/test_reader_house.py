@@ -291,7 +291,15 @@ def test_request_that_wording_is_read_and_noted():
             "House of Commons adopt a national pharmacare plan.")
     reading = parse_house(text)
     assert reading.petition.prayer == "the House of Commons adopt a national pharmacare plan"
-    assert any("call upon" in note for note in reading.notes)
+    assert any("request that" in note and "call upon" in note for note in reading.notes)
+
+
+def test_french_que_wording_is_read_and_noted():
+    text = ("Pétition au gouvernement du Canada\nNous, soussignés, citoyens du Canada, demandons au gouvernement "
+            "du Canada qu’il reconnaisse le génocide.")
+    reading = read(text)
+    assert reading.petition.prayer == "il reconnaisse le génocide"
+    assert any("demandons au gouvernement du Canada qu’" in note for note in reading.notes)
 
 
 def test_house_detection():
