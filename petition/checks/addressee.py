@@ -17,6 +17,17 @@ _SEVERAL = re.compile(r"\b(?:and|et)\b", re.I)
 _MINISTER_WORD = re.compile(r"\b(?:minister|ministre)s?\b", re.I)
 
 
+_ADDRESSEE_WORD = re.compile(
+    r"\b(?:minister|ministre|government|gouvernement|house of commons|chambre des communes|member of parliament|député)",
+    re.I,
+)
+
+
+def _names_several(written: str) -> bool:
+    """"the Minister of Health and the Minister of Finance": two addressees joined by and/et."""
+    return len(_ADDRESSEE_WORD.findall(written)) > 1 and bool(_SEVERAL.search(written))
+
+
 def _same(a, b) -> bool:
     if a.kind != b.kind:
         return False
@@ -31,6 +42,8 @@ def check(ctx: Context):
     addressee = ctx.petition.addressee
     part = ctx.part("addressee")
     lang = ctx.petition.language
+    whole = (0, 0 if part is None else len(part.text))
+    reported_several = False
     if addressee.kind == "other":
         written = " ".join((addressee.text or "").split())
         if not written:
@@ -45,13 +58,18 @@ def check(ctx: Context):
         if not title.strip() or title.strip().lower() in ("minister", "ministre", "the minister", "le ministre", "la ministre"):
             yield ctx.finding("minister-untitled", part, 0, 0 if part is None else len(part.text))
         elif len(_MINISTER_WORD.findall(title)) > 1 and _SEVERAL.search(title):
-            yield ctx.finding("several-addressees", part, 0, 0 if part is None else len(part.text),
-                              excerpt=addressee_text(addressee, lang))
+            reported_several = True
+            yield ctx.finding("several-addressees", part, *whole, excerpt=addressee_text(addressee, lang))
     elif addressee.kind == "member" and not (addressee.name.strip() and addressee.riding.strip()):
         yield ctx.finding("member-incomplete", part, 0, 0 if part is None else len(part.text))
 
     written = ctx.addressees_written
     heading, prayer = written.get("heading"), written.get("prayer")
-    if heading and prayer and not _same(classify_addressee(heading), classify_addressee(prayer)):
+    several = [w for w in (heading, prayer) if w and _names_several(w)]
+    if several:
+        # The draft names two addressees where the House form has one: say so once.
+        if not reported_several:
+            yield ctx.finding("several-addressees", part, *whole, excerpt=several[0])
+    elif heading and prayer and not _same(classify_addressee(heading), classify_addressee(prayer)):
         yield ctx.finding("addressee-mismatch", part, 0, 0 if part is None else len(part.text),
                           excerpt=heading, heading=heading, prayer=prayer)

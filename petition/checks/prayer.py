@@ -62,5 +62,8 @@ def check(ctx: Context):
             yield ctx.finding(code, part, s, e, suggestion=_demand_suggestion(ctx, part.text, s, e))
         for s, e in ctx.hits(part, "ultimatum"):
             yield ctx.finding("ultimatum", part, s, e)
-        for s, e in ctx.hits(part, "addressee-must"):
-            yield ctx.finding("addressee-must", part, s, e)
+        if part.name == "prayer":
+            # In grievances "the Government must ..." states a view, as certified petitions do
+            # (Calibration); only inside the request does it turn the request into an order.
+            for s, e in ctx.hits(part, "addressee-must"):
+                yield ctx.finding("addressee-must", part, s, e)

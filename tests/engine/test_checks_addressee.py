@@ -55,3 +55,15 @@ def test_heading_and_prayer_naming_different_addressees_is_a_warning():
 def test_same_addressee_written_twice_is_quiet():
     a = analyze_reading(_reading("the Government of Canada", "the Government of Canada"))
     assert "addressee-mismatch" not in codes(a)
+
+
+def test_a_request_to_two_ministers_is_one_several_addressees_warning():
+    text = "Petition to the Minister of Health\nWe call upon the Minister of Health and the Minister of Finance to act."
+    reading = Reading(source=text, input_form="house",
+                      petition=Petition(addressee=Addressee(kind="minister", title="Minister of Health"), prayer="act"),
+                      addressees_written={"heading": "the Minister of Health",
+                                          "prayer": "the Minister of Health and the Minister of Finance"},
+                      language="en")
+    a = analyze_reading(reading)
+    assert [f.code for f in a.findings if f.rule.startswith("R-ADDR")] == ["several-addressees"]
+    assert a.errors == []

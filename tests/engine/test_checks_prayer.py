@@ -53,10 +53,15 @@ def test_must_immediately_stop_urgent_stay_quiet(grievance):
     assert not [f for f in a.findings if f.rule == "R-PRAY-4"]
 
 
-def test_ultimatum_and_addressee_must_are_warnings():
-    a = analyse(grievances=["This is non-negotiable", "The Government must act now"])
+def test_ultimatum_and_addressee_must_in_the_request_are_warnings():
+    a = analyse(grievances=["This is non-negotiable"], prayer="fund it; the Government must act now")
     assert {"ultimatum", "addressee-must"} <= set(codes(a))
     assert a.errors == []
+
+
+def test_the_government_must_in_a_grievance_is_a_view_not_a_demand():
+    a = analyse(grievances=["The Government must act now to protect lakes", "Le gouvernement doit agir"])
+    assert "addressee-must" not in codes(a)
 
 
 def test_long_request_and_many_asks_are_info():
