@@ -268,8 +268,12 @@ class RepresentClient:
             response = self.session.get(url, params=params, only_if_cached=True, timeout=self.timeout)
         except Exception:  # a broken cache file must not stop a live lookup
             return None
-        # A miss comes back as requests-cache's own 504 "Not Cached" (only 200 and 404 are stored).
-        return None if response.status_code == 504 else response
+        # A miss comes back as requests-cache's own 504 "Not Cached" (only 200 and 404 are stored). An
+        # expired answer comes back too (stale_if_error makes it "usable"): refresh it, and let
+        # requests-cache fall back to it only if the refresh fails.
+        if response.status_code == 504 or getattr(response, "is_expired", False):
+            return None
+        return response
 
     def _fetch(self, url, params):
         try:

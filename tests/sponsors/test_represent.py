@@ -223,3 +223,40 @@ def test_the_limiter_allows_sixty_a_minute_by_default():
     assert limiter.acquire() == pytest.approx(0.5)
     clock[0] = 60.0
     assert limiter.acquire() == 0
+
+
+def _expire_everything(client):
+    from datetime import datetime, timedelta, timezone
+
+    cache = client.session.cache.responses
+    for key in list(cache.keys()):
+        response = cache[key]
+        response.expires = datetime.now(timezone.utc) - timedelta(seconds=5)
+        cache[key] = response
+
+
+def test_an_expired_answer_is_fetched_again(client, mocked):
+    mocked.get(url("K1A0A6"), json=ANSWERS["one_mp"])
+    client.lookup("K1A 0A6")
+    _expire_everything(client)
+    mocked.replace("GET", url("K1A0A6"), json=ANSWERS["no_concordance"])
+    again = client.lookup("K1A 0A6")
+    assert not again.from_cache and again.members[0].name == "Priya Sandhu"
+    assert len(mocked.calls) == 2
+
+
+def test_when_the_service_fails_an_expired_answer_beats_none(client, mocked):
+    mocked.get(url("K1A0A6"), json=ANSWERS["one_mp"])
+    client.lookup("K1A 0A6")
+    _expire_everything(client)
+    mocked.replace("GET", url("K1A0A6"), body="busy", status=503)
+    again = client.lookup("K1A 0A6")
+    assert again.members[0].name == "Dana Whitfield" and len(mocked.calls) == 2
+
+
+def test_an_unknown_postal_code_is_remembered_too(client, mocked):
+    mocked.get(url("K1A0A6"), json=ANSWERS["not_found"], status=404)
+    for _ in range(2):
+        with pytest.raises(represent.UnknownPostalCode):
+            client.lookup("K1A 0A6")
+    assert len(mocked.calls) == 1
