@@ -68,6 +68,8 @@ def check(ctx: Context):
         text = part.text
         for s, e in ctx.hits(part, "unparliamentary"):
             yield ctx.finding("unparliamentary", part, s, e)
+        for s, e in ctx.hits(part, "intemperate"):
+            yield ctx.finding("intemperate", part, s, e)
         for s, e in ctx.hits(part, "profanity"):
             yield ctx.finding("profanity", part, s, e)
         # Calibration: paper petitions in the older form set whole clauses in capitals

@@ -114,3 +114,12 @@ def test_paper_clauses_set_in_capitals_are_the_old_form_not_shouting():
 ])
 def test_everyday_words_near_lexicon_terms_stay_quiet(text):
     assert analyse(grievances=[text]).findings == []
+
+
+def test_heated_wording_is_an_intemperate_warning():
+    a = analyse(grievances=["The resolutions have been utterly disregarded and the treatment is shameful"])
+    found = only(a, "intemperate")
+    assert [f.excerpt for f in found] == ["utterly", "shameful"]
+    assert {(f.rule, f.severity) for f in found} == {("R-LANG-1", "warning")}
+    fr = analyse(grievances=["Cette situation est scandaleuse"], prayer="agir", language="fr")
+    assert "intemperate" in codes(fr)

@@ -253,3 +253,11 @@ def test_facts_that_look_like_campaign_words_stay_grievances():
     assert reading.petition.grievances == ["Over 190 countries have signed the Paris Agreement",
                                            "Canadians donate blood at record rates",
                                            "Share prices of oil companies rose 30%"]
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    text = ("Dr. Smith of St. Paul's Hospital counted 40 deaths, i.e. twice the 2019 figure. "
+            "Wait times doubled. We urge the Government of Canada to fund 500 more nurses.")
+    p = convert_freeform(text).petition
+    assert p.grievances == ["Dr. Smith of St. Paul's Hospital counted 40 deaths, i.e. twice the 2019 figure",
+                            "Wait times doubled"]

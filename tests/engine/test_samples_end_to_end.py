@@ -68,3 +68,9 @@ def test_tovuz_prayer_asks_the_government_of_canada_for_its_four_asks(tovuz):
 def test_freeform_without_a_request_says_so():
     a = analyze_text(sample("freeform/rent-control.txt"))
     assert [f.code for f in a.errors] == ["no-prayer"]
+
+
+def test_tovuz_heated_phrases_are_flagged_for_review_not_refused(tovuz):
+    flagged = [f for f in tovuz.findings if f.rule == "R-LANG-1"]
+    assert any(f.excerpt == "utterly" for f in flagged)
+    assert all(f.severity == "warning" for f in flagged)
