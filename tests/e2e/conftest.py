@@ -102,19 +102,21 @@ def console_messages(page):
     return messages
 
 
+@pytest.fixture
+def csp_violations(page):
+    """What the browser refused under the Content-Security-Policy, as its console reported it."""
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    return violations
+
+
 @pytest.fixture(autouse=True)
 def _no_server_errors_or_csp_violations(request, live_server):
     """Fails any browser test during which the server raised, or the page broke its Content-Security-Policy.
 
     A 500 behind a page the test never looks at, or a script the CSP silently blocked, would otherwise pass.
     """
-    violations: list[str] = []
-    if "page" in request.fixturenames:
-        page = request.getfixturevalue("page")
-        page.on(
-            "console",
-            lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
-        )
+    violations = request.getfixturevalue("csp_violations") if "page" in request.fixturenames else []
     already = len(live_server.exceptions)
     yield
     raised = live_server.exceptions[already:]

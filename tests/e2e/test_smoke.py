@@ -47,3 +47,16 @@ def test_a_form_over_the_size_limit_gets_the_friendly_413_page(page: Page):
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("The petition is too large")
     expect(page.locator("main")).to_contain_text("The petition is too large: the limit is 64 KB")
+
+
+def test_inline_script_is_refused_and_the_harness_notices(page: Page, csp_violations):
+    page.goto("/")
+    with page.expect_console_message(lambda msg: "Content Security Policy" in msg.text):
+        page.evaluate("""() => {
+            const s = document.createElement("script");
+            s.textContent = "document.body.dataset.injected = 'ran'";
+            document.head.appendChild(s);
+        }""")
+    expect(page.locator("body")).not_to_have_attribute("data-injected", "ran")
+    assert any("script-src 'self'" in v for v in csp_violations), csp_violations
+    csp_violations.clear()  # expected here; in any other test a violation fails it
