@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import subprocess
 
+import pytest
 from pypdf import PdfReader
 
 from petition.model import Addressee, Petition
@@ -52,3 +53,17 @@ def broadband(language: str = "en", **changes) -> Petition:
     for key, value in changes.items():
         setattr(petition, key, value)
     return petition
+
+
+# Session fixtures (import them into a test module to use them): one 50-sheet render serves many assertions.
+
+@pytest.fixture(scope="session")
+def petition_en():
+    return broadband("en")
+
+
+@pytest.fixture(scope="session")
+def paper_50(petition_en):
+    from pdf.paper import paper_pdf
+
+    return paper_pdf(petition_en, sheets=50)

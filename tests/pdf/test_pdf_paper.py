@@ -11,7 +11,7 @@ from petition.limits import MAX_SHEETS, MIN_SIGNATURE_ROWS_ON_FIRST_PAGE, PAPER_
 from petition.model import Finding
 from pdf.paper import PaperRefused, fit_findings, paper_parts, paper_pdf, paper_pdf_plain
 
-from pdfcheck import broadband, norm, page_texts, png, reader
+from pdfcheck import broadband, norm, page_texts, paper_50, petition_en, png, reader  # noqa: F401 (fixtures)
 
 LONG_GRIEVANCE = ("Rural and remote communities across the country still wait for the reliable, affordable "
                   "high-speed service that cities have had for twenty years, and the gap grows every year")

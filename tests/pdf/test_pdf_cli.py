@@ -1,0 +1,75 @@
+"""`flask --app app petition pdf` end to end through Flask's CLI runner."""
+from __future__ import annotations
+
+from conftest import SAMPLES, sample
+from petition.formulae import render
+from petition.limits import PAPER_SIZES
+from petition.reader import read
+
+from pdfcheck import norm, page_texts, reader
+
+
+def test_paper_legal_four_sheets(runner, tmp_path):
+    out = tmp_path / "sheets.pdf"
+    path = SAMPLES / "certified" / "e-4904.txt"
+    result = runner.invoke(args=["petition", "pdf", "--paper", "--size", "legal", "--sheets", "4", str(path),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = reader(out.read_bytes()).pages
+    assert len(pages) == 4
+    assert all((float(p.mediabox.width), float(p.mediabox.height)) == PAPER_SIZES["legal"]["points"] for p in pages)
+    petition = read(sample("certified/e-4904.txt")).petition
+    assert page_texts(out.read_bytes())[0].startswith(norm(render(petition).text))
+    assert "4 page(s)" in result.output and "sha256" in result.output
+
+
+def test_paper_from_stdin_in_french(runner, tmp_path):
+    out = tmp_path / "fr.pdf"
+    result = runner.invoke(args=["petition", "pdf", "--paper", "--lang", "fr", "--sheets", "2", "-", "--out", str(out)],
+                           input=sample("certified/e-4904.txt"))
+    assert result.exit_code == 0, result.output
+    text = page_texts(out.read_bytes())[1]
+    assert text.startswith("Pétition au gouvernement du Canada") and "Nom en lettres moulées" in text
+
+
+def test_paper_refused_lists_the_errors_and_writes_nothing(runner, tmp_path):
+    out = tmp_path / "refused.pdf"
+    path = SAMPLES / "freeform" / "tovuz-aggression.txt"
+    result = runner.invoke(args=["petition", "pdf", "--paper", "--size", "half-letter", str(path), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "R-PAP-4" in result.output and "cannot be printed" in result.output
+    assert not out.exists()
+
+
+def test_review_of_a_petition_with_errors_is_written(runner, tmp_path):
+    out = tmp_path / "review.pdf"
+    path = SAMPLES / "freeform" / "tovuz-aggression.txt"
+    result = runner.invoke(args=["petition", "pdf", "--review", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "R-LEN-1" in " ".join(page_texts(out.read_bytes()))
+
+
+def test_instructions_with_an_office(runner, tmp_path):
+    out = tmp_path / "help.pdf"
+    result = runner.invoke(args=["petition", "pdf", "--instructions", "--lang", "fr",
+                                 "--send-to", "Bureau de circonscription\\n12 rue Principale", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Bureau de circonscription 12 rue Principale" in " ".join(page_texts(out.read_bytes()))
+
+
+def test_unreadable_input_and_bad_options(runner, tmp_path):
+    out = str(tmp_path / "x.pdf")
+    missing = runner.invoke(args=["petition", "pdf", "--review", str(tmp_path / "nope.txt"), "--out", out])
+    assert missing.exit_code == 2 and "no such file" in missing.output and "Traceback" not in missing.output
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01")
+    assert runner.invoke(args=["petition", "pdf", "--paper", str(binary), "--out", out]).exit_code == 2
+    path = str(SAMPLES / "certified" / "e-4904.txt")
+    a4 = runner.invoke(args=["petition", "pdf", "--paper", "--size", "a4", path, "--out", out])
+    assert a4.exit_code == 2 and "a4" in a4.output
+    too_many = runner.invoke(args=["petition", "pdf", "--paper", "--sheets", "201", path, "--out", out])
+    assert too_many.exit_code == 2
+    no_mode = runner.invoke(args=["petition", "pdf", path, "--out", out])
+    assert no_mode.exit_code == 2 and "--paper" in no_mode.output
+    unwritable = runner.invoke(args=["petition", "pdf", "--review", path, "--out", str(tmp_path / "no" / "x.pdf")])
+    assert unwritable.exit_code == 2 and "cannot write" in unwritable.output

@@ -1,0 +1,87 @@
+"""The sponsor-review PDF and the volunteer instructions, read back with pypdf."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import sample
+from petition.analysis import analyze_petition, analyze_text
+from petition.limits import ADVISED_PAPER_SIGNATURES, MIN_PAPER_SIGNATURES
+from petition.model import Finding
+from pdf.instructions import instructions_pdf
+from pdf.review import checklist, review_pdf
+
+from pdfcheck import broadband, norm, page_texts, reader
+
+
+@pytest.fixture(scope="module")
+def tovuz():
+    analysis = analyze_text(sample("freeform/tovuz-aggression.txt"))
+    return analysis, page_texts(review_pdf(analysis))
+
+
+def test_page_one_is_the_petition_exactly_as_published(tovuz):
+    analysis, texts = tovuz
+    assert texts[0] == norm(analysis.rendered.text) + " 1 / " + str(len(texts))
+
+
+def test_report_has_word_count_every_finding_and_removed_fragments(tovuz):
+    analysis, texts = tovuz
+    report = " ".join(texts[1:])
+    assert analysis.errors, "the sample is over the word limit: a petition with errors still gets a review"
+    wc = analysis.word_count
+    assert f"{wc.counted} of {wc.limit}" in report
+    for finding in analysis.findings:
+        assert finding.rule in report
+        assert norm(finding.message)[:60] in report
+    for removed in analysis.removed:
+        assert norm(removed.text)[:40] in report
+    assert "Within the 250-word limit ✘ fails" in report
+    assert "Addressed to the House, the Government, a Minister or a Member ✔ passes" in report
+
+
+def test_checklist_ticks_follow_the_findings():
+    findings = [Finding(rule="R-PRAY-4", severity="error", message="demand"),
+                Finding(rule="R-LANG-1", severity="warning", message="tone"),
+                Finding(rule="R-URL-1", severity="info", message="note")]
+    assert dict(checklist(findings)) == {
+        "addressee": "pass", "request": "fail", "temperate": "check", "federal": "pass",
+        "extraneous": "pass", "length": "pass"}
+    assert {status for _, status in checklist([])} == {"pass"}
+
+
+def test_certified_petition_review_in_french():
+    analysis = analyze_text(sample("certified/e-4904-fr.txt"))
+    pdf = review_pdf(analysis)
+    texts = page_texts(pdf)
+    assert texts[0].startswith(norm(analysis.rendered.text))
+    assert "Rapport de conformité" in texts[1] and "Liste de contrôle" in texts[1]
+    r = reader(pdf)
+    assert str(r.trailer["/Root"]["/Lang"]) == "fr" and "/StructTreeRoot" in r.trailer["/Root"]
+    assert r.metadata.title.startswith("Examen par le parrain: Pétition")
+
+
+def test_review_of_a_hand_built_petition_round_trips_names():
+    petition = broadband("en", kind="e-petition")
+    texts = page_texts(review_pdf(analyze_petition(petition)))
+    assert "Şəki" in texts[0] and "Əliyev" in texts[0] and "Güneş" in texts[0]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["original", "own line", "no fixed address", "alter", "attach"]),
+    ("fr", ["originales", "propre ligne", "sans adresse fixe", "modifiez", "joignez"]),
+])
+def test_instructions_cover_the_rules_and_where_to_send(lang, words):
+    office = "Jane Doe, MP\n123 Main Street\nGaspé QC G4X 1A1"
+    pdf = instructions_pdf(lang, office)
+    text = " ".join(page_texts(pdf))
+    for word in words:
+        assert word in text
+    assert str(MIN_PAPER_SIGNATURES) in text
+    assert f"{ADVISED_PAPER_SIGNATURES[0]}" in text and f"{ADVISED_PAPER_SIGNATURES[1]}" in text
+    assert "Jane Doe, MP 123 Main Street Gaspé QC G4X 1A1" in text
+    assert str(reader(pdf).trailer["/Root"]["/Lang"]) == lang
+
+
+def test_instructions_without_an_office_say_who_to_give_sheets_to():
+    text = " ".join(page_texts(instructions_pdf("en")))
+    assert "person organizing the petition" in text
