@@ -132,3 +132,28 @@ def test_without_javascript_the_lookup_returns_to_the_step_with_the_choices(brow
         assert len(represent.requests) == 1  # drawing the choices and picking one came from the cache
     finally:
         context.close()
+
+
+def test_members_to_ask_from_the_lookup_then_their_deadlines(page: Page, live_server, represent):
+    token = new_draft(live_server)
+    page.goto(f"/d/{token}/sponsors")
+    page.get_by_role("textbox", name="Postal code").fill("J9H 5V8")
+    page.get_by_role("button", name="Find the Member").click()
+    page.get_by_role("button", name="Add to my list: Marc-André Dubé").click()
+    expect(page.locator(".flashes")).to_contain_text("Added Marc-André Dubé (Hull—Aylmer).")
+    page.get_by_role("textbox", name="Postal code").fill("K1A 0A6")
+    page.get_by_role("button", name="Find the Member").click()
+    page.get_by_role("button", name="Add to my list: Dana Whitfield").click()
+    choices = page.locator(".sponsor-choices > li")
+    expect(choices).to_have_count(2)
+    expect(choices.nth(0)).to_contain_text("Marc-André Dubé (Bloc Québécois), Member for Hull—Aylmer")
+    page.get_by_role("button", name="Move Dana Whitfield up").click()
+    expect(page.locator(".sponsor-choices > li").nth(0)).to_contain_text("Dana Whitfield")
+
+    page.get_by_role("link", name="Deadlines and timeline").click()
+    page.get_by_label("Sent to your first sponsor choice").fill("2032-01-31")  # a leap year: January 31 + 30 days is March 1
+    page.get_by_role("button", name="Show the deadlines").click()
+    rows = page.locator("table.deadlines tbody tr")
+    expect(rows).to_have_count(2)  # two Members named: two sponsor deadlines
+    expect(rows.nth(0)).to_contain_text("Monday 1 March 2032")
+    expect(rows.nth(1)).to_contain_text("Wednesday 31 March 2032")
