@@ -92,6 +92,12 @@ class BadAnswer(LookupError_):
     code = "bad-answer"
 
 
+def _shown(raw: str) -> str:
+    """What was typed, short enough to repeat back in a message."""
+    text = " ".join((raw or "").split())
+    return text if len(text) <= 12 else text[:12] + "…"
+
+
 def normalize_postal_code(raw: str) -> str:
     """'k1a0a6', ' K1A 0A6 ' -> 'K1A 0A6'; anything else raises InvalidPostalCode."""
     compact = re.sub(r"[\s-]+", "", (raw or "")).upper()
@@ -99,7 +105,7 @@ def normalize_postal_code(raw: str) -> str:
         raise InvalidPostalCode("Enter a postal code, like K1A 0A6.")
     if len(compact) != 6 or not re.fullmatch(r"[A-Z][0-9][A-Z][0-9][A-Z][0-9]", compact):
         raise InvalidPostalCode(
-            f"“{raw.strip()}” is not a Canadian postal code. It has the form letter, digit, letter, "
+            f"“{_shown(raw)}” is not a Canadian postal code. It has the form letter, digit, letter, "
             "digit, letter, digit, like K1A 0A6."
         )
     if not _POSTAL_CODE.fullmatch(compact):

@@ -260,3 +260,9 @@ def test_an_unknown_postal_code_is_remembered_too(client, mocked):
         with pytest.raises(represent.UnknownPostalCode):
             client.lookup("K1A 0A6")
     assert len(mocked.calls) == 1
+
+
+def test_a_long_entry_is_not_repeated_whole_in_the_message():
+    with pytest.raises(represent.InvalidPostalCode) as err:
+        normalize_postal_code("K1A 0A6 " * 500)
+    assert len(err.value.message) < 200 and "“K1A 0A6 K1A …”" in err.value.message
