@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .addressees import ADDRESSEE_MENTION, classify_addressee
-from .house_format import ADDRESSEE_CHAR, fr_action_link, heading_of, strip_opener, text_before_heading
+from .house_format import ADDRESSEE_CHAR, PETITION_WORD, fr_action_link, heading_of, strip_opener, text_before_heading
 from .language import detect_language
 from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
 
@@ -41,6 +41,7 @@ _WEB = re.compile(
     _I,
 )
 _LIST_ITEM = re.compile(r"[ \t\u00a0]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•*·▪◦])[ \t\u00a0]+(?=\S)", _I)
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc jr sr hon rt prof gen inc ltd co art s ss p pp para e.g i.e eg ie "
@@ -100,6 +101,7 @@ class _Unit:
     paragraph: int
     kind: str  # "sentence" or "item"
     alone: bool = False  # the only sentence of its paragraph
+    clause: str = ""  # its words as a clause, once links are out
 
 
 def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -141,7 +143,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     cut = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12):m.start() + 1])
+        word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
         if m.group().startswith(".") and word and (
             word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
         ):
@@ -255,7 +257,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     first = 0
     mention_pool: list[tuple[int, int]] = []
     head = heading_of(text)
-    if head and re.match(r"p[ée]tition", text[head[0].start:head[0].end], _I):
+    if head and PETITION_WORD.match(text, head[0].start, head[0].end):
         # "Petition to ..." over a draft: the heading names the addressee.
         written["heading"] = text[head[1].start:head[1].end]
         spans["addressee"] = head[1]
@@ -304,9 +306,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             reason = "A request for support or a campaign banner cannot appear on a petition."
         elif unit.alone and body.rstrip().endswith("!") and len(body.split()) <= SLOGAN_MAX_WORDS:
             reason = "A slogan is neither a grievance nor a request."
-        if reason is None and not any(ch.isalnum() for ch in _clause_text(text, unit.start, unit.end, web_cuts)):
-            continue  # nothing left once links are out
         if reason is None:
+            unit.clause = _clause_text(text, unit.start, unit.end, web_cuts)
+            if not any(ch.isalnum() for ch in unit.clause):
+                continue  # nothing left once links are out
             kept.append(unit)
             last_removed = None
             continue
@@ -340,8 +343,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         grievances.append(unit)
 
     for n, unit in enumerate(grievances):
-        clause = _clause_text(text, unit.start, unit.end, web_cuts)
-        petition.grievances.append(clause)
+        petition.grievances.append(unit.clause)
         spans[part_name_for_grievance(n)] = Span(unit.start, unit.end)
 
     if actions:

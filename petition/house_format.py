@@ -80,6 +80,9 @@ _OPENER = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\b[ \t]*[:
 _MARKER = re.compile(r"(?:[-–—•*·▪◦][ \t]*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]+)", _I)
 _AND = re.compile(r"(?:and|et)\b[ \t]*", _I)
 _THAT = re.compile(r"(that|que|qu['’])(?:\b[ \t]*[:,]?[ \t]*|(?<=['’]))", _I)
+_TAIL_AND = re.compile(r"[;,][ \t]*(?:and|et)$", _I)
+_SEMICOLON = re.compile(";")
+PETITION_WORD = re.compile(r"p[ée]tition", _I)
 _SPLIT_MARKED = re.compile(r";(?=\s*(?:and\s+|et\s+)?(?:that|que|qu['’]|whereas|attendu\s+que)\b)", _I)
 _HOUSE_CUES = re.compile(
     r"\b(?:we|nous)\b[ \t,]*(?:the[ \t]+|les[ \t]+)?(?:undersigned|soussign[ée]e?s?)\b"
@@ -119,7 +122,7 @@ def _heading_at(text: str, start: int, end: int, first: bool) -> tuple[Span, Spa
     if not m:
         return None
     line = text[start:end]
-    petition_word = re.match(r"p[ée]tition", line, _I)
+    petition_word = PETITION_WORD.match(line)
     if len(line.split()) > 20 or _UNDERSIGNED.search(line) or (not petition_word and not first):
         return None
     if not petition_word and line.rstrip().endswith("."):
@@ -176,7 +179,7 @@ def strip_opener(text: str) -> str:
 def looks_like_house(text: str) -> bool:
     """A 'Petition to'/'Pétition' heading or the House's petitioner formulae."""
     head = heading_of(text)
-    if head and re.match(r"p[ée]tition", text[head[0].start:head[0].end], _I):
+    if head and PETITION_WORD.match(text, head[0].start, head[0].end):
         return True
     return bool(_HOUSE_CUES.search(text))
 
@@ -307,7 +310,7 @@ def _clean_clause(text: str, s: int, e: int, old_form: bool) -> tuple[int, int]:
         if e > s and text[e - 1] in _END_PUNCT:
             e -= 1
             continue
-        tail = re.search(r"[;,][ \t]*(?:and|et)$", text[max(s, e - 6):e], _I)
+        tail = _TAIL_AND.search(text[max(s, e - 6):e])
         if tail:
             e = max(s, e - 6) + tail.start()
             continue
@@ -319,7 +322,7 @@ def _clauses(text: str, start: int, end: int, old_form: bool) -> list[Span]:
     lines = _logical_lines(text, start, end)
     pieces: list[tuple[int, int]] = []
     for s, e in lines:
-        splitter = re.compile(";") if len(lines) == 1 else _SPLIT_MARKED
+        splitter = _SEMICOLON if len(lines) == 1 else _SPLIT_MARKED
         cut = s
         for m in splitter.finditer(text, s, e):
             pieces.append((cut, m.start()))
@@ -483,4 +486,4 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     return Addressee(kind="government")
 
 
-__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "text_before_heading", "ADDRESSEE_CHAR", "fr_action_link", "strip_opener"]
+__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "text_before_heading", "ADDRESSEE_CHAR", "PETITION_WORD", "fr_action_link", "strip_opener"]
