@@ -25,7 +25,7 @@ from petition import timeline as deadlines
 from petition.formulae import heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
-from petition.represent import LookupError_, RepresentClient, ServiceBusy
+from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
 
 from .db import get_session
 from .models import Draft, StaleDraft
@@ -47,7 +47,9 @@ def represent_client() -> RepresentClient:
         path = app.config.get("REPRESENT_CACHE_PATH")
         if path is None and not app.testing:
             path = os.path.join(app.instance_path, "represent-cache.sqlite")
-        client = RepresentClient(url, cache_path=path or None)
+        # Per process: with N gunicorn workers, set FLASK_REPRESENT_RATE_LIMIT to 60 / N.
+        limit = int(app.config.get("REPRESENT_RATE_LIMIT") or REQUESTS_PER_MINUTE)
+        client = RepresentClient(url, cache_path=path or None, limiter=RateLimiter(limit=limit))
         app.extensions[_CLIENT] = client
     return client
 

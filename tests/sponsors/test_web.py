@@ -389,3 +389,17 @@ def test_volunteer_instructions_send_the_sheets_to_the_presenting_members_office
     assert "Dana Whitfield, Member of Parliament for Ottawa Centre Main office 404-111 Somerset Street West" in text
     e_token, _ = make_draft(app)
     assert client.get(f"/d/{e_token}/volunteer-instructions.pdf").status_code == 404
+
+
+def test_over_the_configured_rate_limit_the_api_says_busy_without_calling_out(app, client, represent):
+    app.config["REPRESENT_RATE_LIMIT"] = 1
+    answer_with(represent, "K1A0A6")
+    answer_with(represent, "J9H5V8", "two_mps")
+    assert client.get("/api/mp?postal_code=K1A0A6").status_code == 200
+    response = client.get("/api/mp?postal_code=J9H5V8")
+    assert response.status_code == 503
+    data = response.get_json()
+    assert data["error"] == "busy" and "Try again in" in data["message"]
+    assert 0 < int(response.headers["Retry-After"]) <= 60
+    assert len(represent.calls) == 1
+    assert client.get("/api/mp?postal_code=K1A 0A6").status_code == 200  # cached: still answered
