@@ -18,6 +18,7 @@ could backtrack badly on a long paste.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .addressees import classify_addressee
 from .language import detect_language
@@ -90,7 +91,6 @@ _HOUSE_CUES = re.compile(
     _I,
 )
 
-_TRIM = " \t\r\n\u00a0"
 _END_PUNCT = ".;,:"
 
 
@@ -213,34 +213,26 @@ def _fr_request(text: str, start: int, end: int) -> tuple[re.Match, int, int] | 
     return None
 
 
+@dataclass
 class _Request:
-    def __init__(self, start: int, verb_start: int, addr: Span, action_start: int):
-        self.start = start  # where the request wording starts (for petitioners' end)
-        self.verb_start = verb_start
-        self.addr = addr
-        self.action_start = action_start
+    verb_start: int  # where the request wording starts: the petitioners end here
+    addr: Span
+    action_start: int
 
 
 def _find_request(text: str, start: int, end: int | None = None) -> _Request | None:
+    """The first request (English or French) in text[start:end]."""
     end = len(text) if end is None else end
-    en = _REQUEST_EN.search(text, start, end)
-    fr = _fr_request(text, start, end)
     candidates = []
+    en = _REQUEST_EN.search(text, start, end)
     if en:
-        candidates.append(_Request(en.start(), en.start(), Span(*_nonblank_bounds(text, en.start("addr"), en.end("addr"))), en.end()))
+        addr = Span(*_nonblank_bounds(text, en.start("addr"), en.end("addr")))
+        candidates.append(_Request(en.start(), addr, en.end()))
+    fr = _fr_request(text, start, end)
     if fr:
         verb, addr_end, action = fr
-        candidates.append(_Request(verb.start(), verb.start(), Span(*_nonblank_bounds(text, verb.end(), addr_end)), action))
-    if not candidates:
-        return None
-    return min(candidates, key=lambda r: r.start)
-
-
-def _first_at_clause_start(pattern: re.Pattern, text: str, start: int) -> re.Match | None:
-    for m in pattern.finditer(text, start):
-        if _at_clause_start(text, m.start()):
-            return m
-    return None
+        candidates.append(_Request(verb.start(), Span(*_nonblank_bounds(text, verb.end(), addr_end)), action))
+    return min(candidates, key=lambda r: r.verb_start) if candidates else None
 
 
 def _prayer_intro(text: str, start: int) -> tuple[int, int] | None:
@@ -269,6 +261,26 @@ def _prayer_intro(text: str, start: int) -> tuple[int, int] | None:
     return first.start(), first.end()
 
 
+WRAP_WIDTH = 60  # e-mail and word-processor wraps fall at 65-80 characters
+
+
+def _wrapped(text: str, previous: list[int], s: int, e: int) -> bool:
+    """Is the line at [s, e) the rest of the previous line, cut by a hard wrap?
+
+    Only when the previous line is long, ends without punctuation, and this one
+    goes on in lower case without a clause or list marker of its own.
+    """
+    p_start, p_end = previous
+    line_start = text.rfind("\n", 0, p_end) + 1
+    return (
+        p_end - max(p_start, line_start) >= WRAP_WIDTH
+        and text[p_end - 1] not in ";.:!?"
+        and text[s].islower()
+        and not _THAT.match(text, s, e)
+        and not _MARKER.match(text, s, e)
+    )
+
+
 def _logical_lines(text: str, start: int, end: int) -> list[list[int]]:
     """Non-blank lines of [start, end), hard-wrapped continuations joined, opener lines dropped."""
     lines: list[list[int]] = []
@@ -285,7 +297,7 @@ def _logical_lines(text: str, start: int, end: int) -> list[list[int]]:
             s, e = _nonblank_bounds(text, opener.end(), e)
             if s >= e:
                 continue
-        if lines and text[lines[-1][1] - 1] not in ";.:!?" and text[s].islower():
+        if lines and _wrapped(text, lines[-1], s, e):
             lines[-1][1] = e  # a hard-wrapped clause goes on
         else:
             lines.append([s, e])
@@ -406,7 +418,7 @@ def parse_house(text: str, language: str | None = None) -> Reading:
     request = _find_request(text, prayer_intro[1] if prayer_intro else grievances_start)
     if prayer_intro is None and request is not None:
         # No formula: a bare "We call upon ..." sentence; the clauses end where it starts.
-        sentence_start = request.start
+        sentence_start = request.verb_start
         while sentence_start > grievances_start and text[sentence_start - 1] not in "\n.;:":
             sentence_start -= 1
         grievances_end = sentence_start

@@ -263,11 +263,13 @@ def test_clauses_run_together_in_one_paragraph_are_split():
 
 
 def test_hard_wrapped_clauses_are_joined():
-    text = ("Petition to the Government of Canada\nWhereas:\nRents rose twenty percent in the last year\n"
-            "across the country;\nWages have not kept up.\nWe, the undersigned, citizens of Canada, call upon "
-            "the Government of Canada to fund co-operative housing.")
+    # As an e-mail client wraps at about 70 characters.
+    text = ("Petition to the Government of Canada\nWhereas:\nRents rose twenty percent in the last year in most of\n"
+            "the large cities across the country;\nWages have not kept up.\nWe, the undersigned, citizens of Canada, "
+            "call upon the Government of Canada to fund co-operative housing.")
     p = read(text).petition
-    assert p.grievances == ["Rents rose twenty percent in the last year across the country", "Wages have not kept up"]
+    assert p.grievances == ["Rents rose twenty percent in the last year in most of the large cities across the country",
+                            "Wages have not kept up"]
 
 
 def test_french_prayer_with_typographic_elision():
@@ -420,3 +422,9 @@ def test_periods_inside_an_addressee_do_not_hide_the_request():
     assert reading.petition.addressee.riding == "St. John's East"
     assert reading.addressees_written["prayer"] == "the Hon. Jane Doe, Member of Parliament for St. John's East"
     assert classify_addressee(reading.addressees_written["prayer"]).name == "Jane Doe"
+
+
+def test_short_unpunctuated_lower_case_clauses_stay_apart():
+    text = ("Pétition au gouvernement du Canada\nAttendu que :\nles loyers ont doublé\nles salaires stagnent\n"
+            "Nous, soussignés, citoyens du Canada, demandons au gouvernement du Canada de financer des logements.")
+    assert read(text).petition.grievances == ["les loyers ont doublé", "les salaires stagnent"]
