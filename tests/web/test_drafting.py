@@ -547,3 +547,24 @@ def test_kind_and_language_can_be_changed_later_and_the_text_is_kept(client, app
     page = text_of(client.get(f"/d/{token}/review"))
     assert "Nous, soussignés, citoyens et résidents du Canada, demandons à la Chambre des communes de geler les loyers." in page
     assert "words (paper petitions have no word limit)" in page
+
+
+SENATE_DRAFT = (
+    "Petition to the Senate of Canada\nWhereas:\nRents have doubled in ten years across the country;\n"
+    "We, the undersigned, citizens and residents of Canada, call upon the Senate of Canada to pass rent control."
+)
+
+
+def test_a_pasted_addressee_the_house_refuses_is_flagged_and_fixed_in_one_click(client, app):
+    r = client.post("/", data={"how": "paste", "text": SENATE_DRAFT, "kind": "e-petition", "language": "en"})
+    token = r.location.split("/")[2]
+    page = client.get(f"/d/{token}/addressee")
+    assert "Your draft was addressed to the Senate of Canada . The House accepts only the four" in text_of(page)
+    assert not re.search(r'name="kind"[^>]*checked', page.get_data(as_text=True))  # no allowed kind is guessed
+    body = client.get(f"/d/{token}/review").get_data(as_text=True)
+    assert "R-ADDR-1" in body
+    finding = re.search(r'name="finding" value="([0-9a-f]+)"', body).group(1)
+    client.post(f"/d/{token}/apply", data={"finding": finding, "version": str(stored(app, token).version)})
+    assert stored(app, token).petition.addressee.kind == "government"
+    page = text_of(client.get(f"/d/{token}/review"))
+    assert "Petition to the Government of Canada" in page and "R-ADDR-1 " not in page
