@@ -49,9 +49,10 @@ _ATTENTION = re.compile(
     r"\s+sur\s+(?:ce\s+qui\s+suit|les\s+(?:faits|points|[ée]l[ée]ments)\s+suivants)[ \t]*:?",
     _I,
 )
-# One character of an addressee: no sentence punctuation, except the period of a
-# title ("the Hon. Mélanie Joly", "Member of Parliament for St. John's East").
-ADDRESSEE_CHAR = r"(?:[^\n.;:!?]|(?:(?<=Hon)|(?<=St)|(?<=Ste)|(?<=Mr)|(?<=Mrs)|(?<=Ms)|(?<=Dr)|(?<=Rt)|(?<=Jr))\.)"
+# One character of an addressee: no sentence punctuation or blank line, except the
+# period of a title ("the Hon. Mélanie Joly", "Member of Parliament for St. John's
+# East"); a single line break is a hard wrap.
+ADDRESSEE_CHAR = r"(?:[^.;:!?\n]|(?<!\n)\n(?![ \t\r]*\n)|(?:(?<=Hon)|(?<=St)|(?<=Ste)|(?<=Mr)|(?<=Mrs)|(?<=Ms)|(?<=Dr)|(?<=Rt)|(?<=Jr))\.)"
 # English request: "call upon <addressee> to", also "pray and call upon", "ask", "urge".
 _REQUEST_EN = re.compile(
     r"\b(?:(?:humbly\s+)?pray\s+and\s+)?"
@@ -375,8 +376,21 @@ def _prayer_text(text: str, start: int) -> tuple[str, Span, Span | None]:
     e = end
     if e > s and text[e - 1] == ".":
         e -= 1
-    lines = (_tidy(line) for line in text[s:e].splitlines())
-    return "\n".join(line for line in lines if line), Span(s, e), after
+    return join_prayer_lines(text[s:e]), Span(s, e), after
+
+
+def join_prayer_lines(body: str) -> str:
+    """One line per ask: a line break stays before a list item or after ':'/';',
+    and a hard-wrapped sentence is joined back."""
+    out = ""
+    for line in (_tidy(line) for line in body.splitlines()):
+        if not line:
+            continue
+        if out and (out[-1] in ":;" or _MARKER.match(line)):
+            out += "\n" + line
+        else:
+            out += (" " if out else "") + line
+    return out
 
 
 def parse_house(text: str, language: str | None = None) -> Reading:
@@ -498,4 +512,4 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     return Addressee(kind="government")
 
 
-__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "text_before_heading", "ADDRESSEE_CHAR", "PETITION_WORD", "fr_action_link", "strip_opener"]
+__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "join_prayer_lines", "text_before_heading", "ADDRESSEE_CHAR", "PETITION_WORD", "fr_action_link", "strip_opener"]

@@ -428,3 +428,13 @@ def test_short_unpunctuated_lower_case_clauses_stay_apart():
     text = ("Pétition au gouvernement du Canada\nAttendu que :\nles loyers ont doublé\nles salaires stagnent\n"
             "Nous, soussignés, citoyens du Canada, demandons au gouvernement du Canada de financer des logements.")
     assert read(text).petition.grievances == ["les loyers ont doublé", "les salaires stagnent"]
+
+
+def test_a_hard_wrapped_prayer_is_one_sentence_but_asks_keep_their_lines():
+    text = ("Petition to the Government of Canada\nWe, the undersigned, citizens of Canada, call upon the Government\n"
+            "of Canada to fund rural broadband so that every household has\nreliable service by 2030, and to:\n"
+            "1. map the gaps;\n2. publish yearly progress.")
+    assert read(text).petition.prayer == (
+        "fund rural broadband so that every household has reliable service by 2030, and to:\n"
+        "1. map the gaps;\n2. publish yearly progress"
+    )
