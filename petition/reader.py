@@ -6,6 +6,15 @@ anything else is a draft to convert (`convert_freeform`). A "Petition to"
 heading alone is House form too, unless the body under it is campaign-style (the
 converter finds material to strip, or only it finds the request). The language is
 detected once and passed down.
+
+What a Reading holds, from either reader:
+- spans: "addressee" (in the heading, else where the request names it),
+  "petitioners", "grievance 1".., "prayer", and "prayer addressee" / "attention"
+  (the addressee inside "call upon ... to" / "draw the attention of ... to");
+- addressees_written: "heading", "prayer", "attention", each as the text says it;
+- removed: what a petition may not carry (R-STR-1 title or text above the
+  heading, R-ATT-1 campaign material or a postscript, R-URL-1 links and handles);
+- notes: plain sentences for the organizer (no request found, wording changed).
 """
 from __future__ import annotations
 
