@@ -173,3 +173,36 @@ def test_two_tabs_editing_the_same_step_do_not_lose_either_text(page: Page):
     other.get_by_role("button", name="Save and continue").click()  # a deliberate second save keeps this tab's text
     expect(other.locator("#petition-text")).to_contain_text("freeze residential rents for two years.")
     other.close()
+
+
+def test_the_journey_works_with_javascript_off(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    try:
+        page.goto("/")
+        page.get_by_role("button", name="Start").click()
+        page.get_by_role("link", name="Continue to step 1").click()
+        page.get_by_role("link", name="3. Why (the grievances)").click()
+        page.get_by_role("textbox", name="Clause 1", exact=True).fill("Wages have not kept up")
+        page.get_by_role("button", name="Add a clause").click()
+        page.get_by_role("textbox", name="Clause 2", exact=True).fill("Rents have doubled in ten years")
+        page.get_by_role("button", name="Move clause 2 up").click()
+        expect(page.get_by_role("textbox", name="Clause 1", exact=True)).to_have_value("Rents have doubled in ten years")
+        page.get_by_role("button", name="Add a clause").click()
+        page.get_by_role("textbox", name="Clause 3", exact=True).fill("A clause to drop")
+        page.get_by_role("button", name="Remove clause 3").click()
+        expect(page.locator("textarea[name^='grievances-']")).to_have_count(2)
+        page.get_by_role("button", name="Save and continue").click()
+
+        # The server checks on every submit: the missing request is reported before anything is typed.
+        expect(page.locator("#live-panel .finding-error[data-rule='R-PRAY-1']")).to_be_visible()
+        page.get_by_label("What do you ask for?").fill("We demand that the government enact rent control")
+        page.get_by_role("button", name="Save and continue").click()
+        expect(page.locator(".finding-error[data-rule='R-PRAY-4']")).to_be_visible()
+        page.get_by_role("button", name="Apply suggestion").first.click()
+        expect(page.locator("#petition-text")).to_contain_text(
+            "Whereas:\nRents have doubled in ten years;\nWages have not kept up.\n"
+            "We, the undersigned, citizens and residents of Canada, call upon the Government of Canada to enact rent control.")
+        expect(page.locator(".finding-error")).to_have_count(0)
+    finally:
+        context.close()
