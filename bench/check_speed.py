@@ -32,18 +32,19 @@ def grievances_of(n: int) -> list[str]:
     return [" ".join(words[i:i + 40]) for i in range(0, len(words), 40)]
 
 
-def median_ms(fn, repeat: int) -> float:
+def timings_ms(fn, repeat: int) -> tuple[float, float]:
+    """(median, fastest) of `repeat` runs. On a busy machine the fastest run is the better guide."""
     fn()  # warm caches (compiled lexicons)
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return statistics.median(times), min(times)
 
 
 def main() -> None:
-    print(f"{'words':>8} {'analyze_petition ms':>20} {'analyze_text ms':>16} {'µs/word (text)':>15}")
+    print(f"{'words':>8} {'analyze_petition ms (median/min)':>32} {'analyze_text ms (median/min)':>29} {'µs/word':>8}")
     for n in (250, 500, 1000, 2500, 5000, 10000, 50000):
         grievances = grievances_of(n)
         petition = Petition(grievances=grievances[:-1], prayer=grievances[-1])
@@ -52,12 +53,14 @@ def main() -> None:
                 + grievances[-1] + ".")
         assert abs(count_words("\n".join(grievances)) - n) <= n // 40 + 2
         repeat = 50 if n <= 1000 else 15 if n <= 10000 else 5
-        structured = median_ms(lambda: analyze_petition(petition), repeat)
-        typed = median_ms(lambda: analyze_text(text), repeat)
-        print(f"{n:>8} {structured:>20.2f} {typed:>16.2f} {typed * 1000 / n:>15.1f}")
+        structured = timings_ms(lambda: analyze_petition(petition), repeat)
+        typed = timings_ms(lambda: analyze_text(text), repeat)
+        print(f"{n:>8} {structured[0]:>22.2f} / {structured[1]:<7.2f} {typed[0]:>19.2f} / {typed[1]:<7.2f} "
+              f"{typed[0] * 1000 / n:>8.1f}")
     megabyte = ("Whereas the service is poor in rural areas and nothing changes; " * 16000)[:1_000_000]
     text = "Petition to the House of Commons\n" + megabyte + "\nWe call upon the House of Commons to act."
-    print(f"1 MB text (analyze_text): {median_ms(lambda: analyze_text(text), 3):.0f} ms")
+    median, fastest = timings_ms(lambda: analyze_text(text), 3)
+    print(f"1 MB text (analyze_text): {median:.0f} ms median, {fastest:.0f} ms fastest")
 
 
 if __name__ == "__main__":
