@@ -179,7 +179,7 @@ def _numbers(language: str, size: str, pages: int) -> list:
     count up to the largest asked for so far, and every petition.
     """
     key = cache_key("paper-numbers", language, size)
-    layouts = renderer.state()["layouts"]
+    layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
         ctx = {"lang": language, "L": labels(language), "title": "", "parts": None, "text_sha256": "",
@@ -200,6 +200,14 @@ def _with_margins(content_page, margins):
     page = copy.copy(content_page)
     page._page_box = box
     return page
+
+
+def _only_margins(page):
+    box = copy.copy(page._page_box)
+    box.children = _margins(page)
+    only = copy.copy(page)
+    only._page_box = box
+    return only
 
 
 def _as_artifact(stream) -> None:
@@ -264,7 +272,8 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
             pages.append(_with_margins(sheet.pages[0], _margins(numbers[1])))
         elif sheets > 2:
             pages.append(_with_margins(sheet.pages[0], []))
-            pages += [_with_margins(n, _margins(n)) for n in numbers[1:]]
+            # Only the number: the blank page's own (empty) body would be drawn and tagged for nothing.
+            pages += [_only_margins(n) for n in numbers[1:]]
         pdf = renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 2 else None)
         pdfs.put(key, pdf)
     return PaperPDF(pdf, digest, size, lang, sheets, first_rows, sheet_rows)

@@ -75,8 +75,9 @@ def _build_state() -> dict:
     check_harfbuzz_subset()
     return {
         "pid": os.getpid(), "fonts": fonts, "fetcher": fetcher, "css": css, "pages": pages, "env": env,
-        # Finished PDFs, and laid-out documents reused by the sheet fast path.
-        "pdfs": LRU(32), "layouts": LRU(16),
+        # Finished PDFs, laid-out petitions reused by the sheet fast path, and the
+        # page-number pages (the same for every petition of a language and size).
+        "pdfs": LRU(32), "layouts": LRU(16), "numbers": LRU(8),
     }
 
 
