@@ -60,4 +60,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from web import sponsors
 
     app.register_blueprint(sponsors.bp)
+
+    from web import downloads
+
+    app.register_blueprint(downloads.bp)
     return app

@@ -1,0 +1,80 @@
+"""PDF downloads through the real app: review page buttons, paper sheets by version, refusals."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from conftest import sample
+from petition.formulae import render
+from web.db import get_session
+from web.models import Draft
+
+from pdfcheck import norm, page_texts, reader
+
+
+def paste(client, name: str, kind: str = "paper") -> str:
+    response = client.post("/", data={"how": "paste", "text": sample(name), "kind": kind, "language": "en"})
+    assert response.status_code == 302
+    return re.match(r"^/d/([A-Za-z0-9_-]+)/welcome$", response.location).group(1)
+
+
+def draft(app, token) -> Draft:
+    with app.app_context():
+        return Draft.by_edit_token(get_session(), token)
+
+
+def test_review_page_offers_the_downloads_and_they_are_pdfs(client, app):
+    token = paste(client, "certified/e-4904.txt")
+    page = client.get(f"/d/{token}/review").get_data(as_text=True)
+    assert f'href="/d/{token}/review.pdf"' in page and f'action="/d/{token}/paper.pdf"' in page
+    assert '<label for="paper-size">' in page and '<label for="paper-sheets">' in page
+    review = client.get(f"/d/{token}/review.pdf")
+    assert review.status_code == 200 and review.mimetype == "application/pdf"
+    petition = draft(app, token).petition
+    assert page_texts(review.data)[0].startswith(norm(render(petition).text))
+    sheets = client.get(f"/d/{token}/paper.pdf?size=half-letter&sheets=3&version=1")
+    assert sheets.status_code == 200, sheets.get_data(as_text=True)
+    pages = reader(sheets.data).pages
+    assert len(pages) == 3 and (float(pages[0].mediabox.width), float(pages[0].mediabox.height)) == (396.0, 612.0)
+    assert sheets.headers["X-Petition-Version"] == "1"
+    assert sheets.headers["X-Petition-Text-SHA256"] == hashlib.sha256(render(petition).text.encode()).hexdigest()
+
+
+def test_sponsor_link_gives_the_review_pdf_read_only(client, app):
+    token = paste(client, "certified/e-4904.txt", kind="e-petition")
+    review_token = draft(app, token).review_token
+    page = client.get(f"/r/{review_token}").get_data(as_text=True)
+    assert f"/r/{review_token}/review.pdf" in page
+    response = client.get(f"/r/{review_token}/review.pdf")
+    assert response.status_code == 200 and "Compliance report" in " ".join(page_texts(response.data))
+    assert client.get("/r/not-a-token/review.pdf").status_code == 404
+
+
+def test_an_earlier_version_reprints_identically_after_an_edit(client, app):
+    token = paste(client, "certified/e-4904.txt")
+    first = client.get(f"/d/{token}/paper.pdf?sheets=2")
+    r = client.post(f"/d/{token}/prayer", data={"prayer": "restore regular benefits for mothers who lose their jobs",
+                                               "version": "1"})
+    assert r.status_code == 302
+    assert draft(app, token).version == 2
+    again = client.get(f"/d/{token}/paper.pdf?sheets=2&version=1")
+    current = client.get(f"/d/{token}/paper.pdf?sheets=2")
+    assert again.data == first.data
+    assert current.headers["X-Petition-Version"] == "2"
+    assert current.headers["X-Petition-Text-SHA256"] != first.headers["X-Petition-Text-SHA256"]
+    assert "restore regular benefits" in page_texts(current.data)[1]
+
+
+def test_bad_options_and_refusals_get_clear_messages(client):
+    token = paste(client, "certified/e-4904.txt")
+    a4 = client.get(f"/d/{token}/paper.pdf?size=a4")
+    assert a4.status_code == 400 and "Tabloid (11 x 17 in)" in a4.get_data(as_text=True)
+    for sheets in ("0", "201", "ten"):
+        r = client.get(f"/d/{token}/paper.pdf?sheets={sheets}")
+        assert r.status_code == 400 and "from 1 to 200" in r.get_data(as_text=True)
+    assert client.get(f"/d/{token}/paper.pdf?version=9").status_code == 404
+    long_one = paste(client, "freeform/tovuz-aggression.txt")
+    refused = client.get(f"/d/{long_one}/paper.pdf?size=half-letter")
+    assert refused.status_code == 409 and "R-PAP-4" in refused.get_data(as_text=True)
+    online = paste(client, "certified/e-4904.txt", kind="e-petition")
+    assert client.get(f"/d/{online}/paper.pdf").status_code == 404

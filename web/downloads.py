@@ -1,0 +1,91 @@
+"""PDF downloads: the sponsor-review PDF and the paper petition for a saved draft.
+
+WeasyPrint is imported on the first download, not at start-up; the start-up
+check for libharfbuzz-subset runs when the blueprint is registered.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, request
+
+from petition.analysis import analyze_petition
+from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
+from web.db import get_session
+from web.models import Draft
+
+bp = Blueprint("downloads", __name__)
+
+
+@bp.record_once
+def _check_fonts(state) -> None:
+    from pdf.renderer import check_harfbuzz_subset  # logs a warning with the apt package to install
+
+    check_harfbuzz_subset()
+
+
+@bp.app_context_processor
+def _options() -> dict:
+    """What the download form on the review page offers (templates/pdf/_downloads.html)."""
+    return {"pdf_options": {"sizes": PAPER_SIZES, "default_size": DEFAULT_PAPER_SIZE, "min_sheets": MIN_SHEETS,
+                            "max_sheets": MAX_SHEETS, "advised": ADVISED_PAPER_SIGNATURES[1]}}
+
+
+def _pdf(pdf: bytes, filename: str, **headers) -> Response:
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store", **headers})
+
+
+def _by_edit_token(token: str) -> Draft:
+    draft = Draft.by_edit_token(get_session(), token)
+    if draft is None:
+        abort(404, description="There is no draft at this link. Check that you copied the whole edit link.")
+    return draft
+
+
+def _review_response(draft: Draft) -> Response:
+    from pdf.review import review_pdf
+
+    return _pdf(review_pdf(analyze_petition(draft.petition)), f"petition-review-v{draft.version}.pdf",
+                **{"X-Petition-Version": str(draft.version)})
+
+
+@bp.get("/d/<token>/review.pdf")
+def review(token: str):
+    return _review_response(_by_edit_token(token))
+
+
+@bp.get("/r/<review_token>/review.pdf")
+def sponsor_review(review_token: str):
+    draft = Draft.by_review_token(get_session(), review_token)
+    if draft is None:
+        abort(404, description="There is no petition at this review link. Ask the organizer for the link again.")
+    return _review_response(draft)
+
+
+@bp.get("/d/<token>/paper.pdf")
+def paper(token: str):
+    """The signature sheets. `version` re-prints an earlier version exactly, so sheets never differ."""
+    draft = _by_edit_token(token)
+    if draft.kind != "paper":
+        abort(404, description="Signature sheets are for paper petitions: change the kind in the settings step.")
+    size = request.args.get("size", DEFAULT_PAPER_SIZE)
+    if size not in PAPER_SIZES:
+        abort(400, description="Choose a paper size the House accepts: "
+                               + ", ".join(s["label"] for s in PAPER_SIZES.values()) + ".")
+    sheets = request.args.get("sheets", "").strip()
+    if sheets and not (sheets.isdigit() and MIN_SHEETS <= int(sheets) <= MAX_SHEETS):
+        abort(400, description=f"The number of pages must be a whole number from {MIN_SHEETS} to {MAX_SHEETS}.")
+    version = request.args.get("version", "").strip()
+    number = int(version) if version.isdigit() else draft.version
+    petition = draft.snapshot(number) if number != draft.version else draft.petition
+    if petition is None:
+        abort(404, description=f"This draft has no version {version}.")
+    from pdf.paper import PaperRefused, paper_pdf
+
+    try:
+        result = paper_pdf(petition, findings=analyze_petition(petition).findings, size=size,
+                           sheets=int(sheets) if sheets else None)
+    except PaperRefused as refused:
+        abort(409, description="The signature sheets cannot be printed until these are fixed: "
+                               + " ".join(f"{f.rule}: {f.message}" for f in refused.findings))
+    return _pdf(result.pdf, f"petition-v{number}-{size}.pdf", **{
+        "X-Petition-Version": str(number), "X-Petition-Text-SHA256": result.text_sha256})
