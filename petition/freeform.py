@@ -57,7 +57,7 @@ _REQUEST_EN = re.compile(
     r"(?P<verb>call(?:s|ing)?\s+(?:up)?on|call(?:s|ing)?|ask(?:s|ing)?|request(?:s|ing)?|urg(?:e|es|ing)|implor(?:e|ing)"
     r"|petition(?:s|ing)?|appeal(?:s|ing)?\s+to|beg(?:ging)?|demand(?:s|ing)?|invit(?:e|ing)|encourag(?:e|ing)"
     r"|want|need|expect|would\s+like)"
-    r"\s+(?P<addr>" + ADDRESSEE_CHAR + r"{1,120}?)[\s,]+to\s+(?=\S)",
+    r"\s+(?P<addr>" + ADDRESSEE_CHAR + r"{1,120}?)[\s,]+to(?:\s+(?=\S)|\s*:|\s*$)",
     _I,
 )
 # "we demand that the Government of Canada cancel ...": a request put as a demand
@@ -346,6 +346,14 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         petition.grievances.append(unit.clause)
         spans[part_name_for_grievance(n)] = Span(unit.start, unit.end)
 
+    # A request with no action ("We ask the Government to:" and nothing after) asks nothing.
+    empty = [a for a in actions if not a[2] and not _clause_text(text, a[0], a[1], web_cuts)]
+    actions = [a for a in actions if a not in empty]
+    if empty and not actions:
+        start = next(u.start for u in kept if u.start <= empty[0][0] <= u.end)
+        reading.notes.append(
+            f"\u201c{_tidy(text[start:empty[0][1]])}\u201d says who is asked but not what they should do."
+        )
     if actions:
         petition.prayer = _prayer(text, actions, web_cuts)
         last = actions[-1]
@@ -377,7 +385,8 @@ def _prayer(text: str, actions, cuts) -> str:
     for n, (s, e, items) in enumerate(actions):
         body = _clause_text(text, s, e, cuts)
         if items:
-            body += ":\n" + "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
+            asks = "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
+            body = f"{body}:\n{asks}" if body else asks  # "We ask the Government to:" and a list
         if n and n == len(actions) - 1 and not body.lower().startswith("and "):
             body = "and " + body
         parts.append(body)

@@ -261,3 +261,23 @@ def test_abbreviations_do_not_end_a_sentence():
     p = convert_freeform(text).petition
     assert p.grievances == ["Dr. Smith of St. Paul's Hospital counted 40 deaths, i.e. twice the 2019 figure",
                             "Wait times doubled"]
+
+
+@pytest.mark.parametrize("text, prayer", [
+    ("Rural Canadians lack internet.\n\nWe ask the Government of Canada to:\n- map the gaps\n- fund fibre to every town\n",
+     "- map the gaps\n- fund fibre to every town"),
+    ("Les régions manquent d’internet.\nNous demandons au gouvernement du Canada de :\n1. cartographier les lacunes\n"
+     "2. financer la fibre", "1. cartographier les lacunes\n2. financer la fibre"),
+])
+def test_a_request_ending_in_a_colon_takes_the_list_as_its_asks(text, prayer):
+    reading = convert_freeform(text)
+    assert reading.petition.prayer == prayer
+    assert len(reading.petition.grievances) == 1
+    assert reading.source[reading.spans["prayer"].end - 6:reading.spans["prayer"].end] == prayer[-6:]
+
+
+def test_a_request_with_no_action_asks_nothing():
+    reading = convert_freeform("Rents are high. We ask the Government of Canada to:")
+    assert reading.petition.prayer == ""
+    assert "prayer" not in reading.spans
+    assert any("says who is asked but not what they should do" in note for note in reading.notes)
