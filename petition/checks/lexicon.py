@@ -108,6 +108,7 @@ def _literal(word: str) -> str:
     return re.match(r"[^\W_]*", word.lower()).group()
 
 
+_WINDOW = 400  # characters: far longer than any phrase with its four-word gap
 _FIRST_KEY = 3  # prefix entries are bucketed by their first word's first letters
 _NEXT_KEY = 2   # whole-word entries are bucketed by the next word's first letters
 
@@ -168,7 +169,13 @@ def scan(text: str) -> dict[str, list[tuple[int, int]]]:
             at = best.setdefault(entry.lexicon, {})
             if start in at and at[start][0] >= entry.rank:
                 continue
-            hit = entry.pattern.match(text, start)
+            # A window, not the whole rest of the text: `regex` looks ahead for a phrase's
+            # required literal ("signatures" after a number) and would scan to the end
+            # of the text on every try, which is quadratic on a long text.
+            window = start + _WINDOW
+            hit = entry.pattern.match(text, start, window)
+            if hit and hit.end() == window < len(text):
+                hit = entry.pattern.match(text, start)  # the match touched the window's edge
             if hit and hit.end() > start:
                 at[start] = (entry.rank, hit.end())
     result: dict[str, list[tuple[int, int]]] = {}

@@ -6,6 +6,9 @@ something else ("Amazon.com" as a company name), so it is a warning.
 """
 from __future__ import annotations
 
+import bisect
+import re
+
 import regex
 
 from .context import Context
@@ -21,7 +24,13 @@ _HASHTAG = regex.compile(r"(?<![\w&#])#[\p{L}_][\p{L}\p{N}_]{1,60}")
 _PHONE = regex.compile(
     r"(?<![\d\-+.])(?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?![\d\-])"
 )
-_POSTAL = regex.compile(r"(?i)(?<![\p{L}\p{N}])[abceghjklmnprstvxy]\d[abceghj-nprstv-z][ \-]?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])")
+# Plain `re` here: the same pattern is several times faster than with `regex`.
+_POSTAL = re.compile(
+    r"(?<![^\W_])[ABCEGHJ-NPRSTVXYabceghj-nprstvxy]\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z][ \-]?"
+    r"\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z]\d(?![^\W_])"
+)
+# Cheap tests that let a text with no web reference skip the costlier patterns.
+_TLD_HINT = re.compile(rf"\.(?:{_TLDS})(?![^\W_])", re.I)
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -31,30 +40,49 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+class _Spans:
+    """Non-overlapping spans already reported, so an e-mail is not also a domain and a handle.
+    Sorted, so a text with thousands of links is still checked in n log n."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i and self.ends[i - 1] > start:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < end)
+
+    def add(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_right(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+
 def check(ctx: Context):
     paper = ctx.kind == "paper"
     for part in ctx.text_parts():
         text = part.text
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
+        free = taken.free
 
-        def free(s: int, e: int) -> bool:
-            return not any(s < te and ts < e for ts, te in taken)
-
-        for m in _EMAIL.finditer(text):
-            taken.append((m.start(), m.end()))
+        has_at, lowered = "@" in text, text.lower()
+        for m in _EMAIL.finditer(text) if has_at else ():
+            taken.add((m.start(), m.end()))
             yield ctx.finding("email", part, m.start(), m.end())
-        for m in _URL.finditer(text):
+        for m in _URL.finditer(text) if ("://" in text or "www." in lowered) else ():
             end = _trim(text, m.start(), m.end())
             if free(m.start(), end):
-                taken.append((m.start(), end))
+                taken.add((m.start(), end))
                 yield ctx.finding("url-on-paper" if paper else "url", part, m.start(), end)
-        for m in _DOMAIN.finditer(text):
+        for m in _DOMAIN.finditer(text) if _TLD_HINT.search(text) else ():
             end = _trim(text, m.start(), m.end())
             if free(m.start(), end):
-                taken.append((m.start(), end))
+                taken.add((m.start(), end))
                 yield ctx.finding("url-on-paper" if paper else "web-reference", part, m.start(), end)
-        for pattern in (_HANDLE, _HASHTAG):
-            for m in pattern.finditer(text):
+        for pattern, mark in ((_HANDLE, "@"), (_HASHTAG, "#")):
+            for m in pattern.finditer(text) if mark in text else ():
                 if free(m.start(), m.end()):
                     yield ctx.finding("url-on-paper" if paper else "web-reference", part, m.start(), m.end())
         for m in _PHONE.finditer(text):
