@@ -5,7 +5,7 @@ from wtforms import BooleanField, RadioField, StringField
 
 from .base import StepForm
 from .limits import MAX_ADDRESSEE_FIELD_CHARS
-from .validators import MaxChars, RequiredWhen, clean_text, strip_outer
+from .validators import MaxChars, OneOf, RequiredWhen, clean_text, strip_outer
 
 # The four addressees the House allows (R-ADDR-1), in the words organizers know.
 ADDRESSEE_LABELS = {
@@ -17,7 +17,12 @@ ADDRESSEE_LABELS = {
 
 
 class AddresseeForm(StepForm):
-    kind = RadioField("Who is the petition addressed to?", choices=[SelectChoice(k, label) for k, label in ADDRESSEE_LABELS.items()], default="government")
+    kind = RadioField(
+        "Who is the petition addressed to?",
+        choices=[SelectChoice(k, label) for k, label in ADDRESSEE_LABELS.items()],
+        validate_choice=False,  # OneOf says it in plain words
+        validators=[OneOf("addressee-kind")],
+    )
     in_parliament_assembled = BooleanField("Say \u201cthe House of Commons in Parliament assembled\u201d")
     title = StringField(
         "Minister's title or portfolio",

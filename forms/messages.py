@@ -2,6 +2,7 @@
 
 MESSAGES = {
     "required": "Please fill in {field}.",
+    "petitioners-required": "Say who is signing, for example \u201ccitizens and residents of Canada\u201d.",
     "too-long": "{field} can be at most {limit:,} characters; this has {length:,}. Shorten it a little.",
     "too-many-clauses": "A petition can have at most {limit} grievance clauses here. Merge or remove one first.",
     "minister-title": "Name the Minister's title or portfolio, for example \u201cMinister of Health\u201d.",
@@ -9,6 +10,7 @@ MESSAGES = {
     "member-riding": "Give the Member of Parliament's riding (electoral district).",
     "paste-empty": "Paste the text of your draft petition, or choose \u201cWrite a new petition\u201d.",
     "choose": "Choose one of the options.",
+    "addressee-kind": "Choose who the petition is addressed to: one of the four the House accepts.",
     "acknowledge": "Tick the box to confirm you have read every warning.",
 }
 

@@ -51,10 +51,13 @@ class MaxChars:
 class Required:
     """Refuse empty or whitespace-only text and stop further checks on it."""
 
+    def __init__(self, code: str = "required"):
+        self.code = code
+
     def __call__(self, form, field):
         if not (field.data or "").strip():
             field.errors[:] = []
-            raise StopValidation(message("required", field=field.label.text.lower()))
+            raise StopValidation(message(self.code, field=field.label.text.lower()))
 
 
 class RequiredWhen:
@@ -66,3 +69,15 @@ class RequiredWhen:
     def __call__(self, form, field):
         if form[self.other].data == self.value and not (field.data or "").strip():
             raise CodedError(self.code, message(self.code))
+
+
+class OneOf:
+    """Refuse a radio answer that is missing or not one of the field's choices, in plain words."""
+
+    def __init__(self, code: str = "choose"):
+        self.code = code
+
+    def __call__(self, form, field):
+        allowed = {choice.value if hasattr(choice, "value") else choice[0] for choice in field.choices}
+        if field.data not in allowed:
+            raise StopValidation(message(self.code))

@@ -149,8 +149,10 @@ def test_a_minister_needs_a_title_and_a_member_a_name_and_riding(client, app):
 
 def test_an_addressee_outside_the_four_is_refused(client):
     token = new_draft(client)
-    r = client.post(f"/d/{token}/addressee", data={"kind": "senate", "version": "1"})
-    assert r.status_code == 400 and "Not a valid choice" in text_of(r)
+    for data in ({"kind": "senate"}, {}):
+        r = client.post(f"/d/{token}/addressee", data={**data, "version": "1"})
+        assert r.status_code == 400
+        assert "Choose who the petition is addressed to: one of the four the House accepts." in text_of(r)
 
 
 def test_the_house_in_parliament_assembled_shows_in_the_formula(client):
@@ -568,3 +570,11 @@ def test_a_pasted_addressee_the_house_refuses_is_flagged_and_fixed_in_one_click(
     assert stored(app, token).petition.addressee.kind == "government"
     page = text_of(client.get(f"/d/{token}/review"))
     assert "Petition to the Government of Canada" in page and "R-ADDR-1 " not in page
+
+
+def test_empty_petitioners_are_refused_with_an_example(client, app):
+    token = new_draft(client)
+    r = client.post(f"/d/{token}/petitioners", data={"petitioners": "  \n", "version": "1"})
+    assert r.status_code == 400
+    assert "Say who is signing, for example “citizens and residents of Canada”." in text_of(r)
+    assert stored(app, token).version == 1
