@@ -304,7 +304,8 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         reason = None
         if len(body) <= MAX_CAMPAIGN_SENTENCE and campaign.search(body):
             reason = "A request for support or a campaign banner cannot appear on a petition."
-        elif unit.alone and body.rstrip().endswith("!") and len(body.split()) <= SLOGAN_MAX_WORDS:
+        elif (unit.alone and body.rstrip().endswith("!") and len(body.split()) <= SLOGAN_MAX_WORDS
+              and _find_request(text, unit.start, unit.end) is None):
             reason = "A slogan is neither a grievance nor a request."
         if reason is None:
             unit.clause = _clause_text(text, unit.start, unit.end, web_cuts)
@@ -321,6 +322,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             last_removed = Removed(body, "R-ATT-1", reason, unit.start, unit.end)
             removed.append(last_removed)
         last_paragraph = unit.paragraph
+    # A link inside a sentence that went whole is reported once, with the sentence.
+    whole = [r for r in removed if r.rule != "R-URL-1"]
+    removed[:] = [r for r in removed
+                  if r.rule != "R-URL-1" or not any(w.start <= r.start and r.end <= w.end for w in whole)]
     removed.sort(key=lambda r: r.start)
 
     # Requests and the lists of asks that follow them make the prayer.

@@ -281,3 +281,16 @@ def test_a_request_with_no_action_asks_nothing():
     assert reading.petition.prayer == ""
     assert "prayer" not in reading.spans
     assert any("says who is asked but not what they should do" in note for note in reading.notes)
+
+
+def test_a_short_exclaimed_request_is_a_request_not_a_slogan():
+    reading = convert_freeform("Bus service ended in May.\n\nWe urge Parliament to act now!")
+    assert reading.petition.prayer == "act now"
+    assert reading.removed == []
+
+
+def test_a_link_inside_a_removed_banner_is_reported_once():
+    reading = convert_freeform("Ferries are late. We call on the Government of Canada to fund ferries.\n\n"
+                               "Please sign at www.example.org/ferries today!")
+    assert [(r.rule, r.text) for r in reading.removed] == [
+        ("R-ATT-1", "Please sign at www.example.org/ferries today!")]
