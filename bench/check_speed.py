@@ -61,6 +61,12 @@ def main() -> None:
     text = "Petition to the House of Commons\n" + megabyte + "\nWe call upon the House of Commons to act."
     median, fastest = timings_ms(lambda: analyze_text(text), 3)
     print(f"1 MB text (analyze_text): {median:.0f} ms median, {fastest:.0f} ms fastest")
+    # Worst case for the pattern checks: every few characters a link, a number or a contact.
+    dense = "see https://x.ca/a foo@bar.com @h #t (613) 555-0199 K1A 0A6 savethelake.org 12 signatures "
+    for size in (100_000, 1_000_000):
+        petition = Petition(prayer=(dense * (size // len(dense) + 1))[:size])
+        median, fastest = timings_ms(lambda: analyze_petition(petition), 3)
+        print(f"{size // 1000:>5} KB of links and numbers (analyze_petition): {median:.0f} ms median, {fastest:.0f} ms fastest")
 
 
 if __name__ == "__main__":
