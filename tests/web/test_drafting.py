@@ -578,3 +578,36 @@ def test_empty_petitioners_are_refused_with_an_example(client, app):
     assert r.status_code == 400
     assert "Say who is signing, for example “citizens and residents of Canada”." in text_of(r)
     assert stored(app, token).version == 1
+
+
+def _csrf_token_of(response) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', response.get_data(as_text=True)).group(1)
+
+
+def test_a_token_past_its_time_limit_keeps_the_text(csrf_client, app):
+    import time
+
+    token = new_draft(csrf_client, csrf_token=_csrf_token_of(csrf_client.get("/")))
+    app.config["WTF_CSRF_TIME_LIMIT"] = 1
+    old = _csrf_token_of(csrf_client.get(f"/d/{token}/prayer"))
+    time.sleep(2.1)
+    r = csrf_client.post(f"/d/{token}/prayer", data={"csrf_token": old, "prayer": "freeze rents", "version": "1"})
+    assert r.status_code == 400 and SESSION_EXPIRED in text_of(r)
+    assert textarea(r, "prayer") == "freeze rents"
+    app.config["WTF_CSRF_TIME_LIMIT"] = None
+    r = csrf_client.post(f"/d/{token}/prayer", data={"csrf_token": _csrf_token_of(r), "prayer": "freeze rents",
+                                                      "version": "1"})
+    assert r.status_code == 302 and stored(app, token).petition.prayer == "freeze rents"
+
+
+def test_a_lost_session_cookie_keeps_the_text(csrf_client, app):
+    token = new_draft(csrf_client, csrf_token=_csrf_token_of(csrf_client.get("/")))
+    old = _csrf_token_of(csrf_client.get(f"/d/{token}/petitioners"))
+    csrf_client.delete_cookie("session")
+    r = csrf_client.post(f"/d/{token}/petitioners", data={"csrf_token": old, "petitioners": "residents of Iqaluit",
+                                                          "version": "1"})
+    assert r.status_code == 400 and SESSION_EXPIRED in text_of(r)
+    assert textarea(r, "petitioners") == "residents of Iqaluit"
+    r = csrf_client.post(f"/d/{token}/petitioners", data={"csrf_token": _csrf_token_of(r),
+                                                          "petitioners": "residents of Iqaluit", "version": "1"})
+    assert r.status_code == 302 and stored(app, token).petition.petitioners == "residents of Iqaluit"
