@@ -59,3 +59,20 @@ _COUNT_PIECES = st.sampled_from(["1.", "a)", "(iv)", "(2)", ";", ":", " ", "\n",
 def test_fast_count_agrees_with_the_word_positions(text):
     # count_words is a regex scan; word_spans walks the tokens to find word 251. They must agree.
     assert count_words(text) == len(word_spans(text))
+
+
+# Findings that quote something other than the text at their span (the addressee as written,
+# an invisible character spelled out) or that have no span.
+_NOT_QUOTING = {"addressee-not-allowed", "addressee-unknown", "several-addressees", "addressee-mismatch",
+                "control-characters", "removed", "over-limit", "prayer-long", "many-asks"}
+
+
+@SETTINGS
+@given(st.lists(TEXT, max_size=4), TEXT, st.sampled_from(["e-petition", "paper"]))
+def test_structured_findings_quote_exactly_the_text_at_their_span(grievances, prayer, kind):
+    a = analyze_petition(Petition(grievances=grievances, prayer=prayer, kind=kind))
+    for f in a.findings:
+        if f.code in _NOT_QUOTING or f.start == f.end:
+            continue
+        quoted = " ".join(a.source[f.start:f.end].split())
+        assert quoted == f.excerpt or (f.excerpt.endswith("…") and quoted.startswith(f.excerpt[:-1])), f
