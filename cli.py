@@ -125,7 +125,12 @@ def check_command(kind: str, fmt: str, path: str) -> None:
 
     from petition.analysis import analyze_text
 
-    analysis = analyze_text(read_input_or_exit(path), kind=kind)
+    text = read_input_or_exit(path)
+    try:
+        analysis = analyze_text(text, kind=kind)
+    except Exception as exc:  # a bug, not the user's fault: one line, never a traceback
+        click.echo(f"Error: this text could not be checked ({type(exc).__name__}: {exc}); please report it.", err=True)
+        sys.exit(EXIT_UNREADABLE)
     if fmt == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -142,7 +147,12 @@ def convert_command(lang: str | None, path: str) -> None:
     from petition.formulae import render
     from petition.reader import read
 
-    reading = read(read_input_or_exit(path))
+    text = read_input_or_exit(path)
+    try:
+        reading = read(text)
+    except Exception as exc:  # a bug, not the user's fault: one line, never a traceback
+        click.echo(f"Error: this text could not be converted ({type(exc).__name__}: {exc}); please report it.", err=True)
+        sys.exit(EXIT_UNREADABLE)
     petition = reading.petition
     petition.language = lang or reading.language or petition.language or "en"
     click.echo(render(petition).text)

@@ -134,3 +134,4 @@ def test_convert_unreadable_input_exits_2(runner, tmp_path):
     path.write_bytes(b"\x00\x01")
     result = runner.invoke(args=["petition", "convert", str(path)])
     assert result.exit_code == 2 and "binary" in result.output
+
