@@ -9,24 +9,28 @@ from flask import Blueprint, Response, abort, request
 
 from petition.analysis import analyze_petition
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
-from web.db import get_session
+from web.db import Base, engine, get_session
 from web.models import Draft
+from web.print_models import PrintRun
 
 bp = Blueprint("downloads", __name__)
 
 
 @bp.record_once
-def _check_fonts(state) -> None:
+def _set_up(state) -> None:
     from pdf.renderer import check_harfbuzz_subset  # logs a warning with the apt package to install
 
     check_harfbuzz_subset()
+    with state.app.app_context():
+        Base.metadata.create_all(engine(), tables=[PrintRun.__table__])
 
 
 @bp.app_context_processor
 def _options() -> dict:
     """What the download form on the review page offers (templates/pdf/_downloads.html)."""
     return {"pdf_options": {"sizes": PAPER_SIZES, "default_size": DEFAULT_PAPER_SIZE, "min_sheets": MIN_SHEETS,
-                            "max_sheets": MAX_SHEETS, "advised": ADVISED_PAPER_SIGNATURES[1]}}
+                            "max_sheets": MAX_SHEETS, "advised": ADVISED_PAPER_SIGNATURES[1]},
+            "printed_versions": lambda draft: PrintRun.printed_versions(get_session(), draft.id)}
 
 
 def _pdf(pdf: bytes, filename: str, **headers) -> Response:
@@ -87,5 +91,9 @@ def paper(token: str):
     except PaperRefused as refused:
         abort(409, description="The signature sheets cannot be printed until these are fixed: "
                                + " ".join(f"{f.rule}: {f.message}" for f in refused.findings))
+    session = get_session()
+    session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
+                         sheets=result.sheets))
+    session.commit()
     return _pdf(result.pdf, f"petition-v{number}-{size}.pdf", **{
         "X-Petition-Version": str(number), "X-Petition-Text-SHA256": result.text_sha256})

@@ -78,3 +78,20 @@ def test_bad_options_and_refusals_get_clear_messages(client):
     assert refused.status_code == 409 and "R-PAP-4" in refused.get_data(as_text=True)
     online = paste(client, "certified/e-4904.txt", kind="e-petition")
     assert client.get(f"/d/{online}/paper.pdf").status_code == 404
+
+
+def test_the_draft_records_the_printed_version_and_warns_after_an_edit(client, app):
+    token = paste(client, "certified/e-4904.txt")
+    assert "has been printed" not in client.get(f"/d/{token}/review").get_data(as_text=True)
+    printed = client.get(f"/d/{token}/paper.pdf?size=legal&sheets=2")
+    with app.app_context():
+        from web.print_models import PrintRun
+
+        runs = PrintRun.for_draft(get_session(), draft(app, token).id)
+        assert [(r.draft_version, r.size, r.sheets, r.text_sha256) for r in runs] == [
+            (1, "legal", 2, printed.headers["X-Petition-Text-SHA256"])]
+    assert "Version 1 has been printed" in client.get(f"/d/{token}/review").get_data(as_text=True)
+    client.post(f"/d/{token}/prayer", data={"prayer": "restore regular benefits", "version": "1"})
+    page = client.get(f"/d/{token}/review").get_data(as_text=True)
+    assert "Sheets of version 1 were printed" in page and "must not be combined" in page
+    assert f"/d/{token}/paper.pdf?version=1" in page
