@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .addressees import ADDRESSEE_MENTION, classify_addressee
+from .addressees import ADDRESSEE_MENTION, classify_addressee, find_mention
 from .house_format import ADDRESSEE_CHAR, PETITION_WORD, fr_action_link, heading_of, strip_opener, text_before_heading
 from .language import detect_language
 from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
@@ -88,10 +88,26 @@ REQUEST_WINDOW = 1500  # characters from a sentence's start in which its request
 
 
 @lru_cache(maxsize=1)
-def _campaign() -> re.Pattern:
+def _campaign() -> tuple[re.Pattern, ...]:
+    """The patterns of data/campaign.txt, for lower-cased text.
+
+    Each is compiled on its own without IGNORECASE and without its leading `\\b`
+    (the left word boundary is checked in `_is_campaign`): a pattern that starts with
+    a literal word is then found by re's fast literal scan, some 50 times quicker
+    than one case-insensitive alternation of them all.
+    """
     lines = _CAMPAIGN_FILE.read_text(encoding="utf-8").splitlines()
     patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
+    return tuple(re.compile(p[2:] if p.startswith("\\b") else p) for p in patterns)
+
+
+def _is_campaign(body: str) -> bool:
+    low = body.lower()
+    for pattern in _campaign():
+        for m in pattern.finditer(low):
+            if m.start() == 0 or not (low[m.start() - 1].isalnum() and low[m.start()].isalnum()):
+                return True
+    return False
 
 
 @dataclass
@@ -218,7 +234,7 @@ def _find_request(text: str, s: int, e: int) -> tuple[Span, int, str | None] | N
     window = min(e, s + REQUEST_WINDOW)
     for m in _REQUEST_EN.finditer(text, s, window):
         addr = m.group("addr")
-        if _WEAK_VERBS.fullmatch(m.group("verb")) and not ADDRESSEE_MENTION.search(addr):
+        if _WEAK_VERBS.fullmatch(m.group("verb")) and not find_mention(addr):
             continue
         a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
         return Span(a_s, a_e), m.end(), None
@@ -282,7 +298,6 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             first = 1
 
     units = _units(text, paragraphs, first)
-    campaign = _campaign()
 
     # Links and the like come out of whatever sentence holds them.
     web_cuts: list[tuple[int, int]] = []
@@ -302,7 +317,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     for unit in units:
         body = text[unit.start:unit.end]
         reason = None
-        if len(body) <= MAX_CAMPAIGN_SENTENCE and campaign.search(body):
+        if len(body) <= MAX_CAMPAIGN_SENTENCE and _is_campaign(body):
             reason = "A request for support or a campaign banner cannot appear on a petition."
         elif (unit.alone and body.rstrip().endswith("!") and len(body.split()) <= SLOGAN_MAX_WORDS
               and _find_request(text, unit.start, unit.end) is None):
@@ -401,7 +416,7 @@ def _prayer(text: str, actions, cuts) -> str:
 def _nearest_request(text: str, units: list[_Unit]) -> str | None:
     for unit in units:
         body = text[unit.start:unit.end]
-        if len(body) <= MAX_CAMPAIGN_SENTENCE and ADDRESSEE_MENTION.search(body) and _NEAR_REQUEST.search(body):
+        if len(body) <= MAX_CAMPAIGN_SENTENCE and find_mention(body) and _NEAR_REQUEST.search(body):
             return _tidy(body)
     return None
 
@@ -421,7 +436,7 @@ def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: lis
         return classify_addressee(written["prayer"])
     # No one is asked: propose whoever the draft talks about, and say so.
     for s, e in [(u.start, u.end) for u in kept] + mention_pool:
-        m = ADDRESSEE_MENTION.search(text, s, min(e, s + REQUEST_WINDOW))
+        m = find_mention(text, s, min(e, s + REQUEST_WINDOW))
         if m:
             proposed = classify_addressee(m.group())
             if proposed.kind != "other":
