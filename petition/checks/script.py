@@ -13,7 +13,9 @@ MIN_TOKENS = 8
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # A run of letters from a script other than Latin (accents and ligatures are Latin).
-_OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Latin}](?:[^\P{L}\p{Latin}]|[\s\p{P}\p{N}])*[^\P{L}\p{Latin}]|[^\P{L}\p{Latin}]")
+# Letters of no particular script ("µ" in "5 µg") are not foreign words.
+_FOREIGN = r"[^\P{L}\p{Latin}\p{Common}\p{Inherited}]"
+_OTHER_SCRIPT = regex.compile(rf"{_FOREIGN}(?:{_FOREIGN}|[\s\p{{P}}\p{{N}}])*{_FOREIGN}|{_FOREIGN}")
 
 
 def check(ctx: Context):

@@ -123,3 +123,8 @@ def test_heated_wording_is_an_intemperate_warning():
     assert {(f.rule, f.severity) for f in found} == {("R-LANG-1", "warning")}
     fr = analyse(grievances=["Cette situation est scandaleuse"], prayer="agir", language="fr")
     assert "intemperate" in codes(fr)
+
+
+def test_unit_signs_are_not_a_foreign_script():
+    a = analyse(grievances=["Fine particulate matter reached 35 µg/m³ in the valley last winter"])
+    assert "other-script" not in codes(a)
