@@ -198,3 +198,29 @@ def test_cached_render_returns_the_same_bytes(petition_en):
     assert again.pdf == first.pdf and renderer.state()["pdfs"].hits == hits + 1
     edited = paper_pdf(broadband("en", prayer=petition_en.prayer + " and keep it affordable"), sheets=7)
     assert edited.pdf != first.pdf and edited.text_sha256 != first.text_sha256
+
+
+def test_a_forked_worker_builds_its_own_fonts_and_renders(petition_en):
+    """gunicorn forks after import: the child must not reuse the parent's FontConfiguration."""
+    import os
+
+    from pdf import renderer
+
+    parent_fonts = renderer.state()["fonts"]
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report and leave without running pytest's teardown
+        status = 1
+        try:
+            rebuilt = renderer.state()["fonts"] is not parent_fonts and renderer.state()["pid"] == os.getpid()
+            pages = len(reader(paper_pdf(petition_en, sheets=3).pdf).pages)
+            os.write(write, f"{rebuilt} {pages}".encode())
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    _, status = os.waitpid(pid, 0)
+    answer = os.read(read, 100).decode()
+    os.close(read)
+    assert os.waitstatus_to_exitcode(status) == 0 and answer == "True 3"
+    assert renderer.state()["fonts"] is parent_fonts
