@@ -84,10 +84,15 @@ def check(ctx: Context):
         if part.name == "addressee":
             continue
         accusations = ctx.hits(part, "accusation")
-        if not accusations:
+        child = ctx.hits(part, "minor")
+        if not accusations and not child:
             continue
         authorities = ctx.hits(part, "authority")
         names = _personal_names(text)
+        for start, end in child:
+            target = _near(names, start, end)
+            if target:
+                yield ctx.finding("child-details", part, min(start, target[0]), max(end, target[1]))
         for start, end in accusations:
             target = _near(authorities, start, end)
             if target:

@@ -128,3 +128,12 @@ def test_heated_wording_is_an_intemperate_warning():
 def test_unit_signs_are_not_a_foreign_script():
     a = analyse(grievances=["Fine particulate matter reached 35 µg/m³ in the valley last winter"])
     assert "other-script" not in codes(a)
+
+
+def test_a_name_beside_a_childs_age_or_custody_warns():
+    a = analyse(grievances=["Emma Tremblay, 8 years old, was placed in foster care"])
+    found = only(a, "child-details")
+    assert {(f.rule, f.severity) for f in found} == {("R-LANG-4", "warning")}
+    assert all("Emma Tremblay" in f.excerpt for f in found)
+    quiet = analyse(grievances=["Children 8 years old and under wait months for care"])
+    assert "child-details" not in codes(quiet)
