@@ -11,6 +11,7 @@ petition_cli = AppGroup("petition", help="Check, convert and print petitions fro
 
 # ---- reading an input PATH (shared by `check`, `convert` and `pdf`) ----------
 
+import bisect  # noqa: E402
 import sys  # noqa: E402
 
 import click  # noqa: E402
@@ -89,11 +90,19 @@ def _report_text(analysis) -> str:
         if finding.part == "removed":
             continue
         groups.setdefault(finding.part or "whole petition", []).append(finding)
+    line_starts = [0] + [i + 1 for i, ch in enumerate(analysis.source) if ch == "\n"]
+
+    def where(f) -> str:
+        if f.start == f.end == 0:
+            return ""
+        line = bisect.bisect_right(line_starts, f.start)
+        return f" at line {line}, column {f.start - line_starts[line - 1] + 1}"
+
     for part, findings in groups.items():
         lines.append("")
         lines.append(f"[{part}]")
         for f in findings:
-            lines.append(f"  {f.severity.upper():7} {f.rule} ({f.code}) at {f.start}-{f.end}: {f.message}")
+            lines.append(f"  {f.severity.upper():7} {f.rule} ({f.code}){where(f)}: {f.message}")
             if f.suggestion:
                 lines.append(f"          suggestion: {f.suggestion}")
     if analysis.notes:
