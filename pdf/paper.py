@@ -113,28 +113,40 @@ def _rows_on(page) -> int:
     return count
 
 
-def _layouts(petition: Petition, size: str):
-    """(page 1, one continuation sheet, rows on each), laid out once per text and size."""
-    key = cache_key("paper-layout", petition.to_dict(), size)
+def _layout_once(petition: Petition, size: str, which: str):
+    """(document, rows on its first page) for page 1 or one continuation sheet, laid out once per text and size.
+
+    Each probe asks for more rows than any page can hold; the rows that land on the
+    first page are the rows that fit, measured, not estimated.
+    """
+    key = cache_key("paper-layout", which, petition.to_dict(), size)
     layouts = renderer.state()["layouts"]
     found = layouts.get(key)
     if found is None:
         bound = _rows_upper_bound(size)
-        html = renderer.html_string("pdf/paper.html", **_context(petition, bound, []))
-        first = renderer.layout(html, CSS, size)
-        html = renderer.html_string("pdf/paper.html", **_context(petition, 0, [bound]))
-        sheet = renderer.layout(html, CSS, size)
-        found = (first, sheet, _rows_on(first.pages[0]), _rows_on(sheet.pages[0]))
+        ctx = _context(petition, bound, []) if which == "first" else _context(petition, 0, [bound])
+        doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
+        found = (doc, _rows_on(doc.pages[0]))
         layouts.put(key, found)
     return found
 
 
-def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE) -> list[Finding]:
-    """R-PAP-4 / R-PRAY-5 measured with the real layout: does the text leave room for signatures?"""
-    _, _, first_rows, sheet_rows = _layouts(petition, size)
+def _layouts(petition: Petition, size: str):
+    """(page 1, one continuation sheet, rows on each)."""
+    first, first_rows = _layout_once(petition, size, "first")
+    sheet, sheet_rows = _layout_once(petition, size, "sheet")
+    return first, sheet, first_rows, sheet_rows
+
+
+def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None) -> list[Finding]:
+    """R-PAP-4 / R-PRAY-5 measured with the real layout: does the text leave room for signatures?
+
+    With `sheets=1` there is no continuation sheet, so only page 1 is measured.
+    """
     findings = []
     label = PAPER_SIZES[size]["label"]
     need = MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
+    _, first_rows = _layout_once(petition, size, "first")
     if first_rows < need:
         findings.append(Finding(
             rule="R-PAP-4", severity="error", part="paper", code="paper-first-page-full",
@@ -142,6 +154,9 @@ def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE) -> list[Fin
                      f"needs the whole text and at least {need} signatures on the first page."),
             suggestion="Shorten the text or choose a larger paper size (legal or tabloid).",
         ))
+    if sheets == 1:
+        return findings
+    _, sheet_rows = _layout_once(petition, size, "sheet")
     if sheet_rows < need:
         findings.append(Finding(
             rule="R-PRAY-5", severity="error", part="paper", code="paper-prayer-too-long-to-repeat",
@@ -257,8 +272,12 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
     _check_options(size, sheets)
     _refuse_errors(findings)
     petition = _with_language(petition, language)
-    _refuse_errors(fit_findings(petition, size))
-    first, sheet, first_rows, sheet_rows = _layouts(petition, size)
+    _refuse_errors(fit_findings(petition, size, sheets))
+    first, first_rows = _layout_once(petition, size, "first")
+    if sheets == 1:
+        sheet, sheet_rows = None, 0
+    else:
+        sheet, sheet_rows = _layout_once(petition, size, "sheet")
     sheets = sheets or default_sheets(first_rows, sheet_rows)
     lang = "fr" if petition.language == "fr" else "en"
     digest = text_sha256(petition)

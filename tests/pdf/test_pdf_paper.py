@@ -224,3 +224,10 @@ def test_a_forked_worker_builds_its_own_fonts_and_renders(petition_en):
     os.close(read)
     assert os.waitstatus_to_exitcode(status) == 0 and answer == "True 3"
     assert renderer.state()["fonts"] is parent_fonts
+
+
+def test_one_sheet_is_page_one_only(petition_en):
+    result = paper_pdf(petition_en, sheets=1)
+    texts = page_texts(result.pdf)
+    assert len(texts) == 1 and texts[0].startswith(norm(render(petition_en).text)) and texts[0].endswith("Page 1")
+    assert result.signature_rows == result.rows_first_page >= MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
