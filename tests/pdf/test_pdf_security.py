@@ -104,3 +104,21 @@ def test_missing_harfbuzz_subset_is_reported(monkeypatch, caplog):
     assert "libharfbuzz-subset0" in caplog.text
     monkeypatch.undo()
     assert renderer.check_harfbuzz_subset() is True
+
+
+def test_rendering_our_own_templates_logs_no_weasyprint_error(caplog):
+    """A missing lang or title (PDF/UA), an unknown option or a blocked asset of our own would log an ERROR."""
+    from pdf.instructions import instructions_pdf
+
+    renderer.state()["pdfs"].clear()
+    renderer.state()["layouts"].clear()
+    petition = broadband("fr")
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        paper = paper_pdf(petition, sheets=3)
+        review_pdf(analyze_petition(petition))
+        instructions_pdf("fr", "Bureau\n1 rue Principale")
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+    # No images at all on the petition pages: no logos or QR codes can slip in (R-ATT-2).
+    for page in reader(paper.pdf).pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
