@@ -70,8 +70,10 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 # A list marker where an item can start: at the start of a line (or of the text),
 # or after a token that ends in ";" or ":". Same rule as `word_spans`, as one regex
 # so counting is a C-speed scan (the web page recounts on every keystroke).
+# Leading space never crosses a line break: each line start is tried once, so a text
+# of blank lines stays linear.
 _MARKER_AT_ITEM_START = re.compile(
-    r"(?:^|(?<=[;:])\s)\s*(?:" + _MARKER.pattern + r")(?!\S)", re.MULTILINE
+    r"(?:^[^\S\n]*|(?<=[;:])[^\S\n]+)(?:" + _MARKER.pattern + r")(?!\S)", re.MULTILINE
 )
 _COUNTED_TOKEN = re.compile(r"\S*[^\W_]\S*")
 

@@ -10,7 +10,8 @@ from .context import Context
 LONG_PRAYER_WORDS = 60
 MANY_ASKS = 5
 
-_ASK = re.compile(r"(?:^|(?<=[\n;:]))\s*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.I)
+# Horizontal space only after the line start or ";": each candidate is tried once (linear).
+_ASK = re.compile(r"(?:^|(?<=[\n;:]))[^\S\n]*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.I)
 
 
 # After "we demand": "that the Government (of Canada) (must) <action>" -> the action.
