@@ -75,7 +75,8 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 _MARKER_AT_ITEM_START = re.compile(
     r"(?:^[^\S\n]*|(?<=[;:])[^\S\n]+)(?:" + _MARKER.pattern + r")(?!\S)", re.MULTILINE
 )
-_COUNTED_TOKEN = re.compile(r"\S*[^\W_]\S*")
+# Anchored at token starts and stopping at the first letter or digit: each token is read once.
+_COUNTED_TOKEN = re.compile(r"(?<!\S)\S*?[^\W_]")
 
 
 def _markers(text: str) -> int:
