@@ -52,15 +52,23 @@ def _personal_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _near(targets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    starts = [t[0] for t in targets]
-    i = bisect.bisect_left(starts, start - NEAR_CHARS)
-    while i < len(targets) and targets[i][0] <= end + NEAR_CHARS:
-        t = targets[i]
-        if t[1] >= start - NEAR_CHARS:
-            return t
-        i += 1
-    return None
+class _Targets:
+    """Spans sorted by start, searchable for one near a given span in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        # A target can start up to its own length before the window; names and phrases are short.
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def near(self, start: int, end: int) -> tuple[int, int] | None:
+        targets = self.spans
+        i = bisect.bisect_left(self.starts, start - NEAR_CHARS - self.longest)
+        while i < len(targets) and targets[i][0] <= end + NEAR_CHARS:
+            if targets[i][1] >= start - NEAR_CHARS:
+                return targets[i]
+            i += 1
+        return None
 
 
 def check(ctx: Context):
@@ -87,19 +95,19 @@ def check(ctx: Context):
         child = ctx.hits(part, "minor")
         if not accusations and not child:
             continue
-        authorities = ctx.hits(part, "authority")
-        names = _personal_names(text)
+        authorities = _Targets(ctx.hits(part, "authority"))
+        names = _Targets(_personal_names(text))
         for start, end in child:
-            target = _near(names, start, end)
+            target = names.near(start, end)
             if target:
                 yield ctx.finding("child-details", part, min(start, target[0]), max(end, target[1]))
         for start, end in accusations:
-            target = _near(authorities, start, end)
+            target = authorities.near(start, end)
             if target:
                 s, e = min(start, target[0]), max(end, target[1])
                 yield ctx.finding("charge-against-authority", part, s, e)
                 continue
-            target = _near(names, start, end)
+            target = names.near(start, end)
             if target:
                 s, e = min(start, target[0]), max(end, target[1])
                 yield ctx.finding("accusation-named-person", part, s, e)
