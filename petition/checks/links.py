@@ -13,10 +13,12 @@ import regex
 
 from .context import Context
 
-_URL = regex.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»“”]+")
+# Lengths are bounded so that overlapping candidates ("www.www.www...") cost at most
+# 2,000 characters each: linear in the text.
+_URL = regex.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»“”]{1,2000}")
 _TLDS = r"com|ca|org|net|gov|edu|info|io|co|ly|me|tv|app|news|quebec|gc\.ca"
 _DOMAIN = regex.compile(
-    rf"(?i)(?<![\p{{L}}\p{{N}}@.\-/])(?:[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?\.)+(?:{_TLDS})(?:/[^\s<>\"]*)?(?![\p{{L}}\p{{N}}@\-])"
+    rf"(?i)(?<![\p{{L}}\p{{N}}@.\-/])(?:[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?\.){{1,8}}(?:{_TLDS})(?:/[^\s<>\"]{{0,2000}})?(?![\p{{L}}\p{{N}}@\-])"
 )
 _EMAIL = regex.compile(r"(?i)(?<![\w.+\-])[\w.+\-]{1,64}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63})+")
 _HANDLE = regex.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@.])")
