@@ -137,6 +137,12 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
     for name, span in rendered.spans.items():
         region = _valid(reading.spans.get(name), source)
         parts.append(Part(name, rendered.text[span.start:span.end], offset=None, region=region))
+    wording = _valid(reading.spans.get("request wording"), source)
+    if wording:
+        # "We ... demand that the Government ...": the words that put the request are
+        # checked as part of it, so a demand there is reported (R-PRAY-4), not lost.
+        parts.append(Part("prayer", source[wording.start:wording.end], offset=wording.start,
+                          request_wording=True))
     word_count = count_petition(petition)
     ctx = Context(
         petition=petition,

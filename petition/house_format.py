@@ -75,8 +75,16 @@ _FR_INFINITIVE = re.compile(
     r"[a-zàâçéèêëîïôûùüÿœæ]+(?:er|ir|re|oir|ïr)\b"
 )
 _REQUEST_THAT = re.compile(
-    r"\b(?:request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demandons|demandent|prions|prient)\s+"
+    r"\b(?P<verb>request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demand(?:s)?|insist(?:s)?|demandons|demandent|prions|prient)\s+"
     r"(?:[^\n.;:!?]{1,120}?[\s,])?(?:that\s+|que\s+|qu['’]\s*)", _I
+)
+# "... that the Government of Canada (must) fund X": the addressee and a modal lead the
+# clause; the action starts after them, so the prayer renders as "call upon ... to fund X".
+_THAT_ADDRESSEE = re.compile(
+    r"(?P<addr>(?:the\s+)?(?:federal\s+)?(?:government(?:\s+of\s+canada)?|house\s+of\s+commons"
+    r"(?:\s+in\s+parliament\s+assembled)?|parliament|prime\s+minister))\s+"
+    r"(?:must\s+|should\s+|shall\s+|will\s+|immediately\s+)*(?=[a-z])",
+    _I,
 )
 _OPENER = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\b[ \t]*[:,]?[ \t]*", _I)
 _MARKER = re.compile(r"(?:[-–—•*·▪◦][ \t]*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]+)", _I)
@@ -439,10 +447,14 @@ def parse_house(text: str, language: str | None = None) -> Reading:
     else:
         grievances_end = prayer_intro[0] if prayer_intro else len(text)
 
-    if prayer_intro is not None and request is not None:
-        own = _UNDERSIGNED.search(text, prayer_intro[0], request.verb_start)
+    # Without "call upon ... to", a "request/demand that ..." wording may carry the prayer.
+    that = None if request is not None else _REQUEST_THAT.search(
+        text, prayer_intro[1] if prayer_intro else grievances_start)
+    verb_start = request.verb_start if request is not None else (that.start() if that else None)
+    if prayer_intro is not None and verb_start is not None:
+        own = _UNDERSIGNED.search(text, prayer_intro[0], verb_start)
         if own:
-            candidate = Span(own.end(), request.verb_start)
+            candidate = Span(own.end(), verb_start)
             cs, ce = _nonblank_bounds(text, candidate.start, candidate.end)
             if any(ch.isalpha() for ch in text[cs:ce]):
                 petitioners = candidate
@@ -468,9 +480,16 @@ def parse_house(text: str, language: str | None = None) -> Reading:
         petition.prayer, spans["prayer"], after = _prayer_text(text, request.action_start)
         _remove_after_prayer(reading, after)
     else:
-        that = _REQUEST_THAT.search(text, prayer_intro[1] if prayer_intro else grievances_start)
         if that:
-            petition.prayer, spans["prayer"], after = _prayer_text(text, that.end())
+            action_start = that.end()
+            lead = _THAT_ADDRESSEE.match(text, action_start)
+            if lead and not that.group("verb").lower().startswith(("demandons", "demandent", "prions", "prient")):
+                written["prayer"] = _tidy(lead.group("addr"))
+                spans["prayer addressee"] = Span(lead.start("addr"), lead.end("addr"))
+                action_start = lead.end()
+            # The words that put the request ("demand that") are checked like the prayer (R-PRAY-4).
+            spans["request wording"] = Span(that.start(), lead.end("addr") if lead else that.end())
+            petition.prayer, spans["prayer"], after = _prayer_text(text, action_start)
             _remove_after_prayer(reading, after)
             reading.notes.append(
                 f"The request is worded \u201c{_tidy(that.group())} ...\u201d; the House's form is "

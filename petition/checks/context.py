@@ -27,6 +27,9 @@ class Part:
     # Where `text` sits in the source: exact offset, or a region to search in.
     offset: int | None = None
     region: Span | None = None
+    # True for the words that put the request ("demand that the Government"), which the
+    # reader keeps outside the prayer's action but which are checked with it.
+    request_wording: bool = False
 
     @property
     def counted(self) -> bool:
@@ -52,9 +55,11 @@ class Context:
     def hits(self, part: Part, family: str) -> list[tuple[int, int]]:
         """Where a lexicon family ("demand", "court", ...) matches in `part.text`, in the petition's language
         (both languages when it could not be told)."""
-        scanned = self._scans.get(part.name)
+        # Keyed by the text too: the request wording is a second part named "prayer".
+        key = (part.name, part.text)
+        scanned = self._scans.get(key)
         if scanned is None:
-            scanned = self._scans[part.name] = scan(part.text)
+            scanned = self._scans[key] = scan(part.text)
         langs = (self.language,) if self.language in ("en", "fr") else ("en", "fr")
         found: list[tuple[int, int]] = []
         for lang in langs:

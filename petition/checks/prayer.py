@@ -23,7 +23,8 @@ _DEMANDED_ACTION = re.compile(
 )
 
 
-def _demand_suggestion(ctx: Context, text: str, start: int, end: int) -> str:
+def _demand_suggestion(ctx: Context, text: str, start: int, end: int, in_request: bool = False) -> str:
+    # in_request: `text` is the wording before the action the reader took out ("demand that the Government").
     """The whole request in the House's form: "We demand that the Government fund X" ->
     "We, the undersigned, ..., call upon the Government of Canada to fund X." The rest of
     the request stays as written; "…" stands for an action we could not pick out."""
@@ -31,7 +32,12 @@ def _demand_suggestion(ctx: Context, text: str, start: int, end: int) -> str:
 
     opening, link = prayer_formula(ctx.petition)
     m = _DEMANDED_ACTION.match(text, end) if ctx.petition.language != "fr" else None
-    if m:
+    if in_request and ctx.petition.prayer.strip():
+        # The reader already took the action out of the demand: the sentence as the House words it.
+        body = ctx.petition.prayer.strip()
+        if body[-1] not in ".!?)":
+            body += "."
+    elif m:
         before = text[:start].strip()
         action = (m.group("action").strip() + text[m.end():]).strip()
         body = f"{before} {action}" if before else action
@@ -60,7 +66,8 @@ def check(ctx: Context):
         for s, e in ctx.hits(part, "demand"):
             # In the request itself a demand is certain to be refused; elsewhere a person decides.
             code = "demand-framing" if part.name == "prayer" else "demand-wording"
-            yield ctx.finding(code, part, s, e, suggestion=_demand_suggestion(ctx, part.text, s, e))
+            suggestion = _demand_suggestion(ctx, part.text, s, e, in_request=part.request_wording)
+            yield ctx.finding(code, part, s, e, suggestion=suggestion)
         for s, e in ctx.hits(part, "ultimatum"):
             yield ctx.finding("ultimatum", part, s, e)
         if part.name == "prayer":

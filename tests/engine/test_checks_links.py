@@ -41,3 +41,14 @@ def test_email_phone_and_postal_code_are_contact_warnings():
 def test_ordinary_text_has_no_web_or_contact_findings(text):
     a = analyse(grievances=[text])
     assert not [f for f in a.findings if f.rule in ("R-URL-1", "R-URL-2", "R-CONTACT-1")]
+
+
+def test_a_treaty_others_have_signed_is_a_fact_not_a_request_for_support():
+    from petition.analysis import analyze_text
+
+    text = ("Petition to the Government of Canada\nWhereas:\nOver 190 countries have signed the Paris Agreement;\n"
+            "Canada has signed it too.\nWe, the undersigned, citizens of Canada, call upon the Government of Canada"
+            " to honour it.\n")
+    assert analyze_text(text).errors == []
+    banner = text.replace("honour it.", "honour it. 0 have signed. Let's get to 2,500!")
+    assert "support-request" in [f.code for f in analyze_text(banner).errors]

@@ -82,3 +82,18 @@ def test_demand_suggestion_rewrites_the_request_in_house_form():
                             "to provide service; fund rural broadband now.")
     simple = only(analyse(prayer="We demand that the Government must fund broadband. Soon."), "demand-framing")[0]
     assert simple.suggestion.endswith("call upon the Government of Canada to fund broadband. Soon.")
+
+
+def test_house_text_that_demands_instead_of_calling_upon_gets_the_demand_error_not_no_request():
+    from petition.analysis import analyze_text
+
+    text = ("Petition to the Government of Canada\nWhereas:\nRents are rising.\n"
+            "We, the undersigned, citizens of Canada, demand that the Government of Canada fund housing.\n")
+    a = analyze_text(text)
+    assert "no-prayer" not in [f.code for f in a.findings]
+    [f] = [f for f in a.findings if f.code == "demand-framing"]
+    assert f.severity == "error" and f.rule == "R-PRAY-4"
+    assert text[f.start:f.end] == "demand that the"
+    assert f.suggestion == ("We, the undersigned, citizens of Canada, call upon the Government of Canada "
+                            "to fund housing.")
+    assert a.petition.prayer == "fund housing" and a.petition.petitioners == "citizens of Canada"

@@ -292,7 +292,10 @@ def test_request_that_wording_is_read_and_noted():
     text = ("Petition to the House of Commons\nWe, the undersigned, citizens of Canada, request that the "
             "House of Commons adopt a national pharmacare plan.")
     reading = parse_house(text)
-    assert reading.petition.prayer == "the House of Commons adopt a national pharmacare plan"
+    # The addressee leading the clause is the one asked; the action is what follows it, so the
+    # House form reads "call upon the House of Commons to adopt ...", not "... to the House of Commons adopt".
+    assert reading.petition.prayer == "adopt a national pharmacare plan"
+    assert reading.addressees_written["prayer"] == "the House of Commons"
     assert any("request that" in note and "call upon" in note for note in reading.notes)
 
 
