@@ -37,31 +37,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.setdefault("DATABASE_URL", _database_url(app))
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from web import errors, security
+    # Imported here, as flaskr does, so importing app.py stays cheap for tools that only read it.
+    from cli import petition_cli
+    from pdf.cli import pdf_command
+    from web import api, db, downloads, drafting, errors, security, sponsors
 
     security.init_app(app)
     errors.init_app(app)
-
-    from web import api
-
-    app.register_blueprint(api.bp)
-
-    from cli import petition_cli
-    from pdf.cli import pdf_command
+    db.init_app(app)
+    for blueprint in (api.bp, drafting.bp, sponsors.bp, downloads.bp):
+        app.register_blueprint(blueprint)
 
     petition_cli.add_command(pdf_command)
     app.cli.add_command(petition_cli)
-
-    from web import db, drafting
-
-    db.init_app(app)
-    app.register_blueprint(drafting.bp)
-
-    from web import sponsors
-
-    app.register_blueprint(sponsors.bp)
-
-    from web import downloads
-
-    app.register_blueprint(downloads.bp)
     return app
