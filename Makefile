@@ -32,8 +32,9 @@ run: system-deps venv
 test: system-deps venv
 	$(BIN)/python -m pytest -q
 
+# Prints the speed figures quoted in the README and the issues' closing notes.
 bench: venv
-	$(BIN)/python bench/check_speed.py
+	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

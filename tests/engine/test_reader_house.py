@@ -366,7 +366,7 @@ def test_french_list_after_de_colon():
 
 
 def test_a_megabyte_paste_is_read_whole():
-    # Speed is measured in bench/bench_reader.py; here: a long paste neither fails nor loses its parts.
+    # Speed is measured in bench/reader_speed.py; here: a long paste neither fails nor loses its parts.
     text = sample("certified/e-2490.txt") + "\n\n" + ("A" * 70 + ";\n") * 14_000
     reading = read(text)
     assert len(text) > 1_000_000
