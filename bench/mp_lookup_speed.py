@@ -1,6 +1,6 @@
 """How long an MP lookup takes: a call to Represent (played by a local fake server) vs. a cache hit.
 
-    .venv/bin/python bench/represent_lookup.py
+    .venv/bin/python bench/mp_lookup_speed.py
 
 Prints the median and worst of N lookups for: a miss that goes to the (local) server, a hit in the
 SQLite cache the app uses, and a hit in the in-memory cache the tests use. The real Represent adds

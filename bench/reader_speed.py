@@ -1,6 +1,6 @@
 """How long the reader takes: each sample, then 1 MB pastes of real and hostile text.
 
-Run: .venv/bin/python bench/bench_reader.py
+Run: .venv/bin/python bench/reader_speed.py
 Goal: a sample in about a millisecond; any 1 MB paste in well under a second
 (every pattern is bounded or anchored, so time grows linearly with the text).
 Times are CPU milliseconds (median), so a busy machine does not skew them.
