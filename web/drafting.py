@@ -28,7 +28,7 @@ from forms.start import StartForm
 from petition.addressees import classify_addressee
 from petition.analysis import analyze_petition
 from petition.formulae import default_petitioners, petitioners_of, prayer_formula, render
-from petition.model import Addressee, Petition
+from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.reader import read
 
 from .db import get_session
@@ -97,7 +97,12 @@ def _apply_prayer(p: Petition, form: PrayerForm) -> Petition:
 
 
 def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
-    p.kind, p.language = form.kind.data, form.language.data
+    # An invalid form is still applied to show its findings: a value that is not a choice (a forged or truncated
+    # POST) keeps the stored one rather than failing in the model; the form's own error says what to fix.
+    if form.kind.data in KINDS:
+        p.kind = form.kind.data
+    if form.language.data in LANGUAGES:
+        p.language = form.language.data
     return p
 
 

@@ -551,6 +551,18 @@ def test_kind_and_language_can_be_changed_later_and_the_text_is_kept(client, app
     assert "words (paper petitions have no word limit)" in page
 
 
+@pytest.mark.parametrize("data", [{}, {"kind": "letter", "language": "de"}, {"language": "fr"}])
+def test_a_settings_post_without_a_valid_kind_or_language_is_a_message_not_a_500(client, app, data):
+    token = new_draft(client)
+    fill(client, token, grievances=["Rents doubled in ten years"], prayer="freeze rents")
+    before = stored(app, token)
+    r = client.post(f"/d/{token}/settings", data={**data, "version": str(before.version)})
+    assert r.status_code == 400
+    assert "Please check this page" in text_of(r)
+    after = stored(app, token)
+    assert (after.version, after.kind, after.language) == (before.version, "e-petition", "en")
+
+
 SENATE_DRAFT = (
     "Petition to the Senate of Canada\nWhereas:\nRents have doubled in ten years across the country;\n"
     "We, the undersigned, citizens and residents of Canada, call upon the Senate of Canada to pass rent control."
