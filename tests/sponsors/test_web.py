@@ -206,6 +206,20 @@ def test_a_typed_member_needs_a_name_and_riding(app, client):
     assert choices_of(app, token) == []
 
 
+def test_a_typed_member_with_an_e_mail_is_saved_and_a_bad_one_gets_a_message(app, client):
+    token, _ = make_draft(app)
+    member = {"name": "Dana Whitfield", "riding": "Ottawa Centre", "add_choice": "1"}
+    response = client.post(f"/d/{token}/sponsors", data={**member, "email": "dana@parl"})
+    assert response.status_code == 400
+    assert "That is not an e-mail address." in text_of(response)
+    assert choices_of(app, token) == []
+    response = client.post(f"/d/{token}/sponsors", data={**member, "email": " dana.whitfield@parl.gc.ca "},
+                           follow_redirects=True)
+    assert response.status_code == 200
+    assert 'href="mailto:dana.whitfield@parl.gc.ca"' in response.get_data(as_text=True)
+    assert choices_of(app, token) == [(1, "Dana Whitfield")]
+
+
 def test_the_same_member_twice_is_refused(app, client):
     token, _ = make_draft(app)
     for _ in range(2):
