@@ -125,6 +125,7 @@
 
   function drawFindings(findings) {
     var rank = { error: 0, warning: 1, info: 2 };
+    function severityRank(f) { return rank.hasOwnProperty(f.severity) ? rank[f.severity] : 3; }
     var groups = {};
     var order = [];
     findings.forEach(function (f) {
@@ -141,7 +142,8 @@
       var section = el("section", "finding-group");
       section.appendChild(el("h3", "", partLabel(part)));
       var ul = el("ul");
-      groups[part].sort(function (a, b) { return (rank[a.severity] || 3) - (rank[b.severity] || 3); })
+      // Not `rank[x] || 3`: an error ranks 0, which is falsy, and would sort after the warnings.
+      groups[part].sort(function (a, b) { return severityRank(a) - severityRank(b); })
         .forEach(function (f) { ul.appendChild(findingItem(f)); });
       section.appendChild(ul);
       box.appendChild(section);

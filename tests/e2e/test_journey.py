@@ -151,6 +151,24 @@ def test_the_live_counter_updates_while_typing_after_a_pause(page: Page):
     expect(page.get_by_label("What do you ask for?")).to_have_value("")
 
 
+def test_the_live_panel_lists_errors_before_warnings_like_the_server(page: Page):
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    page.get_by_role("link", name="4. What you ask for (the request)").click()
+    prayer = "We demand that the government end this utterly disgraceful rent gouging"
+    page.get_by_label("What do you ask for?").fill(prayer)
+    live = page.locator("#live-panel .finding")
+    expect(live).to_have_count(3)
+    typed_order = live.evaluate_all("els => els.map(e => e.dataset.rule)")
+    assert typed_order[0] == "R-PRAY-4", typed_order
+    # After Save the server draws the same panel: the order must not change between the two.
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("link", name="4. What you ask for (the request)").click()
+    expect(page.locator("#live-panel .finding")).to_have_count(3)
+    assert page.locator("#live-panel .finding").evaluate_all("els => els.map(e => e.dataset.rule)") == typed_order
+
+
 def test_two_tabs_editing_the_same_step_do_not_lose_either_text(page: Page):
     page.goto("/")
     page.get_by_role("button", name="Start").click()
