@@ -240,6 +240,9 @@ def test_a_clause_over_the_length_limit_is_refused_with_the_text_kept(client, ap
     r = client.post(f"/d/{token}/grievances", data={"grievances-0": "fine", "grievances-1": long_clause, "version": "1"})
     assert r.status_code == 400
     assert f"at most {MAX_CLAUSE_CHARS:,} characters; this has {MAX_CLAUSE_CHARS + 1:,}" in text_of(r)
+    # Said once, beside the clause, in words: not again above the list as a Python list "['Clause ...']".
+    assert text_of(r).count(f"this has {MAX_CLAUSE_CHARS + 1:,}") == 1
+    assert "['" not in text_of(r)
     assert textarea(r, "grievances-1") == long_clause
     assert clauses_of(app, token) == []
 
