@@ -4,13 +4,14 @@ from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 from wtforms import RadioField, SubmitField, TextAreaField
 
+from petition.limits import E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES
 
 from .limits import MAX_PASTE_CHARS
 from .messages import message
 from .validators import CodedError, MaxChars, clean_text
 
-KIND_LABELS = {"e-petition": "E-petition (signed online, 250-word limit)", "paper": "Paper petition (signed by hand)"}
+KIND_LABELS = {"e-petition": f"E-petition (signed online, {E_PETITION_WORD_LIMIT}-word limit)", "paper": "Paper petition (signed by hand)"}
 LANGUAGE_LABELS = {"en": "English", "fr": "French (the House's wording will be in French)"}
 
 

@@ -27,7 +27,8 @@ from forms.settings import SettingsForm
 from forms.start import StartForm
 from petition.addressees import classify_addressee
 from petition.analysis import analyze_petition
-from petition.formulae import default_petitioners, petitioners_of, prayer_formula, render
+from petition.formulae import GRIEVANCE_OPENER, default_petitioners, petitioners_of, prayer_formula, render
+from petition.limits import E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.reader import read
 
@@ -237,6 +238,8 @@ def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petiti
         formula_link=link,
         default_petitioners=default_petitioners(shown.language),
         max_clauses=MAX_CLAUSES,
+        word_limit=E_PETITION_WORD_LIMIT,
+        grievance_opener=GRIEVANCE_OPENER[shown.language],
         **context,
     )
     return body, status

@@ -9,6 +9,7 @@ import pytest
 
 from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PETITIONERS_CHARS, MAX_PRAYER_CHARS
 from petition.formulae import default_petitioners
+from petition.limits import E_PETITION_WORD_LIMIT
 from web.db import get_session
 from web.drafting import CONFLICT, SESSION_EXPIRED
 from web.models import Draft
@@ -232,6 +233,14 @@ def test_back_saves_and_goes_to_the_previous_step(client, app):
     r = client.post(f"/d/{token}/grievances", data={"grievances-0": "One", "back": "Back", "version": "1"})
     assert r.location.endswith(f"/d/{token}/petitioners")
     assert clauses_of(app, token) == ["One"]
+
+
+@pytest.mark.parametrize("language, opener", [("en", "Whereas:"), ("fr", "Attendu que :")])
+def test_the_grievances_hint_quotes_the_opener_the_house_prints_in_the_petitions_language(client, language, opener):
+    token = new_draft(client, language=language)
+    page = text_of(client.get(f"/d/{token}/grievances"))
+    assert f"the House prints them after “{opener}”" in page
+    assert f"the {E_PETITION_WORD_LIMIT}-word limit" in page
 
 
 def test_a_clause_over_the_length_limit_is_refused_with_the_text_kept(client, app):
