@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from flask import (
     Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for,
 )
+from flask_wtf.csrf import CSRFError
 
 from petition import timeline as deadlines
 from petition.formulae import heading, prayer_formula, render
@@ -28,6 +29,7 @@ from petition.model import Addressee
 from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
 
 from .db import get_session
+from .errors import handle_http_error
 from .models import Draft, StaleDraft
 from .sponsor_forms import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
@@ -35,6 +37,7 @@ from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
 bp = Blueprint("sponsors", __name__)
 
 _CLIENT = "represent_client"
+ANSWER_NOT_SENT = "Your session expired, so your answer was not sent yet. It is kept below: press Send your answer again."
 
 
 # ----- the Represent client, one per app (its cache and rate limit are per process) ----------
@@ -308,15 +311,33 @@ def answer(review_token: str):
     if form.validate() and not 1 <= form.version.data <= draft.version:
         form.version.errors = ["This page refers to a version of the petition that does not exist."]
     if form.errors:
-        shown = draft.snapshot(form.version.data or 0) if isinstance(form.version.data, int) else None
-        return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
-                               petition_text=render(shown or draft.petition).text), 400
+        return _render_answer(draft, review_token, form), 400
     session = get_session()
     session.add(SponsorResponse(draft_id=draft.id, draft_version=form.version.data, answer=form.answer.data,
                                 comment=form.comment.data or "", responder=form.responder.data or ""))
     session.commit()
     flash("Thank you: your answer was sent to the organizer.", "success")
     return redirect(url_for("drafting.sponsor_review", review_token=review_token))
+
+
+def _render_answer(draft: Draft, review_token: str, form: AnswerForm, notice: str | None = None):
+    """The answer form again, beside the version of the petition the sponsor was reading."""
+    version = form.version.data
+    shown = draft.snapshot(version) if isinstance(version, int) and 1 <= version <= draft.version else None
+    return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
+                           petition_text=render(shown or draft.petition).text, notice=notice)
+
+
+@bp.errorhandler(CSRFError)
+def csrf_refused(error: CSRFError):
+    # A Member's office may keep the review page open for days, past the session its token belongs to: the
+    # comment they wrote comes back in the form with a fresh token. Other forms get the app's page, which
+    # lists the typed text.
+    if request.endpoint != "sponsors.answer":
+        return handle_http_error(error)
+    draft = _reviewed_draft((request.view_args or {}).get("review_token", ""))
+    form = AnswerForm(meta={"csrf": False})
+    return _render_answer(draft, request.view_args["review_token"], form, notice=ANSWER_NOT_SENT), 400
 
 
 # ----- the timeline -------------------------------------------------------------------------------

@@ -290,6 +290,30 @@ def test_sponsor_answer_round_trip_against_the_version_it_was_given_on(app, clie
         assert [(r.answer, r.draft_version) for r in rows] == [("ready", 2), ("changes", 1)]
 
 
+def test_an_answer_sent_after_the_session_expired_comes_back_kept_with_a_fresh_token(tmp_path):
+    from app import create_app
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": True,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'csrf.sqlite'}"})
+    _, review = make_draft(app)
+    client = app.test_client()
+    comment = "Please cite the UNESCO listing year in clause 1."
+    response = client.post(f"/r/{review}/answer", data={
+        "answer": "changes", "comment": comment, "version": "1", "csrf_token": "from-a-session-long-gone"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "your answer was not sent yet. It is kept below" in text_of(response)
+    assert html.escape(comment, quote=False) in page and re.search(r'<input checked[^>]*value="changes"', page)
+    with app.app_context():
+        assert get_session().query(SponsorResponse).count() == 0
+    # The form now carries a token that works: sending it again stores the answer.
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post(f"/r/{review}/answer", data={
+        "answer": "changes", "comment": comment, "version": "1", "csrf_token": token})
+    assert response.status_code == 302
+    with app.app_context():
+        assert [r.comment for r in get_session().query(SponsorResponse)] == [comment]
+
+
 def test_an_answer_about_a_version_that_does_not_exist_is_refused(app, client):
     _, review = make_draft(app)
     response = client.post(f"/r/{review}/answer", data={"answer": "ready", "version": "9"})
