@@ -17,6 +17,7 @@ MAX_OFFICE_CHARS = 500
 # WTForms' Email() needs the email_validator package, which is not installed (every typed e-mail was a 500); the
 # address is only shown as a mailto link, so a plain shape check is enough.
 EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+PROFILE_URL = "Give the page's full web address, starting with https://"
 
 
 def _strip(value):
@@ -40,7 +41,8 @@ class MemberForm(FlaskForm):
     party = StringField("Party", filters=[_strip], validators=[Optional(), Length(max=200)])
     email = StringField("E-mail", filters=[_strip],
                         validators=[Optional(), Regexp(EMAIL_SHAPE, message="That is not an e-mail address."), Length(max=200)])
-    url = StringField("Profile page", filters=[_strip], validators=[Optional(), URL(), Length(max=500)])
+    url = StringField("Profile page", filters=[_strip],
+                      validators=[Optional(), URL(message=PROFILE_URL), Length(max=500)])
     office_postal = TextAreaField("Office address (where signed sheets go)", filters=[_strip],
                                   validators=[Optional(), Length(max=MAX_OFFICE_CHARS)])
     office_tel = StringField("Office phone", filters=[_strip], validators=[Optional(), Length(max=100)])

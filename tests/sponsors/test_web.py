@@ -220,6 +220,16 @@ def test_a_typed_member_with_an_e_mail_is_saved_and_a_bad_one_gets_a_message(app
     assert choices_of(app, token) == [(1, "Dana Whitfield")]
 
 
+@pytest.mark.parametrize("url", ["javascript://example.com/%0Aalert(1)", "www.ourcommons.ca/members"])
+def test_a_typed_profile_page_must_be_a_web_address(app, client, url):
+    token, _ = make_draft(app)
+    response = client.post(f"/d/{token}/sponsors", data={"name": "Dana Whitfield", "riding": "Ottawa Centre",
+                                                         "url": url, "add_choice": "1"})
+    assert response.status_code == 400
+    assert "Give the page's full web address, starting with https://" in text_of(response)
+    assert choices_of(app, token) == []
+
+
 def test_the_same_member_twice_is_refused(app, client):
     token, _ = make_draft(app)
     for _ in range(2):
