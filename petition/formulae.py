@@ -7,6 +7,7 @@ One place per formula: the heading ("Petition to ..."), the grievance opener
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .model import Addressee, Petition, Span, part_name_for_grievance
@@ -21,6 +22,8 @@ GRIEVANCE_OPENER = {"en": "Whereas:", "fr": "Attendu que :"}
 # The words before and after the petitioners in the prayer sentence.
 PRAYER_OPENING = {"en": "We, the undersigned, ", "fr": "Nous, soussignés, "}
 PRAYER_LINK = {"en": ", call upon {addressee}{close} to ", "fr": ", demandons {a_addressee}{close} {de}"}
+# What ends the link when the prayer is a list of asks: "to:" / " :", then the first item's line.
+LIST_LINK = {"en": ":\n", "fr": ":\n"}
 
 _FIXED_ADDRESSEES = {
     "house": {"en": "the House of Commons", "fr": "la Chambre des communes"},
@@ -127,14 +130,19 @@ def prayer_formula(petition: Petition) -> tuple[str, str]:
     lang = petition.language if petition.language in ("en", "fr") else "en"
     # "Jane Doe, Member of Parliament for X" is an apposition: it closes with a comma.
     close = "," if petition.addressee.kind == "member" else ""
+    listed = prayer_is_list(petition.prayer)
     if lang == "fr":
         link = PRAYER_LINK["fr"].format(
             a_addressee=addressee_after_a(petition.addressee, "fr"),
             close=close,
-            de=fr_de(petition.prayer),
+            # Asks that carry their own "de" ("1. de mettre fin ...") follow " :"; bare
+            # infinitives ("1. cartographier ...") follow "de :".
+            de=(_fr_list_link(petition.prayer) if listed else fr_de(petition.prayer)),
         )
     else:
         link = PRAYER_LINK["en"].format(addressee=addressee_text(petition.addressee, "en"), close=close)
+        if listed:
+            link = link[:-1] + LIST_LINK["en"]
     return PRAYER_OPENING[lang], link
 
 
@@ -147,9 +155,26 @@ def _prayer_body(text: str) -> str:
     # Keep the organizer's line breaks (numbered asks), tidy each line's spaces.
     lines = [" ".join(line.split()) for line in text.strip().splitlines()]
     body = "\n".join(line for line in lines if line)
-    if body and body[-1] not in ".!?)":
+    # A sentence ending in a citation "(s. 10(14) EIA)" still needs its full stop (e-4904);
+    # only "... (see above.)" already has one.
+    if body and body.rstrip(")»\"'’” ")[-1:] not in (".", "!", "?"):
         body += "."
     return body
+
+
+# A prayer that opens with a list item ("1. Extend ...") follows "to:" on its own line, as
+# e-4904 prints its asks; the reader keeps the items' markers in the prayer.
+_LIST_START = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|[-–—•*·▪◦]\s", re.I)
+
+
+def prayer_is_list(prayer: str) -> bool:
+    return bool(_LIST_START.match(prayer.strip()))
+
+
+def _fr_list_link(prayer: str) -> str:
+    first = prayer.strip()[_LIST_START.match(prayer.strip()).end():].lstrip().lower()
+    own_link = first.startswith(("de ", "d'", "d’", "à "))
+    return LIST_LINK["fr"] if own_link else "de " + LIST_LINK["fr"]
 
 
 @dataclass

@@ -68,6 +68,7 @@ _REQUEST_FR = re.compile(
     r"|réclamons|implorons|supplions|enjoignons|appelons|appellent)\s+",
     _I,
 )
+_FR_LIST_COLON = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]*\r?\n\s*(?=\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]|[-–—•*·▪◦])", _I)
 _FR_LINK = re.compile(r"(?<![\w'’])(?:de|à)\s+|(?<![\w'’])d['’]\s*", _I)
 # A French infinitive (maybe after "ne pas" or a pronoun), lower case: "revoir", "faire", "s'assurer".
 _FR_INFINITIVE = re.compile(
@@ -201,6 +202,15 @@ def fr_action_link(text: str, after_verb: int) -> tuple[int, int] | None:
     """
     window_end = min(len(text), after_verb + 200)
     first_link = None
+    # "prions le gouvernement du Canada :" then "1. de mettre fin ...": each ask carries its
+    # own "de", so the action starts at the first list marker, not inside it.
+    colon = _FR_LIST_COLON.search(text, after_verb, window_end)
+    if colon is not None:
+        colon_at = text.index(":", colon.start())
+        links = list(_FR_LINK.finditer(text, after_verb, colon_at))
+        ends_in_de = links and not text[links[-1].end():colon_at].strip()  # "de :" links them itself
+        if not ends_in_de and not any(_FR_INFINITIVE.match(text, link.end()) for link in links):
+            return colon.start(), colon.end()
     for link in _FR_LINK.finditer(text, after_verb, window_end):
         if link.start() == after_verb and text[link.start()] in "àÀ":
             continue  # "demandons à la ministre": this "à" introduces the addressee

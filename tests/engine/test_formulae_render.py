@@ -1,0 +1,43 @@
+"""The House-format text the renderer prints, as a reader of the published petition sees it."""
+from petition.formulae import render_text
+from petition.model import Addressee, Petition
+from petition.reader import read
+
+
+def _petition(prayer, language="en", **addressee):
+    return Petition(kind="e-petition", language=language, addressee=Addressee(**(addressee or {"kind": "government"})),
+                    petitioners=None, grievances=[], prayer=prayer)
+
+
+def test_a_prayer_ending_in_a_citation_keeps_its_full_stop():
+    # e-4904 ends "... (s. 10(14) EIA)." as published.
+    text = render_text(_petition("amend the Act (s. 10(14) EIA)"))
+    assert text.endswith("(s. 10(14) EIA).")
+    assert render_text(_petition("fund it (see the report.)")).endswith("(see the report.)")
+
+
+def test_a_list_of_asks_starts_on_its_own_line_after_to():
+    text = render_text(_petition("1. Extend the increase;\n2. Index it."))
+    assert "call upon the Government of Canada to:\n1. Extend the increase;\n2. Index it." in text
+    assert "to 1." not in text
+
+
+def test_a_french_list_of_asks_keeps_each_de():
+    text = render_text(_petition("1. de mettre fin au trou noir;\n2. d'abolir le plafond.", language="fr"))
+    assert "demandons au gouvernement du Canada :\n1. de mettre fin au trou noir;\n2. d'abolir le plafond." in text
+    assert "de 1." not in text
+
+
+def test_french_asks_after_a_colon_are_read_with_their_markers():
+    reading = read("Pétition au gouvernement du Canada\n"
+                   "Nous, soussignés, citoyens du Canada, prions le gouvernement du Canada :\n"
+                   "1. de mettre fin au trou noir de l'assurance-emploi;\n"
+                   "2. d'abolir le plafond de 50 semaines.\n")
+    assert reading.petition.prayer.startswith("1. de mettre fin")
+    assert "2. d'abolir" in reading.petition.prayer
+    assert reading.addressees_written.get("prayer") == "le gouvernement du Canada"
+
+
+def test_french_bare_infinitive_asks_keep_de_before_the_colon():
+    text = render_text(_petition("1. cartographier les lacunes\n2. financer la fibre", language="fr"))
+    assert "demandons au gouvernement du Canada de :\n1. cartographier les lacunes\n2. financer la fibre." in text
