@@ -60,3 +60,16 @@ def test_inline_script_is_refused_and_the_harness_notices(page: Page, csp_violat
     expect(page.locator("body")).not_to_have_attribute("data-injected", "ran")
     assert any("script-src 'self'" in v for v in csp_violations), csp_violations
     csp_violations.clear()  # expected here; in any other test a violation fails it
+
+
+@pytest.mark.parametrize("page_name", ["review", "sponsors"])
+def test_the_review_link_wraps_on_a_phone_instead_of_widening_the_page(page: Page, page_name):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    edit_link = page.get_by_label("Edit link").input_value()
+    page.goto(edit_link.replace("/addressee", f"/{page_name}"))
+    link = page.locator("a[href*='/r/']").first
+    expect(link).to_be_visible()
+    assert link.bounding_box()["x"] + link.bounding_box()["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
