@@ -231,3 +231,15 @@ def test_one_sheet_is_page_one_only(petition_en):
     texts = page_texts(result.pdf)
     assert len(texts) == 1 and texts[0].startswith(norm(render(petition_en).text)) and texts[0].endswith("Page 1")
     assert result.signature_rows == result.rows_first_page >= MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
+
+
+def test_a_long_unbroken_word_wraps_inside_the_page_instead_of_running_off_it(tmp_path):
+    """pypdf extracts text drawn past the edge too, so look at the ink: the right margin stays blank."""
+    run = "x" * 400
+    petition = broadband("en", grievances=[run, *broadband("en").grievances])
+    result = paper_pdf(petition, size="half-letter", sheets=1)
+    page = png(result.pdf, tmp_path, 1)
+    assert page.size == (275, 425)  # 5.5 x 8.5 in at 50 dpi; the margin is 0.5 in = 25 px
+    assert _dark(page, (0, 0, 275, 425)) > 2000
+    assert _dark(page, (262, 0, 275, 425)) == 0
+    assert run in "".join(page_texts(result.pdf)[0].split())

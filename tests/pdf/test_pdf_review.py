@@ -85,3 +85,18 @@ def test_instructions_cover_the_rules_and_where_to_send(lang, words):
 def test_instructions_without_an_office_say_who_to_give_sheets_to():
     text = " ".join(page_texts(instructions_pdf("en")))
     assert "person organizing the petition" in text
+
+
+def test_long_unbroken_text_and_urls_stay_inside_the_page_and_columns_keep_their_headings(tmp_path):
+    from pdfcheck import png
+
+    petition = broadband("en", kind="e-petition",
+                         grievances=["y" * 300, "See http://127.0.0.1:9/" + "a" * 120 + " for the details"])
+    pdf = review_pdf(analyze_petition(petition))
+    texts = page_texts(pdf)
+    for n in range(1, len(texts) + 1):
+        page = png(pdf, tmp_path, n)
+        assert page.size == (425, 550)
+        assert sum(1 for v in page.crop((412, 0, 425, 550)).tobytes() if v < 128) == 0, f"ink past the margin, page {n}"
+    # The short columns are not squeezed to make room: their headings stay whole words.
+    assert "Rule Severity Excerpt Explanation" in " ".join(texts[1:])
