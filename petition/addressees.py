@@ -92,6 +92,24 @@ def _as_written_other(text: str) -> str:
     return text
 
 
+_FEMININE = re.compile(r"^la\s+(?=(?:première\s+|premiere\s+)?ministre\b)", _FLAGS)
+# "Chrystia Freeland, Minister of Finance": a name in apposition, printed without "the".
+NAMED_MINISTER = re.compile(r"^[^,]+,\s*(?:the\s+|la\s+|le\s+)?(?:(?:deputy|associate)\s+)?"
+                            r"(?:prime\s+minister|minister|premi(?:er|ère)\s+ministre|ministre)\b", _FLAGS)
+
+
+def _minister_title(text: str, bare: str) -> str:
+    """The title as the formula prints it after its article. The French article is the only
+    mark of gender ("à la ministre"), and a courtesy title belongs to the name ("the
+    Honourable Chrystia Freeland, Minister of Finance"): both are kept."""
+    if _FEMININE.match(text):
+        return "la " + bare
+    without_article = _ARTICLE.sub("", text, count=1)
+    if _HONOURABLE.match(without_article):
+        return without_article
+    return bare
+
+
 def classify_addressee(written: str) -> Addressee:
     """The Addressee a phrase names: 'the House of Commons in Parliament assembled',
     'au gouvernement du Canada', 'Jane Doe, Member of Parliament for Ottawa Centre', ..."""
@@ -107,5 +125,5 @@ def classify_addressee(written: str) -> Addressee:
         name = _without_article(member.group("name") or "").strip(" ,")
         return Addressee(kind="member", name=name, riding=member.group("riding").strip(" ,"))
     if _MINISTER.search(bare):
-        return Addressee(kind="minister", title=bare)
+        return Addressee(kind="minister", title=_minister_title(text, bare))
     return Addressee(kind="other", text=_as_written_other(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .addressees import NAMED_MINISTER
 from .model import Addressee, Petition, Span, part_name_for_grievance
 
 DEFAULT_PETITIONERS = {
@@ -38,6 +39,9 @@ MEMBER_TITLE = {"en": "{name}, Member of Parliament for {riding}", "fr": "{name}
 _FR_VOWELS = set("aeiouyâàäéèêëîïôöûùüœæAEIOUYÂÀÄÉÈÊËÎÏÔÖÛÙÜŒÆ")
 # Words with an aspirated h take no elision ("de hausser", not "d'hausser").
 _FR_ASPIRATED_H = ("hausse", "hauss", "haut", "hâte", "hât", "haï", "hai", "heurt", "hiss", "honte", "hu", "hérisson", "harcel", "hach", "handicap", "hasard")
+
+
+_HONOURABLE_START = re.compile(r"(?:the\s+)?(?:(?:right|rt\.?)\s+)?(?:hono(?:u)?rable|hon\.|l['’]honorable)\b", re.I)
 
 
 def default_petitioners(language: str) -> str:
@@ -103,6 +107,8 @@ def addressee_text(addressee: Addressee, language: str) -> str:
         title = " ".join((addressee.title or "").split())
         if not title:
             title = "Minister" if lang == "en" else "ministre"
+        if NAMED_MINISTER.match(title) and not _HONOURABLE_START.match(title):
+            return title  # "Chrystia Freeland, Minister of Finance" takes no article
         if lang == "en":
             return title if title.lower().startswith("the ") else "the " + title
         return _fr_with_article(title)
@@ -129,7 +135,8 @@ def prayer_formula(petition: Petition) -> tuple[str, str]:
     """
     lang = petition.language if petition.language in ("en", "fr") else "en"
     # "Jane Doe, Member of Parliament for X" is an apposition: it closes with a comma.
-    close = "," if petition.addressee.kind == "member" else ""
+    close = "," if petition.addressee.kind == "member" or (
+        petition.addressee.kind == "minister" and NAMED_MINISTER.match(petition.addressee.title or "")) else ""
     listed = prayer_is_list(petition.prayer)
     if lang == "fr":
         link = PRAYER_LINK["fr"].format(

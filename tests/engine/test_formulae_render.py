@@ -41,3 +41,37 @@ def test_french_asks_after_a_colon_are_read_with_their_markers():
 def test_french_bare_infinitive_asks_keep_de_before_the_colon():
     text = render_text(_petition("1. cartographier les lacunes\n2. financer la fibre", language="fr"))
     assert "demandons au gouvernement du Canada de :\n1. cartographier les lacunes\n2. financer la fibre." in text
+
+
+FR_BODY = "Nous, soussignés, citoyens du Canada, demandons {a} d'intervenir."
+
+
+def test_a_french_minister_keeps_the_feminine_article():
+    text = render_text(read("Pétition à la ministre des Affaires étrangères\n"
+                            + FR_BODY.format(a="à la ministre des Affaires étrangères")).petition)
+    assert text.startswith("Pétition à la ministre des Affaires étrangères\n")
+    assert "demandons à la ministre des Affaires étrangères d'intervenir." in text
+    assert "au ministre" not in text
+
+
+def test_a_minister_named_with_a_courtesy_title_is_printed_as_written():
+    source = ("Petition to the Honourable Chrystia Freeland, Minister of Finance\n"
+              "We, the undersigned, residents of Canada, call upon the Honourable Chrystia Freeland, "
+              "Minister of Finance, to cap credit card fees.")
+    text = render_text(read(source).petition)
+    assert text == source + ("" if source.endswith(".") else ".")
+
+
+def test_a_minister_named_without_a_courtesy_title_takes_no_article():
+    text = render_text(_petition("cap fees", kind="minister", title="Chrystia Freeland, Minister of Finance"))
+    assert text.startswith("Petition to Chrystia Freeland, Minister of Finance\n")
+    assert "call upon Chrystia Freeland, Minister of Finance, to cap fees." in text
+    fr = render_text(_petition("plafonner les frais", language="fr", kind="minister",
+                               title="honorable Mélanie Joly, ministre des Affaires étrangères"))
+    assert fr.startswith("Pétition à l'honorable Mélanie Joly, ministre des Affaires étrangères\n")
+    assert "demandons à l'honorable Mélanie Joly, ministre des Affaires étrangères, de plafonner" in fr
+
+
+def test_a_portfolio_with_a_comma_is_not_a_name():
+    text = render_text(_petition("index scholarships", kind="minister", title="Minister of Innovation, Science and Industry"))
+    assert "call upon the Minister of Innovation, Science and Industry to index scholarships." in text

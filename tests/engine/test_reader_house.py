@@ -229,7 +229,7 @@ def test_addressees_map_to_kinds(addr, kind, field, value):
 
 
 @pytest.mark.parametrize("addr, kind, title", [
-    ("à la ministre de la Santé", "minister", "ministre de la Santé"),
+    ("à la ministre de la Santé", "minister", "la ministre de la Santé"),
     ("au ministre des Affaires étrangères", "minister", "ministre des Affaires étrangères"),
     ("au premier ministre", "minister", "premier ministre"),
     ("au gouvernement du Canada", "government", ""),
