@@ -11,5 +11,5 @@ class PetitionersForm(StepForm):
     petitioners = TextAreaField(
         "Who is signing?",
         filters=[clean_text, strip_outer],
-        validators=[Required("petitioners-required"), MaxChars(MAX_PETITIONERS_CHARS)],
+        validators=[Required("petitioners-required"), MaxChars(MAX_PETITIONERS_CHARS, "The description of who is signing")],
     )

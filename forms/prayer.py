@@ -9,4 +9,4 @@ from .validators import MaxChars, clean_text, strip_outer
 
 class PrayerForm(StepForm):
     # Empty is allowed to save (work in progress); the checker reports a missing request (R-PRAY-1).
-    prayer = TextAreaField("What do you ask for?", filters=[clean_text, strip_outer], validators=[MaxChars(MAX_PRAYER_CHARS)])
+    prayer = TextAreaField("What do you ask for?", filters=[clean_text, strip_outer], validators=[MaxChars(MAX_PRAYER_CHARS, "Your request")])

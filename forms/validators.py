@@ -37,15 +37,20 @@ class CodedError(ValidationError):
 
 
 class MaxChars:
-    """Refuse text longer than `limit` characters, saying how long it is."""
+    """Refuse text longer than `limit` characters, saying how long it is.
 
-    def __init__(self, limit: int):
+    `name` stands in for a label that is a question ("What do you ask for? can be at most ..." reads wrong).
+    """
+
+    def __init__(self, limit: int, name: str | None = None):
         self.limit = limit
+        self.name = name
 
     def __call__(self, form, field):
         length = len(field.data or "")
         if length > self.limit:
-            raise CodedError("too-long", message("too-long", field=field.label.text, limit=self.limit, length=length))
+            name = self.name or field.label.text
+            raise CodedError("too-long", message("too-long", field=name, limit=self.limit, length=length))
 
 
 class Required:

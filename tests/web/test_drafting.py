@@ -175,7 +175,7 @@ def test_petitioners_too_long_is_refused_and_the_text_kept(client, app):
     long_text = "residents of Toronto " * 20
     r = client.post(f"/d/{token}/petitioners", data={"petitioners": long_text, "version": "1"})
     assert r.status_code == 400
-    assert f"at most {MAX_PETITIONERS_CHARS:,} characters" in text_of(r)
+    assert f"The description of who is signing can be at most {MAX_PETITIONERS_CHARS:,} characters" in text_of(r)
     assert textarea(r, "petitioners") == long_text.strip()
     assert stored(app, token).petition.petitioners is None
 
@@ -301,7 +301,7 @@ def test_the_formula_follows_the_petition_language(client):
 def test_saving_the_request_goes_to_review_and_a_too_long_one_is_refused(client, app):
     token = new_draft(client)
     r = client.post(f"/d/{token}/prayer", data={"prayer": "x" * (MAX_PRAYER_CHARS + 5), "version": "1"})
-    assert r.status_code == 400 and f"at most {MAX_PRAYER_CHARS:,} characters" in text_of(r)
+    assert r.status_code == 400 and f"Your request can be at most {MAX_PRAYER_CHARS:,} characters" in text_of(r)
     r = client.post(f"/d/{token}/prayer", data={"prayer": "enact rent control", "version": "1"})
     assert r.location.endswith(f"/d/{token}/review")
     assert stored(app, token).petition.prayer == "enact rent control"
