@@ -49,3 +49,11 @@ def test_asking_people_to_donate_items_is_a_legitimate_request():
     # e-2490 (certified) asks the House to call on individuals to donate sealed items.
     a = analyse(prayer="call on individuals to donate sealed items to hospitals")
     assert not [f for f in a.findings if f.rule == "R-ATT-1"]
+
+
+def test_petitioners_from_a_province_are_not_a_provincial_subject():
+    a = analyse(grievances=["Federal health transfers have not kept pace"],
+                petitioners="residents of the Province of Ontario")
+    assert not [f for f in a.findings if f.rule.startswith("R-SUBJ")]
+    # The same words in a grievance still draw a person's eye.
+    assert "provincial-municipal" in codes(analyse(grievances=["The Province of Ontario cut the program"]))
