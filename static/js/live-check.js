@@ -193,7 +193,7 @@
       credentials: "same-origin",
       body: JSON.stringify(body)
     }).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      if (!response.ok) { throw new Error(String(response.status)); }
       return response.json();
     }).then(function (data) {
       if (mine !== latest) { return; } // an older answer arriving late must not overwrite a newer one
@@ -202,9 +202,12 @@
       drawFindings(data.findings);
       noteEl.textContent = "Checked as you type. Your text is saved when you press Save.";
       panel.setAttribute("data-checked", String(mine));
-    }).catch(function () {
+    }).catch(function (error) {
       if (mine !== latest) { return; }
-      noteEl.textContent = "Could not check just now. Your text is safe: press Save to check it on the server.";
+      // 400 and 413 are about the text (a box over its length limit), not a passing failure: retrying won't help.
+      noteEl.textContent = /^(400|413)$/.test(error && error.message) ?
+        "This text is longer than the form accepts, so it was not checked. Press Save to see which box to shorten." :
+        "Could not check just now. Your text is safe: press Save to check it on the server.";
     });
   }
 

@@ -169,6 +169,19 @@ def test_the_live_panel_lists_errors_before_warnings_like_the_server(page: Page)
     assert page.locator("#live-panel .finding").evaluate_all("els => els.map(e => e.dataset.rule)") == typed_order
 
 
+def test_an_over_long_box_while_typing_says_to_shorten_it_not_to_try_later(page: Page):
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    page.get_by_role("link", name="3. Why (the grievances)").click()
+    page.get_by_label("Clause 1", exact=True).fill("Rents rose. " * 100)  # 1,200 characters: over the clause limit
+    note = page.locator("#live-panel [data-check-note]")
+    expect(note).to_contain_text("longer than the form accepts")
+    expect(note).not_to_contain_text("Could not check just now")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator(".field-errors")).to_contain_text("Clause can be at most")
+
+
 def test_two_tabs_editing_the_same_step_do_not_lose_either_text(page: Page):
     page.goto("/")
     page.get_by_role("button", name="Start").click()
