@@ -76,7 +76,8 @@ _FR_INFINITIVE = re.compile(
     r"[a-zàâçéèêëîïôûùüÿœæ]+(?:er|ir|re|oir|ïr)\b"
 )
 _REQUEST_THAT = re.compile(
-    r"\b(?P<verb>request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demand(?:s)?|insist(?:s)?|demandons|demandent|prions|prient)\s+"
+    r"\b(?P<verb>request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demand(?:s)?|insist(?:s)?|demandons|demandent|prions|prient"
+    r"|exigeons|exigent|réclamons|réclament)\s+"
     r"(?:[^\n.;:!?]{1,120}?[\s,])?(?:that\s+|que\s+|qu['’]\s*)", _I
 )
 # "... that the Government of Canada (must) fund X": the addressee and a modal lead the

@@ -32,7 +32,9 @@ def _demand_suggestion(ctx: Context, text: str, start: int, end: int, in_request
 
     opening, link = prayer_formula(ctx.petition)
     m = _DEMANDED_ACTION.match(text, end) if ctx.petition.language != "fr" else None
-    if in_request and ctx.petition.prayer.strip():
+    # A French demand puts the action in the subjunctive ("exigeons que le gouvernement élimine"),
+    # which cannot follow "demandons ... de": the organizer writes the infinitive ("…").
+    if in_request and ctx.petition.prayer.strip() and ctx.petition.language != "fr":
         # The reader already took the action out of the demand: the sentence as the House words it.
         body = ctx.petition.prayer.strip()
         if body[-1] not in ".!?)":

@@ -97,3 +97,16 @@ def test_house_text_that_demands_instead_of_calling_upon_gets_the_demand_error_n
     assert f.suggestion == ("We, the undersigned, citizens of Canada, call upon the Government of Canada "
                             "to fund housing.")
     assert a.petition.prayer == "fund housing" and a.petition.petitioners == "citizens of Canada"
+
+
+def test_french_house_text_that_demands_gets_the_demand_error_not_no_request():
+    from petition.analysis import analyze_text
+
+    text = ("Pétition au gouvernement du Canada\nAttendu que :\nLes anciens combattants attendent trop longtemps.\n"
+            "Nous exigeons que le gouvernement du Canada élimine l'arriéré des demandes.\n")
+    a = analyze_text(text)
+    assert "no-prayer" not in [f.code for f in a.findings]
+    [f] = [f for f in a.findings if f.code == "demand-framing"]
+    assert f.severity == "error" and f.rule == "R-PRAY-4"
+    # The subjunctive cannot follow "demandons ... de": the organizer writes the action.
+    assert f.suggestion.startswith("Nous, soussignés, ") and f.suggestion.endswith("demandons au gouvernement du Canada de …")
