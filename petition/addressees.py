@@ -110,6 +110,11 @@ def _minister_title(text: str, bare: str) -> str:
     return bare
 
 
+def minister_key(title: str) -> str:
+    """A minister's title without article or courtesy title, for comparing two mentions."""
+    return " ".join(_without_article(_tidy(title)).lower().split())
+
+
 def classify_addressee(written: str) -> Addressee:
     """The Addressee a phrase names: 'the House of Commons in Parliament assembled',
     'au gouvernement du Canada', 'Jane Doe, Member of Parliament for Ottawa Centre', ..."""

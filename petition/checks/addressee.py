@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..addressees import classify_addressee
+from ..addressees import classify_addressee, minister_key
 from ..formulae import addressee_text
 from .context import Context
 from .lexicon import compiled
@@ -32,7 +32,8 @@ def _same(a, b) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "minister":
-        return " ".join(a.title.lower().split()) == " ".join(b.title.lower().split()) or not a.title or not b.title
+        # "the Right Honourable Prime Minister" and "the Prime Minister" are one addressee.
+        return minister_key(a.title) == minister_key(b.title) or not a.title or not b.title
     if a.kind == "member":
         return a.name.lower() == b.name.lower() or not a.name or not b.name
     return True

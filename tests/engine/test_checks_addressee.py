@@ -67,3 +67,15 @@ def test_a_request_to_two_ministers_is_one_several_addressees_warning():
     a = analyze_reading(reading)
     assert [f.code for f in a.findings if f.rule.startswith("R-ADDR")] == ["several-addressees"]
     assert a.errors == []
+
+
+def test_a_courtesy_title_in_the_heading_only_is_the_same_minister():
+    from petition.analysis import analyze_text
+
+    a = analyze_text("Petition to the Right Honourable Prime Minister\n"
+                     "We, the undersigned, citizens of Canada, call upon the Prime Minister to resign.")
+    assert a.petition.addressee.kind == "minister"
+    assert "addressee-mismatch" not in codes(a)
+    b = analyze_text("Petition to the Minister of Health\n"
+                     "We, the undersigned, citizens of Canada, call upon the Minister of Finance to act.")
+    assert "addressee-mismatch" in codes(b)
