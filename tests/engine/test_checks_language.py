@@ -137,3 +137,10 @@ def test_a_name_beside_a_childs_age_or_custody_warns():
     assert all("Emma Tremblay" in f.excerpt for f in found)
     quiet = analyse(grievances=["Children 8 years old and under wait months for care"])
     assert "child-details" not in codes(quiet)
+
+
+def test_a_statute_named_code_is_not_a_person():
+    # "amend the Criminal Code" is in many certified petitions; "Criminal Code" names a law, not a person.
+    a = analyse(grievances=["Hate crimes rose 27% in 2021"], prayer="amend the Criminal Code to protect seniors")
+    assert "accusation-named-person" not in codes(a)
+    assert "accusation-named-person" in codes(analyse(grievances=["John Tremblay is a criminal"]))
