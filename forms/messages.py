@@ -9,6 +9,8 @@ MESSAGES = {
     "member-name": "Give the Member of Parliament's name.",
     "member-riding": "Give the Member of Parliament's riding (electoral district).",
     "paste-empty": "Paste the text of your draft petition, or choose \u201cWrite a new petition\u201d.",
+    "paste-unused": "You pasted a draft but chose \u201cWrite a new petition\u201d, which would start empty. "
+                    "Choose \u201cPaste an existing draft\u201d to use your text, or empty the box to start from nothing.",
     "choose": "Choose one of the options.",
     "addressee-kind": "Choose who the petition is addressed to: one of the four the House accepts.",
     "acknowledge": "Tick the box to confirm you have read every warning.",

@@ -29,3 +29,6 @@ class StartForm(FlaskForm):
     def validate_text(self, field):
         if self.how.data == "paste" and not (field.data or "").strip():
             raise CodedError("paste-empty", message("paste-empty"))
+        # "Write a new petition" is the default: someone who pastes and presses Start would lose the draft.
+        if self.how.data == "new" and (field.data or "").strip():
+            raise CodedError("paste-unused", message("paste-unused"))

@@ -114,6 +114,16 @@ def test_pasting_nothing_is_refused_with_a_message_and_choices_kept(client):
     assert re.search(r'value="paper"[^>]*checked|checked[^>]*value="paper"', response.get_data(as_text=True))
 
 
+def test_a_draft_pasted_with_write_new_still_chosen_is_kept_not_dropped(client, app):
+    text = sample("certified/e-2490.txt")
+    response = client.post("/", data={"how": "new", "text": text, "kind": "e-petition", "language": "en"})
+    assert response.status_code == 400
+    assert "You pasted a draft but chose “Write a new petition”" in text_of(response)
+    assert textarea(response, "text") == text.replace("\r\n", "\n")
+    with app.app_context():
+        assert get_session().query(Draft).count() == 0
+
+
 def test_a_french_paste_with_english_chosen_gets_a_note(client):
     text = sample("certified/e-4904-fr.txt")
     response = client.post("/", data={"how": "paste", "text": text, "kind": "e-petition", "language": "en"})
