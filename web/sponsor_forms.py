@@ -8,6 +8,7 @@ from wtforms.widgets import HiddenInput
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
+from forms.validators import clean_text
 from petition.limits import OPEN_PERIOD_DAYS
 
 from .sponsor_models import ANSWERS
@@ -21,7 +22,8 @@ PROFILE_URL = "Give the page's full web address, starting with https://"
 
 
 def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+    # Control characters go as in the drafting forms: a pasted NUL is never meant, and PostgreSQL refuses it.
+    return clean_text(value).strip() if isinstance(value, str) else value
 
 
 class MpLookupForm(FlaskForm):

@@ -324,6 +324,17 @@ def test_an_answer_sent_after_the_session_expired_comes_back_kept_with_a_fresh_t
         assert [r.comment for r in get_session().query(SponsorResponse)] == [comment]
 
 
+def test_control_characters_pasted_into_an_answer_are_dropped_and_the_rest_kept(app, client):
+    _, review = make_draft(app)
+    response = client.post(f"/r/{review}/answer", data={
+        "answer": "changes", "comment": "Cite\x00 the\x1b[31m Act.\r\nThanks 😀", "responder": "Office\x07 of D. W.",
+        "version": "1"})
+    assert response.status_code == 302
+    with app.app_context():
+        stored = get_session().query(SponsorResponse).one()
+        assert (stored.comment, stored.responder) == ("Cite the[31m Act.\nThanks 😀", "Office of D. W.")
+
+
 def test_an_answer_about_a_version_that_does_not_exist_is_refused(app, client):
     _, review = make_draft(app)
     response = client.post(f"/r/{review}/answer", data={"answer": "ready", "version": "9"})
