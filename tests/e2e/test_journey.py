@@ -237,3 +237,13 @@ def test_the_journey_works_with_javascript_off(browser, base_url):
         expect(page.locator(".finding-error")).to_have_count(0)
     finally:
         context.close()
+
+
+def test_a_refused_sponsor_answer_moves_the_keyboard_focus_to_what_to_fix(page: Page):
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.goto(page.get_by_label("Review link for sponsors (read only)").input_value())
+    page.get_by_label("Needs changes").check()
+    page.get_by_role("button", name="Send your answer").click()  # no comment: refused
+    expect(page.locator(".error-summary")).to_be_focused()
+    expect(page.locator(".error-summary")).to_contain_text("nothing was sent yet")
