@@ -457,6 +457,15 @@ def parse_house(text: str, language: str | None = None) -> Reading:
         grievances_end = sentence_start
     else:
         grievances_end = prayer_intro[0] if prayer_intro else len(text)
+        if prayer_intro is None and request is None:
+            # "THEREFORE, your petitioners request that the Government ...": the clauses end
+            # where that sentence starts, or the request is read twice (as a clause too).
+            asked = _REQUEST_THAT.search(text, grievances_start)
+            if asked:
+                sentence_start = asked.start()
+                while sentence_start > grievances_start and text[sentence_start - 1] not in "\n.;:":
+                    sentence_start -= 1
+                grievances_end = sentence_start
 
     # Without "call upon ... to", a "request/demand that ..." wording may carry the prayer.
     that = None if request is not None else _REQUEST_THAT.search(
@@ -534,7 +543,18 @@ def _remove_after_prayer(reading: Reading, after: Span | None) -> None:
 
 def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     # The heading is the petition's superscription; without one, whoever the
-    # prayer asks to act; the "draw the attention of" phrase last.
+    # prayer asks to act; the "draw the attention of" phrase last. When heading and
+    # request name two different allowed addressees, the one asked to act wins: the
+    # House form prints one addressee in both places, and "call upon the House of
+    # Commons to resign" would change a request made to the Prime Minister.
+    if written.get("heading") and written.get("prayer"):
+        heading, prayer = classify_addressee(written["heading"]), classify_addressee(written["prayer"])
+        if "other" not in (heading.kind, prayer.kind) and heading.kind != prayer.kind:
+            reading.notes.append(
+                f"The heading names {_tidy(written['heading'])} but the request calls upon "
+                f"{_tidy(written['prayer'])}; the House form uses the one asked to act in both places."
+            )
+            return prayer
     for key in ("heading", "prayer", "attention"):
         if written.get(key):
             return classify_addressee(written[key])

@@ -249,9 +249,29 @@ def test_french_member():
 def test_heading_and_prayer_addressees_are_both_kept_for_the_checker():
     reading = read(_petition("the House of Commons", "the Government of Canada"))
     assert reading.addressees_written == {"heading": "the House of Commons", "prayer": "the Government of Canada"}
-    assert reading.petition.addressee.kind == "house"  # the heading is the superscription
+    # The House form prints one addressee; the one asked to act keeps the request's meaning.
+    assert reading.petition.addressee.kind == "government"
     span = reading.spans["prayer addressee"]
     assert reading.source[span.start:span.end] == "the Government of Canada"
+
+
+def test_a_request_to_the_prime_minister_under_a_house_heading_is_not_rewritten_to_the_house():
+    from petition.formulae import render_text
+
+    reading = read("Petition to the House of Commons\nWe, the undersigned, citizens of Canada, draw the attention "
+                   "of the House to the following:\nWHEREAS the Prime Minister has lost the confidence of Canadians;\n"
+                   "THEREFORE, we call upon the Prime Minister to resign.")
+    text = render_text(reading.petition)
+    assert "call upon the Prime Minister to resign." in text and "House of Commons to resign" not in text
+    assert any("asked to act" in note for note in reading.notes)
+
+
+def test_therefore_your_petitioners_request_that_is_the_prayer_not_a_clause():
+    reading = read("PETITION TO THE GOVERNMENT OF CANADA\nWE, THE UNDERSIGNED RESIDENTS OF ST. JOHN'S, NL, DRAW THE "
+                   "ATTENTION OF THE GOVERNMENT TO THE FOLLOWING:\nTHAT THE FISHERY IS CLOSED;\nTHEREFORE, YOUR "
+                   "PETITIONERS REQUEST THAT THE GOVERNMENT OF CANADA REOPEN THE NORTHERN COD FISHERY.")
+    assert reading.petition.grievances == ["THE FISHERY IS CLOSED"]
+    assert reading.petition.prayer == "REOPEN THE NORTHERN COD FISHERY"
 
 
 def test_clauses_run_together_in_one_paragraph_are_split():
