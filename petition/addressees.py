@@ -110,6 +110,10 @@ def _minister_title(text: str, bare: str) -> str:
     return bare
 
 
+_BILINGUAL = re.compile(r"\s+/\s+")
+_PETITION_LEAD = re.compile(r"^(?:p[ée]tition)\s+", _FLAGS)
+
+
 def minister_key(title: str) -> str:
     """A minister's title without article or courtesy title, for comparing two mentions."""
     return " ".join(_without_article(_tidy(title)).lower().split())
@@ -118,6 +122,13 @@ def minister_key(title: str) -> str:
 def classify_addressee(written: str) -> Addressee:
     """The Addressee a phrase names: 'the House of Commons in Parliament assembled',
     'au gouvernement du Canada', 'Jane Doe, Member of Parliament for Ottawa Centre', ..."""
+    halves = _BILINGUAL.split(written or "")
+    if len(halves) == 2:
+        # A bilingual heading (R-LANG-3 allows both languages): "the Government of Canada /
+        # Pétition au gouvernement du Canada" names one addressee twice.
+        first, second = classify_addressee(halves[0]), classify_addressee(_PETITION_LEAD.sub("", halves[1].strip()))
+        if first.kind != "other" and first.kind == second.kind:
+            return first
     text = strip_lead_in(written)
     bare = _without_article(text)
     house = _HOUSE.match(bare)

@@ -79,3 +79,16 @@ def test_a_courtesy_title_in_the_heading_only_is_the_same_minister():
     b = analyze_text("Petition to the Minister of Health\n"
                      "We, the undersigned, citizens of Canada, call upon the Minister of Finance to act.")
     assert "addressee-mismatch" in codes(b)
+
+
+def test_a_bilingual_heading_names_one_addressee():
+    from petition.analysis import analyze_text
+
+    a = analyze_text("Petition to the Government of Canada / Pétition au gouvernement du Canada\n"
+                     "We, the undersigned, citizens of Canada, call upon the Government of Canada to fund broadband.")
+    assert a.petition.addressee.kind == "government"
+    assert not [f for f in a.findings if f.rule.startswith("R-ADDR")]
+    assert a.rendered.text.startswith("Petition to the Government of Canada\n")
+    other = analyze_text("Petition to the Government of Canada / the City of Toronto\n"
+                         "We, the undersigned, call upon the Government of Canada to fund broadband.")
+    assert [f for f in other.findings if f.rule.startswith("R-ADDR")]
