@@ -13,7 +13,9 @@ _ALLOWED_CUE = re.compile(
     r"minist|member of parliament|député|house of commons|chambre des communes|government of canada|gouvernement du canada",
     re.I,
 )
-_SEVERAL = re.compile(r"\b(?:and|et)\b", re.I)
+# A second addressee comes with its own article ("... and the Minister of Finance", "et au
+# ministre"); "Deputy Prime Minister and Minister of Finance" is one person's two portfolios.
+_SEVERAL = re.compile(r"\b(?:and|et)\s+(?:the|le|la|les|l['’]|au|aux|à\s+la|à\s+l['’])", re.I)
 _MINISTER_WORD = re.compile(r"\b(?:minister|ministre)s?\b", re.I)
 
 

@@ -92,3 +92,14 @@ def test_a_bilingual_heading_names_one_addressee():
     other = analyze_text("Petition to the Government of Canada / the City of Toronto\n"
                          "We, the undersigned, call upon the Government of Canada to fund broadband.")
     assert [f for f in other.findings if f.rule.startswith("R-ADDR")]
+
+
+def test_one_minister_with_two_portfolios_is_one_addressee():
+    from petition.analysis import analyze_text
+
+    a = analyze_text("Petition to the Deputy Prime Minister and Minister of Finance\nWe, the undersigned, citizens of "
+                     "Canada, call upon the Deputy Prime Minister and Minister of Finance to cap fees.")
+    assert "several-addressees" not in codes(a)
+    b = analyze_text("Pétition au ministre de la Santé et au ministre des Finances\nNous, soussignés, citoyens du "
+                     "Canada, demandons au ministre de la Santé et au ministre des Finances de plafonner les frais.")
+    assert "several-addressees" in codes(b)
