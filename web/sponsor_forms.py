@@ -5,10 +5,10 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import HiddenInput
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import URL, DataRequired, NumberRange, Optional, Regexp, ValidationError
 
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
-from forms.validators import clean_text
+from forms.validators import MaxChars, clean_text
 from petition.limits import OPEN_PERIOD_DAYS
 
 from .sponsor_models import ANSWERS
@@ -28,7 +28,7 @@ def _strip(value):
 
 class MpLookupForm(FlaskForm):
     postal_code = StringField("Postal code", filters=[_strip],
-                              validators=[DataRequired("Enter a postal code, like K1A 0A6."), Length(max=20)])
+                              validators=[DataRequired("Enter a postal code, like K1A 0A6."), MaxChars(20)])
     next = HiddenField()
     find = SubmitField("Find the Member")
 
@@ -37,17 +37,17 @@ class MemberForm(FlaskForm):
     """A Member picked from the lookup (hidden fields) or typed by hand (visible ones)."""
 
     name = StringField("Member's name", filters=[_strip],
-                       validators=[DataRequired("Enter the Member's name."), Length(max=MAX_ADDRESSEE_FIELD_CHARS)])
+                       validators=[DataRequired("Enter the Member's name."), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)])
     riding = StringField("Riding (electoral district)", filters=[_strip],
-                         validators=[DataRequired("Enter the Member's riding."), Length(max=MAX_ADDRESSEE_FIELD_CHARS)])
-    party = StringField("Party", filters=[_strip], validators=[Optional(), Length(max=200)])
+                         validators=[DataRequired("Enter the Member's riding."), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)])
+    party = StringField("Party", filters=[_strip], validators=[Optional(), MaxChars(200)])
     email = StringField("E-mail", filters=[_strip],
-                        validators=[Optional(), Regexp(EMAIL_SHAPE, message="That is not an e-mail address."), Length(max=200)])
+                        validators=[Optional(), Regexp(EMAIL_SHAPE, message="That is not an e-mail address."), MaxChars(200)])
     url = StringField("Profile page", filters=[_strip],
-                      validators=[Optional(), URL(message=PROFILE_URL), Length(max=500)])
+                      validators=[Optional(), URL(message=PROFILE_URL), MaxChars(500)])
     office_postal = TextAreaField("Office address (where signed sheets go)", filters=[_strip],
-                                  validators=[Optional(), Length(max=MAX_OFFICE_CHARS)])
-    office_tel = StringField("Office phone", filters=[_strip], validators=[Optional(), Length(max=100)])
+                                  validators=[Optional(), MaxChars(MAX_OFFICE_CHARS)])
+    office_tel = StringField("Office phone", filters=[_strip], validators=[Optional(), MaxChars(100)])
     source = HiddenField(default="typed")
     next = HiddenField()
     use_as_addressee = SubmitField("Address the petition to this Member")
@@ -76,9 +76,9 @@ class AnswerForm(FlaskForm):
                         validators=[DataRequired("Choose an answer.")])
     # No Optional(): it would stop the chain before validate_comment, which requires a comment for "changes".
     comment = TextAreaField("Comment for the organizer", filters=[_strip],
-                            validators=[Length(max=MAX_COMMENT_CHARS)])
+                            validators=[MaxChars(MAX_COMMENT_CHARS, "Your comment")])
     responder = StringField("Your name or office (optional)", filters=[_strip],
-                            validators=[Optional(), Length(max=200)])
+                            validators=[Optional(), MaxChars(200, "Your name or office")])
     # The version the sponsor was reading: the answer is about that text.
     version = IntegerField(widget=HiddenInput(), validators=[DataRequired(), NumberRange(min=1)])
     send = SubmitField("Send your answer")

@@ -335,6 +335,19 @@ def test_control_characters_pasted_into_an_answer_are_dropped_and_the_rest_kept(
         assert (stored.comment, stored.responder) == ("Cite the[31m Act.\nThanks 😀", "Office of D. W.")
 
 
+def test_an_over_long_answer_says_which_box_and_by_how_much(app, client):
+    _, review = make_draft(app)
+    response = client.post(f"/r/{review}/answer", data={
+        "answer": "changes", "comment": "x" * 5_001, "responder": "y" * 201, "version": "1"})
+    assert response.status_code == 400
+    page = text_of(response)
+    assert "Your comment can be at most 5,000 characters; this has 5,001." in page
+    assert "Your name or office can be at most 200 characters; this has 201." in page
+    assert "Field cannot be longer" not in page
+    with app.app_context():
+        assert get_session().query(SponsorResponse).count() == 0
+
+
 def test_an_answer_about_a_version_that_does_not_exist_is_refused(app, client):
     _, review = make_draft(app)
     response = client.post(f"/r/{review}/answer", data={"answer": "ready", "version": "9"})
