@@ -144,3 +144,16 @@ def test_a_statute_named_code_is_not_a_person():
     a = analyse(grievances=["Hate crimes rose 27% in 2021"], prayer="amend the Criminal Code to protect seniors")
     assert "accusation-named-person" not in codes(a)
     assert "accusation-named-person" in codes(analyse(grievances=["John Tremblay is a criminal"]))
+
+
+@pytest.mark.parametrize("grievance, prayer", [
+    ("Los trabajadores agrícolas temporales no tienen acceso a la residencia permanente y muchos de ellos han "
+     "trabajado en Canadá durante más de diez años", "que ofrezca una vía hacia la residencia permanente para los "
+     "trabajadores agrícolas"),
+    ("I lavoratori agricoli stagionali non hanno accesso alla residenza permanente e molti di loro lavorano in "
+     "Canada da più di dieci anni", "offrire una via verso la residenza permanente per i lavoratori"),
+])
+def test_a_petition_in_a_language_close_to_french_is_an_error(grievance, prayer):
+    # Spanish and Italian share "de", "la", "que" with French; the text is still plainly neither.
+    [f] = only(analyse(grievances=[grievance], prayer=prayer, language="fr"), "not-english-or-french")
+    assert f.severity == "error"

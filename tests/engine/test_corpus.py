@@ -29,7 +29,7 @@ REFUSED = {
     "city-council.txt": ("R-ADDR-1", "addressee-not-allowed", "error"),
     "all-caps-shouting.txt": ("R-LANG-1", "shouting-caps", "warning"),
     "profanity-pm.txt": ("R-LANG-1", "profanity", "warning"),
-    "spanish.txt": ("R-LANG-3", "language-unclear", "warning"),
+    "spanish.txt": ("R-LANG-3", "not-english-or-french", "error"),
     "over-250-words.txt": ("R-LEN-1", "over-limit", "error"),
     "email-phone.txt": ("R-CONTACT-1", "email", "warning"),
     "please-sign-share.txt": ("R-ATT-1", "support-request", "error"),
