@@ -14,6 +14,10 @@ CERTAIN = 0.5
 # Too little text to judge (a short request alone): say nothing.
 MIN_TOKENS = 8
 
+_LANGUAGE_NAMES = {
+    "en": {"en": "English", "fr": "French"},
+    "fr": {"en": "anglais", "fr": "français"},
+}
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # A run of letters from a script other than Latin (accents and ligatures are Latin).
 # Letters of no particular script ("µ" in "5 µg") are not foreign words.
@@ -33,6 +37,12 @@ def check(ctx: Context):
         else:
             yield ctx.finding("language-unclear", None, part_name="")
     elif ident.language is not None:
+        if ident.language != ctx.petition.language and enough and ident.confidence >= CERTAIN:
+            # The fixed wording follows the petition's language setting; the organizer's words
+            # in the other language would publish as "call upon ... to revoir ...".
+            yield ctx.finding("formula-language-mismatch", None, part_name="",
+                              words=_LANGUAGE_NAMES[ctx.message_language][ident.language],
+                              formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
         for part in parts:
             m = _OTHER_SCRIPT.search(part.text)
             if m:

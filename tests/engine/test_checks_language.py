@@ -157,3 +157,19 @@ def test_a_petition_in_a_language_close_to_french_is_an_error(grievance, prayer)
     # Spanish and Italian share "de", "la", "que" with French; the text is still plainly neither.
     [f] = only(analyse(grievances=[grievance], prayer=prayer, language="fr"), "not-english-or-french")
     assert f.severity == "error"
+
+
+def test_french_words_under_english_formulae_are_flagged_so_the_published_sentence_does_not_mix():
+    from petition.analysis import analyze_petition
+    from petition.model import Addressee, Petition
+
+    petition = Petition(
+        language="en", addressee=Addressee(kind="government"), petitioners="citoyens du Canada",
+        grievances=["Les armoiries du Canada ne reflètent pas l’apport des peuples autochtones du Canada"],
+        prayer="revoir les armoiries de façon à ce que les peuples autochtones y soient représentés",
+    )
+    [f] = [f for f in analyze_petition(petition).findings if f.code == "formula-language-mismatch"]
+    assert f.severity == "warning" and f.rule == "R-LANG-3"
+    assert "in French" in f.message and "set to English" in f.message
+    petition.language = "fr"
+    assert "formula-language-mismatch" not in [f.code for f in analyze_petition(petition).findings]
