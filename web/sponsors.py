@@ -31,7 +31,7 @@ from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, R
 from .db import get_session
 from .errors import handle_http_error
 from .models import Draft, StaleDraft
-from .sponsor_forms import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
+from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
 
 bp = Blueprint("sponsors", __name__)

@@ -11,7 +11,7 @@ from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
 from forms.validators import MaxChars, clean_text
 from petition.limits import OPEN_PERIOD_DAYS
 
-from .sponsor_models import ANSWERS
+from web.sponsor_models import ANSWERS
 
 MAX_COMMENT_CHARS = 5_000
 MAX_OFFICE_CHARS = 500
