@@ -76,10 +76,13 @@ def paper(token: str):
         abort(400, description="Choose a paper size the House accepts: "
                                + ", ".join(s["label"] for s in PAPER_SIZES.values()) + ".")
     sheets = request.args.get("sheets", "").strip()
-    if sheets and not (sheets.isdigit() and MIN_SHEETS <= int(sheets) <= MAX_SHEETS):
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if sheets and not (sheets.isdecimal() and MIN_SHEETS <= int(sheets) <= MAX_SHEETS):
         abort(400, description=f"The number of pages must be a whole number from {MIN_SHEETS} to {MAX_SHEETS}.")
     version = request.args.get("version", "").strip()
-    number = int(version) if version.isdigit() else draft.version
+    if version and not version.isdecimal():
+        abort(400, description="The version must be a whole number: use the download button on the review page.")
+    number = int(version) if version else draft.version
     petition = draft.snapshot(number) if number != draft.version else draft.petition
     if petition is None:
         abort(404, description=f"This draft has no version {version}.")

@@ -95,3 +95,15 @@ def test_the_draft_records_the_printed_version_and_warns_after_an_edit(client, a
     page = client.get(f"/d/{token}/review").get_data(as_text=True)
     assert "Sheets of version 1 were printed" in page and "must not be combined" in page
     assert f"/d/{token}/paper.pdf?version=1" in page
+
+
+def test_unicode_digits_and_junk_versions_get_a_400_not_a_server_error(client):
+    token = paste(client, "certified/e-4904.txt")
+    # "²" passes str.isdigit() yet int() refuses it.
+    for query in ("sheets=%C2%B2", "sheets=1%C2%B2"):
+        r = client.get(f"/d/{token}/paper.pdf?{query}")
+        assert r.status_code == 400 and "from 1 to 200" in r.get_data(as_text=True)
+    for version in ("%C2%B2", "abc", "-1"):
+        r = client.get(f"/d/{token}/paper.pdf?version={version}")
+        assert r.status_code == 400 and "version must be a whole number" in r.get_data(as_text=True)
+    assert client.get(f"/d/{token}/paper.pdf?version=99999999999999999999999").status_code == 404
