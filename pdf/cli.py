@@ -20,6 +20,8 @@ from petition.limits import DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SI
 @click.option("--review", "mode", flag_value="review", help="Sponsor-review PDF with the compliance report.")
 @click.option("--instructions", "mode", flag_value="instructions",
               help="Instructions for volunteers (a separate handout, never part of the petition).")
+@click.option("--kind", type=click.Choice(["e-petition", "paper"]), default=None,
+              help="Which rules the --review report applies (default e-petition); --paper is always paper.")
 @click.option("--size", type=click.Choice(list(PAPER_SIZES)), default=DEFAULT_PAPER_SIZE, show_default=True,
               help="Paper size (--paper); only sizes the House accepts (R-PAP-2).")
 @click.option("--sheets", type=click.IntRange(MIN_SHEETS, MAX_SHEETS), default=None,
@@ -30,12 +32,14 @@ from petition.limits import DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SI
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The PDF file to write.")
 @click.argument("path", required=False)
-def pdf_command(mode, size, sheets, lang, send_to, out, path) -> None:
+def pdf_command(mode, kind, size, sheets, lang, send_to, out, path) -> None:
     """Write the PDF for the petition in PATH (`-` reads standard input) to --out."""
     if mode is None:
         raise click.UsageError("choose one of --paper, --review or --instructions")
     if sheets is not None and mode != "paper":
         raise click.UsageError("--sheets applies to --paper only")
+    if kind == "e-petition" and mode == "paper":
+        raise click.UsageError("--paper prints a paper petition; --kind e-petition applies to --review only")
     if mode == "instructions":
         from .instructions import instructions_pdf
 
@@ -52,7 +56,7 @@ def pdf_command(mode, size, sheets, lang, send_to, out, path) -> None:
     if not harfbuzz_subset_available():
         click.echo(f"Warning: {HARFBUZZ_MISSING}", err=True)
     text = read_input_or_exit(path)
-    analysis = analyze_text(text, kind="paper" if mode == "paper" else "e-petition", language=lang)
+    analysis = analyze_text(text, kind="paper" if mode == "paper" else (kind or "e-petition"), language=lang)
     if mode == "review":
         _write(out, review_pdf(analysis))
         click.echo(f"Wrote {out}: sponsor review, {len(analysis.errors)} error(s), "

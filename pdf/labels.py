@@ -38,6 +38,7 @@ LABELS = {
             "federal": "A federal subject, not before the courts",
             "extraneous": "No URLs, attachments or contact details",
             "length": "Within the {limit}-word limit",
+            "length_paper": "No word limit on paper; the whole text fits on page 1 with signature rows",
         },
     },
     "fr": {
@@ -70,6 +71,7 @@ LABELS = {
             "federal": "Sujet de comp\u00e9tence f\u00e9d\u00e9rale, non soumis aux tribunaux",
             "extraneous": "Ni adresse Web, ni pi\u00e8ce jointe, ni coordonn\u00e9es",
             "length": "Dans la limite de {limit} mots",
+            "length_paper": "Aucune limite de mots sur papier ; le texte entier tient en page 1 avec des lignes de signature",
         },
     },
 }

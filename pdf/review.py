@@ -21,12 +21,16 @@ CHECKLIST = (
     ("extraneous", ("R-URL-", "R-ATT-", "R-CONTACT-")),
     ("length", ("R-LEN-",)),
 )
+# A paper petition has no word limit (R-LEN-2); its length question is whether page 1
+# holds the whole text with signature rows under it (R-PAP-*).
+PAPER_LENGTH_ITEM = ("length_paper", ("R-LEN-", "R-PAP-"))
 
 
-def checklist(findings: list[Finding]) -> list[tuple[str, str]]:
+def checklist(findings: list[Finding], kind: str = "e-petition") -> list[tuple[str, str]]:
     """(item, status) for each checklist item: fail on an error, check on a warning, else pass."""
+    items = CHECKLIST if kind != "paper" else CHECKLIST[:-1] + (PAPER_LENGTH_ITEM,)
     out = []
-    for item, prefixes in CHECKLIST:
+    for item, prefixes in items:
         related = [f for f in findings if f.rule.startswith(prefixes)]
         if any(f.severity == "error" for f in related):
             status = "fail"
@@ -61,7 +65,7 @@ def review_context(analysis) -> dict:
         "summary": L["summary"].format(errors=len(analysis.errors),
                                        warnings=sum(1 for f in analysis.findings if f.severity == "warning")),
         "checklist": [(L["checks"][item].format(limit=E_PETITION_WORD_LIMIT), status, L["status"][status])
-                      for item, status in checklist(analysis.findings)],
+                      for item, status in checklist(analysis.findings, analysis.kind)],
         "findings": analysis.findings, "removed": analysis.removed,
     }
 

@@ -73,3 +73,19 @@ def test_unreadable_input_and_bad_options(runner, tmp_path):
     assert no_mode.exit_code == 2 and "--paper" in no_mode.output
     unwritable = runner.invoke(args=["petition", "pdf", "--review", path, "--out", str(tmp_path / "no" / "x.pdf")])
     assert unwritable.exit_code == 2 and "cannot write" in unwritable.output
+
+
+def test_review_of_a_paper_petition_has_no_word_limit_error(runner, tmp_path):
+    """A 444-word paper petition is acceptable (R-LEN-2): its review must not show the e-petition limit."""
+    out = tmp_path / "review.pdf"
+    path = SAMPLES / "freeform" / "tovuz-aggression.txt"
+    as_paper = runner.invoke(args=["petition", "pdf", "--review", "--kind", "paper", str(path), "--out", str(out)])
+    assert as_paper.exit_code == 0, as_paper.output
+    text = norm(" ".join(page_texts(out.read_bytes())))
+    assert "R-LEN-1" not in text and "250-word limit" not in text
+    assert "no word limit on paper" in text.lower()
+    as_epetition = runner.invoke(args=["petition", "pdf", "--review", str(path), "--out", str(out)])
+    text = norm(" ".join(page_texts(out.read_bytes())))
+    assert as_epetition.exit_code == 0 and "R-LEN-1" in text and "250-word limit" in text
+    mixed = runner.invoke(args=["petition", "pdf", "--paper", "--kind", "e-petition", str(path), "--out", str(out)])
+    assert mixed.exit_code == 2 and "--review only" in mixed.output
