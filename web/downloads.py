@@ -10,6 +10,7 @@ from flask import Blueprint, Response, abort, request
 from petition.analysis import analyze_petition
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
 from web.db import Base, engine, get_session
+from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
 from web.print_models import PrintRun
 
@@ -38,13 +39,6 @@ def _pdf(pdf: bytes, filename: str, **headers) -> Response:
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store", **headers})
 
 
-def _by_edit_token(token: str) -> Draft:
-    draft = Draft.by_edit_token(get_session(), token)
-    if draft is None:
-        abort(404, description="There is no draft at this link. Check that you copied the whole edit link.")
-    return draft
-
-
 def _review_response(draft: Draft) -> Response:
     from pdf.review import review_pdf
 
@@ -54,21 +48,18 @@ def _review_response(draft: Draft) -> Response:
 
 @bp.get("/d/<token>/review.pdf")
 def review(token: str):
-    return _review_response(_by_edit_token(token))
+    return _review_response(draft_for_edit(token))
 
 
 @bp.get("/r/<review_token>/review.pdf")
 def sponsor_review(review_token: str):
-    draft = Draft.by_review_token(get_session(), review_token)
-    if draft is None:
-        abort(404, description="There is no petition at this review link. Ask the organizer for the link again.")
-    return _review_response(draft)
+    return _review_response(draft_for_review(review_token))
 
 
 @bp.get("/d/<token>/paper.pdf")
 def paper(token: str):
     """The signature sheets. `version` re-prints an earlier version exactly, so sheets never differ."""
-    draft = _by_edit_token(token)
+    draft = draft_for_edit(token)
     if draft.kind != "paper":
         abort(404, description="Signature sheets are for paper petitions: change the kind in the settings step.")
     size = request.args.get("size", DEFAULT_PAPER_SIZE)

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
@@ -33,6 +33,7 @@ from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.reader import read
 
 from .db import get_session
+from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
 
 bp = Blueprint("drafting", __name__)
@@ -161,13 +162,6 @@ def fingerprint(finding) -> str:
 
 # ----- helpers ------------------------------------------------------------------------------------
 
-def _draft(token: str) -> Draft:
-    draft = Draft.by_edit_token(get_session(), token)
-    if draft is None:
-        abort(404, description="There is no draft at this link. Check that you copied the whole edit link.")
-    return draft
-
-
 def _grouped(analysis) -> list[tuple[str, list]]:
     """Findings grouped by part, in the order the parts appear in the petition; errors first within a part."""
     rank = {"error": 0, "warning": 1, "info": 2}
@@ -285,13 +279,13 @@ def start():
 
 @bp.get("/d/<token>/")
 def draft_home(token: str):
-    _draft(token)
+    draft_for_edit(token)
     return redirect(url_for("drafting.step", token=token, step="addressee"))
 
 
 @bp.get("/d/<token>/welcome")
 def welcome(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     return render_template(
         "drafting/welcome.html",
         draft=draft,
@@ -304,7 +298,7 @@ def welcome(token: str):
 
 @bp.route("/d/<token>/<any(addressee, petitioners, grievances, prayer, settings):step>", methods=["GET", "POST"])
 def step(token: str, step: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     spec = STEPS[step]
     if request.method == "GET":
         form = spec.form(data={**spec.load(draft.petition), "version": draft.version})
@@ -332,7 +326,7 @@ def step(token: str, step: str):
         session.commit()
     except StaleDraft as stale:
         session.rollback()
-        current = _draft(token)
+        current = draft_for_edit(token)
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
         return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
                             conflict=stale.draft.petition, notice=CONFLICT, status=409)
@@ -367,7 +361,7 @@ def step(token: str, step: str):
 
 @bp.get("/d/<token>/review")
 def review(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     return _render_review(draft, token)
 
 
@@ -396,7 +390,7 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
 
 @bp.post("/d/<token>/apply")
 def apply_suggestion(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     form = ApplySuggestionForm()
     if not form.validate_on_submit():
         return _render_review(draft, token, notice=SESSION_EXPIRED, status=400)
@@ -425,7 +419,7 @@ def apply_suggestion(token: str):
         session.commit()
     except StaleDraft:
         session.rollback()
-        return _render_review(_draft(token), token, notice="This draft changed in another tab; nothing was applied.",
+        return _render_review(draft_for_edit(token), token, notice="This draft changed in another tab; nothing was applied.",
                               status=409)
     flash(f"Applied the suggestion for {finding.rule}.", "success")
     return redirect(url_for("drafting.review", token=token))
@@ -504,7 +498,7 @@ def apply_finding(petition: Petition, finding) -> Petition | None:
 
 @bp.post("/d/<token>/ready")
 def mark_ready(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     form = ReadyForm()
     if not form.validate_on_submit():
         return _render_review(draft, token, notice=SESSION_EXPIRED, ready_form=form, status=400)
@@ -529,9 +523,7 @@ def mark_ready(token: str):
 
 @bp.get("/r/<review_token>")
 def sponsor_review(review_token: str):
-    draft = Draft.by_review_token(get_session(), review_token)
-    if draft is None:
-        abort(404, description="There is no petition at this review link. Ask the organizer for the link again.")
+    draft = draft_for_review(review_token)
     petition = draft.petition
     return render_template(
         "drafting/sponsor.html",
@@ -550,14 +542,14 @@ def csrf_expired(error: CSRFError):
     if endpoint == "drafting.start":
         return render_template("drafting/start.html", form=StartForm(), notice=SESSION_EXPIRED), 400
     if endpoint == "drafting.step":
-        draft = _draft(args["token"])
+        draft = draft_for_edit(args["token"])
         spec = STEPS[args["step"]]
         form = spec.form()
         form.validate()  # field messages (too long, ...) appear along with the notice; nothing is saved
         return _render_step(draft, args["token"], args["step"], form, petition=_typed_petition(draft, spec, form),
                             notice=SESSION_EXPIRED, status=400)
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
-        return _render_review(_draft(args["token"]), args["token"], notice=SESSION_EXPIRED, status=400)
+        return _render_review(draft_for_edit(args["token"]), args["token"], notice=SESSION_EXPIRED, status=400)
     flash(SESSION_EXPIRED, "warning")
     return redirect(url_for("drafting.start"))
 

@@ -30,6 +30,7 @@ from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, R
 
 from .db import get_session
 from .errors import handle_http_error
+from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
@@ -79,20 +80,6 @@ def api_mp():
 
 
 # ----- helpers ----------------------------------------------------------------------------------
-
-def _draft(token: str) -> Draft:
-    draft = Draft.by_edit_token(get_session(), token)
-    if draft is None:
-        abort(404, description="There is no draft at this link. Check that you copied the whole edit link.")
-    return draft
-
-
-def _reviewed_draft(review_token: str) -> Draft:
-    draft = Draft.by_review_token(get_session(), review_token)
-    if draft is None:
-        abort(404, description="There is no petition at this review link. Check that you copied the whole link.")
-    return draft
-
 
 def _back(token: str, default: str, **query) -> str:
     """The page a form came from, if it is one of this draft's pages; never another site."""
@@ -208,7 +195,7 @@ def _answer_form(draft: Draft) -> AnswerForm:
 
 @bp.post("/d/<token>/mp/lookup")
 def lookup(token: str):
-    _draft(token)
+    draft_for_edit(token)
     form = MpLookupForm()
     default = url_for("drafting.step", token=token, step="addressee")
     if not form.validate():
@@ -224,7 +211,7 @@ def lookup(token: str):
 @bp.post("/d/<token>/mp/use")
 def use_member(token: str):
     """A Member picked from the lookup: by postal code and position, so the browser cannot alter the data."""
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     default = url_for("drafting.step", token=token, step="addressee")
     result, error = lookup_or_error(request.form.get("mp_postal_code", ""))
     try:
@@ -248,7 +235,7 @@ def use_member(token: str):
 
 @bp.route("/d/<token>/sponsors", methods=["GET", "POST"])
 def choices(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     form = MemberForm()
     if request.method == "POST":
         if form.validate():
@@ -277,7 +264,7 @@ def _render_choices(draft: Draft, token: str, form: MemberForm):
 
 @bp.post("/d/<token>/sponsors/<int:choice_id>")
 def move_choice(token: str, choice_id: int):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     form = ChoiceForm()
     if not form.validate():
         abort(400)
@@ -302,7 +289,7 @@ def move_choice(token: str, choice_id: int):
 
 @bp.route("/r/<review_token>/answer", methods=["GET", "POST"])
 def answer(review_token: str):
-    draft = _reviewed_draft(review_token)
+    draft = draft_for_review(review_token)
     if request.method == "GET":
         form = _answer_form(draft)
         return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
@@ -335,7 +322,7 @@ def csrf_refused(error: CSRFError):
     # lists the typed text.
     if request.endpoint != "sponsors.answer":
         return handle_http_error(error)
-    draft = _reviewed_draft((request.view_args or {}).get("review_token", ""))
+    draft = draft_for_review((request.view_args or {}).get("review_token", ""))
     form = AnswerForm(meta={"csrf": False})
     return _render_answer(draft, request.view_args["review_token"], form, notice=ANSWER_NOT_SENT), 400
 
@@ -351,7 +338,7 @@ def _timeline(draft: Draft, stored: TimelineDates | None, today: date):
 
 @bp.route("/d/<token>/timeline", methods=["GET", "POST"])
 def timeline(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     session = get_session()
     stored = TimelineDates.for_draft(session, draft.id)
     if request.method == "POST":
@@ -380,7 +367,7 @@ def timeline(token: str):
 
 @bp.get("/d/<token>/timeline.ics")
 def timeline_ics(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     result = _timeline(draft, TimelineDates.for_draft(get_session(), draft.id), date.today())
     # A stable UID per draft that reveals nothing: a hash of the public review token.
     stem = hashlib.sha256(draft.review_token.encode()).hexdigest()[:16]
@@ -400,7 +387,7 @@ def _short_title(draft: Draft) -> str:
 
 @bp.get("/d/<token>/cover-letter.pdf")
 def cover_letter(token: str):
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     member = presenting_member(draft)
     if draft.kind != "paper" or member is None or not member.office_postal.strip():
         abort(404, description="A cover letter needs a paper petition and a presenting Member with an office "
@@ -419,7 +406,7 @@ def cover_letter(token: str):
 @bp.get("/d/<token>/volunteer-instructions.pdf")
 def volunteer_instructions(token: str):
     """The volunteer instructions with "send the signed sheets to" the presenting Member's office."""
-    draft = _draft(token)
+    draft = draft_for_edit(token)
     if draft.kind != "paper":
         abort(404, description="Volunteer instructions are for paper petitions: e-petitions are signed online.")
     from pdf.instructions import instructions_pdf

@@ -489,6 +489,17 @@ def test_unknown_links_are_404_pages_not_errors(client):
     assert r.status_code == 404
 
 
+def test_every_area_explains_a_dead_link_the_same_way(client):
+    """Drafting, sponsor and download pages all say what to check, in the same words."""
+    for url in ("/d/nope/prayer", "/d/nope/sponsors", "/d/nope/timeline", "/d/nope/review.pdf", "/d/nope/paper.pdf",
+                "/d/nope/timeline.ics", "/d/nope/cover-letter.pdf"):
+        r = client.get(url)
+        assert r.status_code == 404 and "Check that you copied the whole edit link" in text_of(r), url
+    for url in ("/r/nope", "/r/nope/review.pdf", "/r/nope/answer"):
+        r = client.get(url)
+        assert r.status_code == 404 and "There is no petition at this review link" in text_of(r), url
+
+
 def test_the_review_token_cannot_edit(client, app):
     token = new_draft(client)
     review_token = stored(app, token).review_token
