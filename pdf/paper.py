@@ -24,6 +24,7 @@ from petition.limits import (
     PAPER_SIZES,
 )
 from petition.model import Finding, Petition
+from petition import rules
 
 from . import renderer
 from .cache import cache_key
@@ -138,24 +139,31 @@ def _layouts(petition: Petition, size: str):
     return first, sheet, first_rows, sheet_rows
 
 
+def _fit_finding(code: str, language: str, **values) -> Finding:
+    entry = rules.entry(code)
+    return Finding(rule=entry["rule"], severity=entry["severity"], part="paper", code=code,
+                   message=rules.message(code, language, **values))
+
+
 def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None) -> list[Finding]:
     """R-PAP-4 / R-PRAY-5 measured with the real layout: does the text leave room for signatures?
 
     With `sheets=1` there is no continuation sheet, so only page 1 is measured.
     """
     findings = []
-    label = PAPER_SIZES[size]["label"]
+    size_name = PAPER_SIZES[size]["label_fr" if petition.language == "fr" else "label"]
     need = MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
     _, first_rows = _layout_once(petition, size, "first")
     if first_rows < need:
-        findings.append(Finding(
-            rule="R-PAP-4", severity="error", part="paper", code="paper-first-page-full",
-            message=(f"On {label} paper the text leaves room for {first_rows} signature rows on page 1; the House "
-                     f"needs the whole text and at least {need} signatures on the first page."),
-            suggestion="Shorten the text or choose a larger paper size (legal or tabloid).",
-        ))
+        findings.append(_fit_finding("paper-first-page-full", petition.language, size=size_name, rows=first_rows,
+                                     need=need))
     if sheets == 1:
         return findings
+    _, sheet_rows = _layout_once(petition, size, "sheet")
+    if sheet_rows < need:
+        findings.append(_fit_finding("paper-prayer-too-long-to-repeat", petition.language, size=size_name,
+                                     rows=sheet_rows, need=need))
+    return findings
     _, sheet_rows = _layout_once(petition, size, "sheet")
     if sheet_rows < need:
         findings.append(Finding(
