@@ -346,6 +346,11 @@ def step(token: str, step: str):
             moved_to = min(max(moved_to, 0), max(len(petition.grievances) - 1, 0))
             anchor = f"grievance-{moved_to + 1}"
         return redirect(url_for("drafting.step", token=token, step=step, _anchor=anchor))
+    goto = request.form.get("goto")
+    if goto == "review":  # a step chosen in the progress bar, reached after the save
+        return redirect(url_for("drafting.review", token=token))
+    if goto in ORDER:
+        return redirect(url_for("drafting.step", token=token, step=goto))
     if step not in ORDER:
         return redirect(url_for("drafting.review", token=token))
     position = ORDER.index(step)

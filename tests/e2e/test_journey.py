@@ -247,3 +247,32 @@ def test_a_refused_sponsor_answer_moves_the_keyboard_focus_to_what_to_fix(page: 
     page.get_by_role("button", name="Send your answer").click()  # no comment: refused
     expect(page.locator(".error-summary")).to_be_focused()
     expect(page.locator(".error-summary")).to_contain_text("nothing was sent yet")
+
+
+def test_jumping_to_a_step_from_the_progress_bar_keeps_what_was_typed(page: Page):
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    page.get_by_label("A Minister of the Crown").check()
+    page.get_by_label("Minister's title or portfolio").fill("Minister of Transport")
+    # Enter in a field still means "Save and continue", not the first step in the bar.
+    page.get_by_label("Minister's title or portfolio").press("Enter")
+    expect(page.get_by_role("heading", name="Who is signing")).to_be_visible()
+
+    page.get_by_label("Who is signing?").fill("residents of the Yukon")
+    steps = page.get_by_role("navigation", name="Steps")
+    steps.get_by_role("button", name=re.compile("Why")).click()
+    expect(page.get_by_role("heading", name="Why (the grievances)")).to_be_visible()
+    page.locator("textarea[name='grievances-0']").fill("Northern airfares have doubled since 2020")
+    steps.get_by_role("button", name=re.compile("Who is signing")).click()
+    expect(page.get_by_label("Who is signing?")).to_have_value("residents of the Yukon")
+    steps.get_by_role("button", name=re.compile("Why")).click()
+    expect(page.locator("textarea[name='grievances-0']")).to_have_value("Northern airfares have doubled since 2020")
+    steps.get_by_role("button", name=re.compile("Who it is addressed to")).click()
+    expect(page.get_by_label("Minister's title or portfolio")).to_have_value("Minister of Transport")
+
+    # The settings page returns to the review, and Enter there must not go to step 1 of the bar.
+    page.goto(page.url.rsplit("/", 1)[0] + "/settings")
+    page.get_by_label("Paper petition (signed by hand)").check()
+    page.get_by_label("Paper petition (signed by hand)").press("Enter")
+    expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()

@@ -245,6 +245,21 @@ def test_back_saves_and_goes_to_the_previous_step(client, app):
     assert clauses_of(app, token) == ["One"]
 
 
+def test_a_step_chosen_in_the_progress_bar_saves_the_typing_first(client, app):
+    token = new_draft(client)
+    page = client.get(f"/d/{token}/grievances").get_data(as_text=True)
+    # Each other step is a submit button of this page's form, so no typed text is left behind.
+    assert re.search(r'<button type="submit" form="step-form" name="goto" value="review"', page)
+    assert '<span aria-current="step">3. ' in page
+    r = client.post(f"/d/{token}/grievances", data={"grievances-0": "One", "goto": "addressee", "version": "1"})
+    assert r.location.endswith(f"/d/{token}/addressee")
+    assert clauses_of(app, token) == ["One"]
+    r = client.post(f"/d/{token}/grievances", data={"grievances-0": "Two", "goto": "review", "version": "2"})
+    assert r.location.endswith(f"/d/{token}/review") and clauses_of(app, token) == ["Two"]
+    r = client.post(f"/d/{token}/grievances", data={"grievances-0": "Three", "goto": "../admin", "version": "3"})
+    assert r.location.endswith(f"/d/{token}/prayer"), "an unknown target is an ordinary Save"
+
+
 @pytest.mark.parametrize("language, opener", [("en", "Whereas:"), ("fr", "Attendu que :")])
 def test_the_grievances_hint_quotes_the_opener_the_house_prints_in_the_petitions_language(client, language, opener):
     token = new_draft(client, language=language)
