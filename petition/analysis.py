@@ -28,6 +28,7 @@ class Analysis:
     removed: list[Removed] = field(default_factory=list)
     source: str = ""  # the text every finding's start/end points into
     notes: list[str] = field(default_factory=list)  # what the reader assumed or proposed, in words
+    message_language: str = "en"  # the findings' messages are in this language (a page marks them with it)
 
     @property
     def errors(self) -> list[Finding]:
@@ -62,6 +63,7 @@ class Analysis:
             "findings": [f.to_dict() for f in self.findings],
             "removed": [r.to_dict() for r in self.removed],
             "notes": list(self.notes),
+            "message_language": self.message_language,
             "summary": {
                 "errors": len(self.errors),
                 "warnings": len(self.warnings),
@@ -103,6 +105,7 @@ def analyze_petition(petition: Petition, *, message_language: str | None = None)
         word_count=word_count,
         findings=run_checks(ctx),
         source=rendered.text,
+        message_language="fr" if ctx.message_language == "fr" else "en",
     )
 
 
@@ -166,6 +169,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         removed=list(reading.removed),
         source=source,
         notes=list(reading.notes),
+        message_language="fr" if ctx.message_language == "fr" else "en",
     )
 
 

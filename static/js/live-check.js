@@ -98,18 +98,28 @@
     return node;
   }
 
-  function findingItem(f) {
+  function findingItem(f, lang) {
     var li = el("li", "finding finding-" + f.severity);
     li.setAttribute("data-rule", f.rule);
     li.appendChild(el("span", "severity", f.severity.charAt(0).toUpperCase() + f.severity.slice(1)));
     li.appendChild(document.createTextNode(" "));
     li.appendChild(el("span", "rule", f.rule));
     li.appendChild(document.createTextNode(" "));
-    li.appendChild(el("span", "message", f.message));
-    if (f.excerpt) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("q", "excerpt", f.excerpt)); }
+    // The page is English; a French petition's messages and excerpts are French.
+    var message = el("span", "message", f.message);
+    message.lang = lang;
+    li.appendChild(message);
+    if (f.excerpt) {
+      var excerpt = el("q", "excerpt", f.excerpt);
+      excerpt.lang = lang;
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(excerpt);
+    }
     if (f.suggestion !== null && f.suggestion !== undefined) {
       var s = el("span", "suggestion", "Suggestion: ");
-      s.appendChild(el("q", "", f.suggestion));
+      var suggested = el("q", "", f.suggestion);
+      suggested.lang = lang;
+      s.appendChild(suggested);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(s);
     }
@@ -123,7 +133,7 @@
     return li;
   }
 
-  function drawFindings(findings) {
+  function drawFindings(findings, lang) {
     var rank = { error: 0, warning: 1, info: 2 };
     function severityRank(f) { return rank.hasOwnProperty(f.severity) ? rank[f.severity] : 3; }
     var groups = {};
@@ -144,7 +154,7 @@
       var ul = el("ul");
       // Not `rank[x] || 3`: an error ranks 0, which is falsy, and would sort after the warnings.
       groups[part].sort(function (a, b) { return severityRank(a) - severityRank(b); })
-        .forEach(function (f) { ul.appendChild(findingItem(f)); });
+        .forEach(function (f) { ul.appendChild(findingItem(f, lang)); });
       section.appendChild(ul);
       box.appendChild(section);
     });
@@ -199,7 +209,7 @@
       if (mine !== latest) { return; } // an older answer arriving late must not overwrite a newer one
       drawCount(data.word_count);
       drawSummary(data.findings);
-      drawFindings(data.findings);
+      drawFindings(data.findings, data.message_language || "en");
       noteEl.textContent = "Checked as you type. Your text is saved when you press Save.";
       panel.setAttribute("data-checked", String(mine));
     }).catch(function (error) {

@@ -129,7 +129,7 @@ def test_the_live_counter_updates_while_typing_after_a_pause(page: Page):
     page.goto("/")
     page.get_by_role("button", name="Start").click()
     page.get_by_role("link", name="Continue to step 1").click()
-    page.get_by_role("link", name="4. What you ask for (the request)").click()
+    page.get_by_role("button", name="4. What you ask for (the request)").click()
 
     status = page.locator("#check-status")
     expect(status).to_have_attribute("aria-live", "polite")
@@ -151,11 +151,23 @@ def test_the_live_counter_updates_while_typing_after_a_pause(page: Page):
     expect(page.get_by_label("What do you ask for?")).to_have_value("")
 
 
+def test_a_french_petitions_live_findings_are_marked_french(page: Page):
+    page.goto("/")
+    page.get_by_label("French (the House's wording will be in French)").check()
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    page.get_by_role("button", name="4. What you ask for (the request)").click()
+    expect(page.locator("#prayer-formula")).to_have_attribute("lang", "fr")
+    page.get_by_label("What do you ask for?").fill("revoir la loi; voir https://exemple.ca")
+    message = page.locator("#live-panel .finding[data-rule='R-URL-1'] .message")
+    expect(message).to_have_attribute("lang", "fr")
+
+
 def test_the_live_panel_lists_errors_before_warnings_like_the_server(page: Page):
     page.goto("/")
     page.get_by_role("button", name="Start").click()
     page.get_by_role("link", name="Continue to step 1").click()
-    page.get_by_role("link", name="4. What you ask for (the request)").click()
+    page.get_by_role("button", name="4. What you ask for (the request)").click()
     prayer = "We demand that the government end this utterly disgraceful rent gouging"
     page.get_by_label("What do you ask for?").fill(prayer)
     live = page.locator("#live-panel .finding")
@@ -164,7 +176,7 @@ def test_the_live_panel_lists_errors_before_warnings_like_the_server(page: Page)
     assert typed_order[0] == "R-PRAY-4", typed_order
     # After Save the server draws the same panel: the order must not change between the two.
     page.get_by_role("button", name="Save and continue").click()
-    page.get_by_role("link", name="4. What you ask for (the request)").click()
+    page.get_by_role("link", name="4. What you ask for (the request)").click()  # from the review page: a link
     expect(page.locator("#live-panel .finding")).to_have_count(3)
     assert page.locator("#live-panel .finding").evaluate_all("els => els.map(e => e.dataset.rule)") == typed_order
 
@@ -173,7 +185,7 @@ def test_an_over_long_box_while_typing_says_to_shorten_it_not_to_try_later(page:
     page.goto("/")
     page.get_by_role("button", name="Start").click()
     page.get_by_role("link", name="Continue to step 1").click()
-    page.get_by_role("link", name="3. Why (the grievances)").click()
+    page.get_by_role("button", name="3. Why (the grievances)").click()
     page.get_by_label("Clause 1", exact=True).fill("Rents rose. " * 100)  # 1,200 characters: over the clause limit
     note = page.locator("#live-panel [data-check-note]")
     expect(note).to_contain_text("longer than the form accepts")
@@ -213,7 +225,7 @@ def test_the_journey_works_with_javascript_off(browser, base_url):
         page.goto("/")
         page.get_by_role("button", name="Start").click()
         page.get_by_role("link", name="Continue to step 1").click()
-        page.get_by_role("link", name="3. Why (the grievances)").click()
+        page.get_by_role("button", name="3. Why (the grievances)").click()
         page.get_by_role("textbox", name="Clause 1", exact=True).fill("Wages have not kept up")
         page.get_by_role("button", name="Add a clause").click()
         page.get_by_role("textbox", name="Clause 2", exact=True).fill("Rents have doubled in ten years")

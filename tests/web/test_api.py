@@ -78,6 +78,7 @@ def test_french_text_is_read_as_french(client):
     data = check(client, {"text": sample("certified/e-4904-fr.txt"), "language": "fr"}).json
     assert data["language"] == "fr"
     assert data["petition"]["language"] == "fr"
+    assert data["message_language"] == "fr"  # the live panel marks the findings with it
 
 
 def test_the_answer_is_what_the_cli_check_prints(client, runner, tmp_path):

@@ -263,9 +263,12 @@ def test_a_step_chosen_in_the_progress_bar_saves_the_typing_first(client, app):
 @pytest.mark.parametrize("language, opener", [("en", "Whereas:"), ("fr", "Attendu que :")])
 def test_the_grievances_hint_quotes_the_opener_the_house_prints_in_the_petitions_language(client, language, opener):
     token = new_draft(client, language=language)
-    page = text_of(client.get(f"/d/{token}/grievances"))
-    assert f"the House prints them after “{opener}”" in page
-    assert f"the {E_PETITION_WORD_LIMIT}-word limit" in page
+    response = client.get(f"/d/{token}/grievances")
+    # Marked with its language, so a screen reader reads "Attendu que" in French on this English page.
+    assert f'the House prints them after &ldquo;<span lang="{language}">{opener}</span>&rdquo;' in response.get_data(as_text=True)
+    assert f"the {E_PETITION_WORD_LIMIT}-word limit" in text_of(response)
+    assert re.search(rf'<textarea[^>]*id="grievance-1"[^>]*lang="{language}"|<textarea[^>]*lang="{language}"[^>]*id="grievance-1"',
+                     response.get_data(as_text=True))
 
 
 def test_a_clause_over_the_length_limit_is_refused_with_the_text_kept(client, app):
@@ -353,6 +356,16 @@ def test_review_shows_the_petition_as_published_and_the_word_count(client):
             "We, the undersigned, citizens and residents of Canada, call upon the House of Commons to enact rent control.") in page
     assert "12 of 250 words" in page
     assert "No problems found." in page
+
+
+def test_a_french_petitions_findings_are_marked_french_on_the_english_page(client):
+    token = new_draft(client, language="fr")
+    fill(client, token, prayer="revoir la loi; voir https://exemple.ca")
+    page = client.get(f"/d/{token}/review").get_data(as_text=True)
+    message = re.search(r'<li class="finding finding-error" data-rule="R-URL-1">.*?<span class="message" lang="(\w+)">(.*?)</span>',
+                        page, re.S)
+    assert message and message.group(1) == "fr" and "https://exemple.ca" in html.unescape(message.group(2))
+    assert '<html lang="en">' in page
 
 
 def test_review_groups_findings_by_part_with_rule_and_a_link_to_the_step(client):
