@@ -267,6 +267,8 @@ def test_the_grievances_hint_quotes_the_opener_the_house_prints_in_the_petitions
     # Marked with its language, so a screen reader reads "Attendu que" in French on this English page.
     assert f'the House prints them after &ldquo;<span lang="{language}">{opener}</span>&rdquo;' in response.get_data(as_text=True)
     assert f"the {E_PETITION_WORD_LIMIT}-word limit" in text_of(response)
+    paper = text_of(client.get(f"/d/{new_draft(client, language=language, kind='paper')}/grievances"))
+    assert "no word limit" in paper and "-word limit" not in paper
     assert re.search(rf'<textarea[^>]*id="grievance-1"[^>]*lang="{language}"|<textarea[^>]*lang="{language}"[^>]*id="grievance-1"',
                      response.get_data(as_text=True))
 
