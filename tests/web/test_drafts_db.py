@@ -114,3 +114,37 @@ def test_editing_the_loaded_petition_in_place_is_still_a_change(app):
         session.commit()
         assert draft.snapshot(1).grievances == ["rents rose"]
         assert draft.snapshot(2).grievances == ["rents doubled"]
+
+
+def test_simultaneous_saves_of_one_version_let_exactly_one_win_and_tell_the_others(app):
+    """Eight requests released at once against the real SQLite file: one saves, seven get the conflict page."""
+    import re
+    import threading
+
+    client = app.test_client()
+    token = re.match(r"^/d/([^/]+)/welcome$", client.post("/", data={"how": "new", "kind": "e-petition",
+                                                                      "language": "en"}).location).group(1)
+    start = threading.Barrier(8)
+    answers: dict[int, tuple[int, str]] = {}
+
+    def save(i: int) -> None:
+        own = app.test_client()
+        start.wait()
+        response = own.post(f"/d/{token}/prayer", data={"prayer": f"fund clinic number {i}", "version": "1"})
+        answers[i] = (response.status_code, response.get_data(as_text=True))
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    winners = [i for i, (status, _) in answers.items() if status == 302]
+    assert len(winners) == 1, sorted(status for status, _ in answers.values())
+    for i, (status, body) in answers.items():
+        if i != winners[0]:
+            assert status == 409 and f"fund clinic number {i}" in body  # the loser's text is on screen
+    with app.app_context():
+        draft = Draft.by_edit_token(get_session(), token)
+        assert draft.version == 2 and draft.petition.prayer == f"fund clinic number {winners[0]}"
+        assert [v.number for v in draft.versions] == [1, 2]
