@@ -17,6 +17,8 @@ from petition.model import Addressee, Petition
 from web.db import get_session
 from web.models import Draft
 
+from .test_accessibility import assert_accessible
+
 ANSWERS = json.loads((Path(__file__).parent.parent / "sponsors" / "represent_answers.json").read_text("utf-8"))
 # path -> (status, body)
 ROUTES = {
@@ -81,6 +83,7 @@ def test_find_the_mp_by_postal_code_and_address_the_petition_to_them(page: Page,
     expect(results).to_contain_text("Member of Parliament for K1A 0A6:")
     expect(results).to_contain_text("Dana Whitfield (Liberal), Member for Ottawa Centre")
     expect(results).not_to_contain_text("Sam Ortega")  # the provincial member is not an MP
+    assert_accessible(page, "addressee step with the lookup's answer")
     assert "mp_postal_code" not in page.url  # answered in place by the script
     assert represent.requests == ["/postcodes/K1A0A6/?sets=federal-electoral-districts-2023-representation-order"]
 
@@ -104,6 +107,7 @@ def test_a_failed_lookup_says_so_and_the_member_can_be_typed_instead(page: Page,
     results = page.locator("[data-mp-results]")
     expect(results).to_contain_text("The Member lookup service is busy.")
     expect(results).to_contain_text("You can still type the Member's name and riding yourself.")
+    assert_accessible(page, "addressee step with the lookup's failure")
 
     page.get_by_label("A Member of Parliament").check()
     page.get_by_label("Member's name").fill("Dana Whitfield")
@@ -147,6 +151,7 @@ def test_members_to_ask_from_the_lookup_then_their_deadlines(page: Page, live_se
     choices = page.locator(".sponsor-choices > li")
     expect(choices).to_have_count(2)
     expect(choices.nth(0)).to_contain_text("Marc-André Dubé (Bloc Québécois), Member for Hull—Aylmer")
+    assert_accessible(page, "Members to ask, with two choices")
     page.get_by_role("button", name="Move Dana Whitfield up").click()
     expect(page.locator(".sponsor-choices > li").nth(0)).to_contain_text("Dana Whitfield")
 
