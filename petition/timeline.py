@@ -27,6 +27,14 @@ from .limits import (
 # an earlier e-petition date is a mistyped year.
 E_PETITIONS_BEGAN = date(2015, 12, 1)
 
+# Canada Elections Act s. 56.1(2): a general election falls on the third Monday of October
+# in the fourth calendar year after the last one's polling day; s. 57(1.2): the election
+# period lasts 37 to 51 days. Parliament can be dissolved sooner, so the fixed date is the
+# latest an election can come, never a forecast. Deployments update the last election with
+# FLASK_LAST_GENERAL_ELECTION instead of waiting for a release.
+LAST_GENERAL_ELECTION = date(2025, 4, 28)
+LONGEST_ELECTION_PERIOD_DAYS = 51
+
 DATE_FIELDS = ("sent_to_sponsor", "published", "closed", "presented")
 FIELD_LABELS = {
     "sent_to_sponsor": "sent to the sponsor",
@@ -134,7 +142,14 @@ def _ago(d: date, today: date) -> str:
     return "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
 
 
-def build(dates: Dates, today: date) -> Timeline:
+def fixed_election_day(last_election: date) -> date:
+    """Polling day of the next general election under the fixed-date rule."""
+    october = date(last_election.year + 4, 10, 1)
+    first_monday = october + timedelta(days=(7 - october.weekday()) % 7)
+    return first_monday + timedelta(days=14)
+
+
+def build(dates: Dates, today: date, last_election: date = LAST_GENERAL_ELECTION) -> Timeline:
     """Every deadline the entered dates allow, and a notice for each date that is missing or impossible."""
     timeline = Timeline(dates=dates, today=today, signatures=signatures_needed(dates.kind))
     add = timeline.notices.append
@@ -154,7 +169,31 @@ def build(dates: Dates, today: date) -> Timeline:
     if not timeline.errors:
         close = _sponsor_and_open_period(timeline)
         _presentation(timeline, earliest=("closed", close) if close else None)
+        _election_warning(timeline, last_election)
     return timeline
+
+
+def _election_warning(timeline: Timeline, last_election: date) -> None:
+    """R-EP-13: an e-petition still in the House's hands at dissolution is withdrawn."""
+    dates = timeline.dates
+    entered = [d for d in (getattr(dates, name) for name in DATE_FIELDS) if d]
+    pending = [d.day for d in timeline.deadlines if d.key != "response"] + ([dates.presented] if dates.presented else [])
+    if not entered or not pending:
+        return
+    # The election this petition's life can run into: the first fixed date on or after its first date
+    # (a later Parliament's elections are assumed to keep to the fixed dates).
+    polling_day = fixed_election_day(last_election)
+    while polling_day < min(entered):
+        polling_day = fixed_election_day(polling_day)
+    earliest_dissolution = polling_day - timedelta(days=LONGEST_ELECTION_PERIOD_DAYS)
+    if max(pending) < earliest_dissolution:
+        return
+    timeline.notices.append(Notice(
+        "", "warning",
+        f"The next general election is held by {_day(polling_day)}; Parliament can be dissolved for it from "
+        f"{_day(earliest_dissolution)}, or sooner if an election is called early. During an election nothing can "
+        "be submitted, presented or acted on, and an e-petition not presented by dissolution is withdrawn; it can "
+        "be submitted again after the election (R-EP-13)."))
 
 
 def _e_petition_checks(timeline: Timeline) -> None:

@@ -333,7 +333,20 @@ def _timeline(draft: Draft, stored: TimelineDates | None, today: date):
     count = len(SponsorChoice.for_draft(get_session(), draft.id)) or 1
     dates = stored.dates(draft.kind, min(count, MAX_SPONSOR_CHOICES)) if stored else \
         deadlines.Dates(kind=draft.kind, sponsor_choices=min(count, MAX_SPONSOR_CHOICES))
-    return deadlines.build(dates, today)
+    return deadlines.build(dates, today, last_election=_last_election())
+
+
+def _last_election() -> date:
+    """FLASK_LAST_GENERAL_ELECTION (YYYY-MM-DD) after an election; a typo falls back to the built-in date."""
+    value = current_app.config.get("LAST_GENERAL_ELECTION")
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else deadlines.LAST_GENERAL_ELECTION
+    except ValueError:
+        current_app.logger.warning("LAST_GENERAL_ELECTION=%r is not a YYYY-MM-DD date; using %s",
+                                   value, deadlines.LAST_GENERAL_ELECTION)
+        return deadlines.LAST_GENERAL_ELECTION
 
 
 @bp.route("/d/<token>/timeline", methods=["GET", "POST"])

@@ -12,7 +12,7 @@ from petition.limits import (
     MIN_PAPER_SIGNATURES, OPEN_PERIOD_DAYS, SPONSOR_DAYS,
 )
 from petition.timeline import (
-    Dates, build, close_date, response_due, signatures_needed, sponsor_deadline, to_ics,
+    Dates, build, close_date, fixed_election_day, response_due, signatures_needed, sponsor_deadline, to_ics,
 )
 
 TODAY = date(2028, 1, 15)
@@ -194,3 +194,33 @@ def test_the_ics_file_of_a_presented_petition_holds_the_response_due_date():
     [event] = icalendar.Calendar.from_ical(to_ics(timeline, "Pétition", "d1")).walk("VEVENT")
     assert event.decoded("dtstart") == date(2028, 2, 29) + timedelta(days=GOVERNMENT_RESPONSE_DAYS)
     assert "Pétition" in str(event["summary"])
+
+
+# -- the fixed-date election (R-EP-13) -----------------------------------------------------------
+
+def test_the_fixed_election_falls_on_the_third_monday_of_october_four_years_on():
+    assert fixed_election_day(date(2025, 4, 28)) == date(2029, 10, 15)
+    assert fixed_election_day(date(2021, 9, 20)) == date(2025, 10, 20)
+    assert fixed_election_day(date(2029, 10, 15)) == date(2033, 10, 17)
+
+
+def test_a_petition_running_into_the_election_period_is_warned_it_would_be_withdrawn():
+    timeline = build(Dates(published=date(2029, 6, 1), open_days=120), today=TODAY)  # closes 29 September 2029
+    warning = [m for m in messages(timeline, "warning") if "R-EP-13" in m]
+    assert warning and "held by Monday 15 October 2029" in warning[0]
+    assert "from Saturday 25 August 2029" in warning[0] and "withdrawn" in warning[0]
+
+
+def test_no_election_warning_before_the_window_after_the_election_or_on_paper():
+    early = build(Dates(published=date(2029, 4, 1), open_days=120), today=TODAY)  # closes 30 July 2029
+    after = build(Dates(published=date(2030, 1, 10), open_days=120, presented=date(2030, 6, 1)), today=TODAY)
+    paper = build(Dates(kind="paper", presented=date(2029, 9, 20)), today=TODAY)
+    for timeline in (early, after, paper):
+        assert not [m for m in messages(timeline, "warning") if "R-EP-13" in m]
+    later = build(Dates(published=date(2033, 6, 1), open_days=120), today=TODAY)  # the next Parliament's
+    assert any("held by Monday 17 October 2033" in m for m in messages(timeline=later, severity="warning"))
+
+
+def test_a_deployment_can_say_when_the_last_election_was():
+    timeline = build(Dates(published=date(2026, 7, 1), open_days=120), today=TODAY, last_election=date(2022, 5, 2))
+    assert any("held by Monday 19 October 2026" in m for m in messages(timeline, "warning"))

@@ -408,6 +408,19 @@ def test_timeline_paper_presented_gives_the_response_date(app, client):
     assert "collect 30 to 35" in shown
 
 
+def test_timeline_warns_of_the_fixed_date_election_and_follows_the_configured_last_one(app, client):
+    token, _ = make_draft(app)
+    client.post(f"/d/{token}/timeline", data={"published": "2029-07-01", "open_days": "90"})
+    shown = text_of(client.get(f"/d/{token}/timeline"))
+    assert "The next general election is held by Monday 15 October 2029" in shown and "(R-EP-13)" in shown
+    client.post(f"/d/{token}/timeline", data={"published": "2031-07-01", "open_days": "90"})
+    assert "R-EP-13" not in text_of(client.get(f"/d/{token}/timeline"))  # 2031 is between fixed dates
+    app.config["LAST_GENERAL_ELECTION"] = "2027-05-03"  # an early election, set by the deployment
+    assert "held by Monday 20 October 2031" in text_of(client.get(f"/d/{token}/timeline"))
+    app.config["LAST_GENERAL_ELECTION"] = "15/10/2029"  # a typo: the built-in date, never a 500
+    assert client.get(f"/d/{token}/timeline").status_code == 200
+
+
 def test_timeline_bad_date_and_period_are_refused_with_messages(app, client):
     token, _ = make_draft(app)
     response = client.post(f"/d/{token}/timeline", data={"published": "31/02/2028", "open_days": "45"})
