@@ -9,6 +9,8 @@ import os
 
 from flask import Flask
 
+from forms.limits import MAX_REQUEST_BYTES
+
 
 def _database_url(app: Flask) -> str:
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{os.path.join(app.instance_path, 'petition-helper.sqlite')}"
@@ -22,8 +24,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         SECRET_KEY=os.environ.get("SECRET_KEY"),
-        # A petition is small; 64 KB leaves room for a long draft plus form overhead.
-        MAX_CONTENT_LENGTH=64 * 1024,
+        # Derived from the per-field limits, so a draft within them is never "too large".
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         # A drafting form can stay open for hours: tokens live as long as the session.
         WTF_CSRF_TIME_LIMIT=None,
         # None: Secure unless debug (resolved in web.security); FLASK_SESSION_COOKIE_SECURE=false overrides.

@@ -2,6 +2,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from forms.limits import MAX_REQUEST_BYTES
+
 
 @pytest.fixture
 def failed_loads(page: Page):
@@ -42,11 +44,11 @@ def test_a_mistyped_draft_link_shows_the_explaining_404_page(page: Page, console
 def test_a_form_over_the_size_limit_gets_the_friendly_413_page(page: Page):
     page.goto("/")
     page.get_by_label("Paste an existing draft").check()
-    # Far more than a petition: a whole web page pasted by mistake.
-    page.get_by_label("Your existing draft").fill("Whereas the rent keeps rising. " * 2500)
+    # Far more than any petition: a whole book pasted by mistake.
+    page.get_by_label("Your existing draft").fill("Whereas the rent keeps rising. " * (MAX_REQUEST_BYTES // 30 + 1))
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("The petition is too large")
-    expect(page.locator("main")).to_contain_text("The petition is too large: the limit is 64 KB")
+    expect(page.locator("main")).to_contain_text(f"The petition is too large: the limit is {MAX_REQUEST_BYTES // 1024} KB")
 
 
 def test_inline_script_is_refused_and_the_harness_notices(page: Page, csp_violations):

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import create_app
-from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PASTE_CHARS
+from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PASTE_CHARS, MAX_REQUEST_BYTES
 from tests.conftest import sample
 from web.security import CONTENT_SECURITY_POLICY
 
@@ -189,11 +189,11 @@ def test_fields_at_their_limit_are_accepted(client):
 
 
 def test_body_over_the_size_limit_is_a_json_413(client):
-    body = json.dumps({"text": "x" * (64 * 1024)})
+    body = json.dumps({"text": "x" * MAX_REQUEST_BYTES})
     response = client.post("/api/check", data=body, content_type="application/json")
     assert response.status_code == 413
     assert response.json["error"] == "request-entity-too-large"
-    assert "64 KB" in response.json["message"]
+    assert f"{MAX_REQUEST_BYTES // 1024} KB" in response.json["message"]
 
 
 def test_get_is_a_json_405(client):

@@ -286,6 +286,16 @@ def test_a_clause_over_the_length_limit_is_refused_with_the_text_kept(client, ap
     assert clauses_of(app, token) == []
 
 
+def test_every_clause_full_of_accents_and_emoji_is_not_too_large(client, app):
+    """Within every field's limit is within the request limit, whatever the characters cost to encode."""
+    token = new_draft(client)
+    clause = "é" * 100 + "😀" * (MAX_CLAUSE_CHARS - 100)  # 12 bytes each once percent-encoded
+    data = {f"grievances-{i}": clause for i in range(MAX_CLAUSES)}
+    r = client.post(f"/d/{token}/grievances", data={**data, "version": "1"})
+    assert r.status_code == 302, r.status_code
+    assert clauses_of(app, token) == [clause] * MAX_CLAUSES
+
+
 def test_more_than_the_clause_limit_is_refused(client):
     token = new_draft(client)
     data = {f"grievances-{i}": f"clause {i}" for i in range(MAX_CLAUSES + 1)}

@@ -10,10 +10,11 @@ from flask import abort, request, session
 from flask_wtf.csrf import generate_csrf
 
 from app import create_app
+from forms.limits import MAX_REQUEST_BYTES
 from tests.conftest import sample
 from web.security import CONTENT_SECURITY_POLICY
 
-LIMIT = 64 * 1024
+LIMIT = MAX_REQUEST_BYTES
 
 
 def make_app(tmp_path, monkeypatch, **config):
@@ -99,7 +100,7 @@ def test_form_over_the_size_limit_gets_a_friendly_413_page(web_app):
     response = web_app.test_client().post("/_test/form", data={"grievance": "x" * (LIMIT + 1)})
     assert response.status_code == 413
     assert response.mimetype == "text/html"
-    assert "The petition is too large: the limit is 64 KB" in text_of(response)
+    assert f"The petition is too large: the limit is {LIMIT // 1024} KB" in text_of(response)
 
 
 def test_form_just_under_the_size_limit_is_accepted(web_app):
