@@ -1,6 +1,8 @@
 """Forms of the sponsor side: the MP lookup, a Member typed or picked, the sponsor's answer, the timeline dates."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -10,6 +12,7 @@ from wtforms.validators import URL, DataRequired, NumberRange, Optional, Regexp,
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
 from forms.validators import MaxChars, clean_text
 from petition.limits import OPEN_PERIOD_DAYS
+from petition.timeline import FIELD_LABELS, open_period_choices, too_far_ahead, too_far_ahead_message
 
 from web.sponsor_models import ANSWERS
 
@@ -88,16 +91,37 @@ class AnswerForm(FlaskForm):
             raise ValidationError("Say what needs to change, so the organizer can fix it.")
 
 
+class CalendarDateField(DateField):
+    """A date box whose refusal says what to type ("31/02/2028" and "2027-02-29" are not dates)."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError("Enter a date that exists on the calendar, as year-month-day (for example 2028-02-29).")
+
+
+class NotTooFarAhead:
+    def __call__(self, form, field):
+        if field.data and too_far_ahead(field.data, date.today()):
+            raise ValidationError(too_far_ahead_message(FIELD_LABELS[field.name], field.data))
+
+
 class TimelineForm(FlaskForm):
-    sent_to_sponsor = DateField("Sent to your first sponsor choice", validators=[Optional()])
-    published = DateField("Published (open for signature)", validators=[Optional()])
+    sent_to_sponsor = CalendarDateField("Sent to your first sponsor choice", validators=[Optional(), NotTooFarAhead()])
+    published = CalendarDateField("Published (open for signature)", validators=[Optional(), NotTooFarAhead()])
     open_days = SelectField(
         "Open period you chose",
         choices=[SelectChoice("", "Not chosen yet")] + [SelectChoice(str(d), f"{d} days") for d in OPEN_PERIOD_DAYS],
         validators=[Optional()],
     )
-    closed = DateField("Closed for signature (if already closed)", validators=[Optional()])
-    presented = DateField("Presented in the House", validators=[Optional()])
+    closed = CalendarDateField("Closed for signature (if already closed)", validators=[Optional(), NotTooFarAhead()])
+    presented = CalendarDateField("Presented in the House", validators=[Optional(), NotTooFarAhead()])
+
+    def validate_open_days(self, field):
+        # SelectField's own refusal ("Not a valid choice.") runs first; this only rewords it.
+        if field.errors:
+            field.errors[:] = [f"Choose an open period of {open_period_choices()} days."]
     save = SubmitField("Show the deadlines")
 
     def open_days_value(self) -> int | None:

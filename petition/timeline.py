@@ -26,6 +26,17 @@ from .limits import (
 # The House's e-petition system went live in December 2015 (petition-rules section 3):
 # an earlier e-petition date is a mistyped year.
 E_PETITIONS_BEGAN = date(2015, 12, 1)
+# Nobody plans a petition's dates further ahead than this: a later date is a mistyped year
+# (and 9999-12-31 plus 45 days would not be a date at all).
+FURTHEST_PLAN_YEARS = 10
+
+
+def too_far_ahead(day: date, today: date) -> bool:
+    return day > today + timedelta(days=365 * FURTHEST_PLAN_YEARS + FURTHEST_PLAN_YEARS // 4)
+
+
+def too_far_ahead_message(label: str, day: date) -> str:
+    return f"The date {label} ({_day(day)}) is more than {FURTHEST_PLAN_YEARS} years away. Check the year."
 
 # Canada Elections Act s. 56.1(2): a general election falls on the third Monday of October
 # in the fourth calendar year after the last one's polling day; s. 57(1.2): the election
@@ -156,6 +167,12 @@ def build(dates: Dates, today: date, last_election: date = LAST_GENERAL_ELECTION
 
     if not any(getattr(dates, name) for name in DATE_FIELDS):
         add(Notice("", "info", "Enter at least one date to see the deadlines that follow from it."))
+    for name in DATE_FIELDS:
+        value = getattr(dates, name)
+        if value and too_far_ahead(value, today):
+            add(Notice(name, "error", too_far_ahead_message(FIELD_LABELS[name], value)))
+    if timeline.errors:
+        return timeline
 
     if dates.kind == "paper":
         ignored = [FIELD_LABELS[n] for n in ("sent_to_sponsor", "published", "closed") if getattr(dates, n)]

@@ -224,3 +224,25 @@ def test_no_election_warning_before_the_window_after_the_election_or_on_paper():
 def test_a_deployment_can_say_when_the_last_election_was():
     timeline = build(Dates(published=date(2026, 7, 1), open_days=120), today=TODAY, last_election=date(2022, 5, 2))
     assert any("held by Monday 19 October 2026" in m for m in messages(timeline, "warning"))
+
+
+@given(
+    kind=st.sampled_from(["e-petition", "paper"]),
+    days=st.lists(st.one_of(st.none(), st.dates()), min_size=4, max_size=4),
+    open_days=st.one_of(st.none(), st.sampled_from(OPEN_PERIOD_DAYS), st.integers(-5, 500)),
+    choices=st.integers(0, 7),
+)
+def test_any_dates_at_all_give_a_timeline_never_an_exception(kind, days, open_days, choices):
+    sent, published, closed, presented = days
+    timeline = build(Dates(kind=kind, sent_to_sponsor=sent, published=published, open_days=open_days,
+                           closed=closed, presented=presented, sponsor_choices=choices), today=TODAY)
+    to_ics(timeline, "A petition", "uid")
+    if any(d and d.year == 9999 for d in days):
+        assert timeline.errors
+
+
+def test_a_date_years_ahead_is_a_mistyped_year_not_a_crash():
+    timeline = build(Dates(kind="paper", presented=date(9999, 12, 31)), today=TODAY)
+    assert messages(timeline, "error") == [
+        "The date presented (Friday 31 December 9999) is more than 10 years away. Check the year."]
+    assert timeline.deadlines == []

@@ -426,7 +426,28 @@ def test_timeline_bad_date_and_period_are_refused_with_messages(app, client):
     response = client.post(f"/d/{token}/timeline", data={"published": "31/02/2028", "open_days": "45"})
     assert response.status_code == 400
     shown = text_of(response)
-    assert "Not a valid date value." in shown and "Not a valid choice." in shown
+    assert "Enter a date that exists on the calendar, as year-month-day" in shown
+    assert "Choose an open period of 30, 60, 90 or 120 days." in shown
+
+
+def test_a_date_years_away_is_refused_not_saved_and_a_stored_one_cannot_break_the_page(app, client):
+    token, _ = make_draft(app)
+    response = client.post(f"/d/{token}/timeline", data={"presented": "9999-12-31", "published": "2028-01-01"})
+    assert response.status_code == 400
+    assert "The date presented (Friday 31 December 9999) is more than 10 years away. Check the year." in text_of(response)
+    assert "Government response due" not in text_of(client.get(f"/d/{token}/timeline"))  # nothing was saved
+    # A far date stored before this check existed: the page and the calendar still answer.
+    with app.app_context():
+        from web.db import get_session
+        from web.sponsor_models import TimelineDates
+        session = get_session()
+        draft = draft_of(app, token)
+        session.add(TimelineDates(draft_id=draft.id, sent_to_sponsor=date(9999, 12, 1),
+                                  published=date(9999, 12, 20), open_days=120))
+        session.commit()
+    page = client.get(f"/d/{token}/timeline")
+    assert page.status_code == 200 and "more than 10 years away" in text_of(page)
+    assert client.get(f"/d/{token}/timeline.ics").status_code == 200
 
 
 # -- the cover letter (paper) ------------------------------------------------------------------
