@@ -196,7 +196,7 @@ def _checks_context(draft_token: str | None, petition: Petition) -> dict:
         "step_for_part": step_for_part,
         "part_label": part_label,
         "fingerprint": fingerprint,
-        "can_apply": can_apply,
+        "can_apply": lambda finding: can_apply(petition, finding),
     }
 
 
@@ -409,7 +409,7 @@ def apply_suggestion(token: str):
             "The page now shows the latest version: check the suggestion again."), status=409)
     petition = draft.petition
     finding = next((f for f in analyze_petition(petition).findings
-                    if can_apply(f) and fingerprint(f) == form.finding.data), None)
+                    if _applicable(f) and fingerprint(f) == form.finding.data), None)
     if finding is None:
         return _render_review(draft, token, notice="That suggestion no longer applies to this version.", status=409)
     changed = apply_finding(petition, finding)
@@ -435,8 +435,13 @@ def apply_suggestion(token: str):
 APPLICABLE_CODES = {"shouting-caps", "shouting-exclamation", "addressee-not-allowed", "demand-framing"}
 
 
-def can_apply(finding) -> bool:
+def _applicable(finding) -> bool:
     return finding.suggestion is not None and finding.code in APPLICABLE_CODES and step_for_part(finding.part) is not None
+
+
+def can_apply(petition: Petition, finding) -> bool:
+    """Offer the button only where applying will work (a suggestion with a gap to fill, "…", never does)."""
+    return _applicable(finding) and apply_finding(petition, finding) is not None
 
 
 def apply_finding(petition: Petition, finding) -> Petition | None:
@@ -445,8 +450,9 @@ def apply_finding(petition: Petition, finding) -> Petition | None:
     The excerpt is looked up in the part the finding names (a clause, the
     request, the petitioners); nothing else is touched.
     """
-    if not can_apply(finding):
+    if not _applicable(finding):
         return None
+    petition = Petition.from_dict(petition.to_dict())  # the caller's petition stays as it was
     name = step_for_part(finding.part)[0]
     suggestion = finding.suggestion
 

@@ -14,10 +14,11 @@ MANY_ASKS = 5
 _ASK = re.compile(r"(?:^|(?<=[\n;:]))[^\S\n]*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.I)
 
 
-# After "we demand": "that the Government (of Canada) (must) <action>" -> the action.
+# After "we demand": "that the Government (of Canada) (must) <action>" -> the action; "that you
+# <action>" speaks to the addressee the same way.
 _DEMANDED_ACTION = re.compile(
     r"\s*(?:that\s+)?(?:the\s+)?(?:federal\s+)?"
-    r"(?:government(?:\s+of\s+canada)?|parliament|house(?:\s+of\s+commons)?|prime\s+minister|ottawa)\s+"
+    r"(?:government(?:\s+of\s+canada)?|parliament|house(?:\s+of\s+commons)?|prime\s+minister|ottawa|you)\s+"
     r"(?:must\s+|should\s+|shall\s+|will\s+|to\s+)?(?P<action>[^.;!?\n]{1,300})",
     re.I,
 )

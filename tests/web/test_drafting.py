@@ -453,6 +453,26 @@ def test_a_demand_in_the_request_is_rewritten_as_a_request_in_one_click(client, 
     assert "call upon the House of Commons to enact rent control." in page and "worded as a demand" not in page
 
 
+def test_no_apply_button_where_the_suggestion_has_a_gap_to_fill(client):
+    """A suggestion that ends in "…" (the action could not be picked out) cannot be applied: no button for it."""
+    token = new_draft(client)
+    fill(client, token, prayer="We demand, as taxpayers and voters, an end to this unfair tax on rent")
+    body = client.get(f"/d/{token}/review").get_data(as_text=True)
+    demand = re.search(r'<li class="finding finding-error" data-rule="R-PRAY-4">(.*?)</li>', body, re.S).group(1)
+    assert "call upon the House of Commons to …" in html.unescape(demand)
+    assert 'name="finding"' not in demand
+
+
+def test_we_demand_that_you_becomes_a_request_of_the_addressee(client, app):
+    token = new_draft(client)
+    fill(client, token, prayer="We DEMAND that you cap rents now")
+    body = client.get(f"/d/{token}/review").get_data(as_text=True)
+    demand = re.search(r'<li class="finding finding-error" data-rule="R-PRAY-4">(.*?)</li>', body, re.S).group(1)
+    finding = re.search(r'name="finding" value="([0-9a-f]+)"', demand).group(1)
+    r = client.post(f"/d/{token}/apply", data={"finding": finding, "version": str(stored(app, token).version)})
+    assert r.status_code == 302 and stored(app, token).petition.prayer == "cap rents now."
+
+
 def test_a_demand_in_a_grievance_is_advice_not_an_apply_button(client):
     token = new_draft(client)
     fill(client, token, grievances=["Rents rose. We demand that the government act on rents"], prayer="enact rent control")
