@@ -48,6 +48,11 @@ def default_petitioners(language: str) -> str:
     return DEFAULT_PETITIONERS.get(language, DEFAULT_PETITIONERS["en"])
 
 
+def is_default_petitioners(text: str) -> bool:
+    """The usual wording in either language: it follows the petition's language rather than the text typed."""
+    return " ".join((text or "").split()).casefold() in {v.casefold() for v in DEFAULT_PETITIONERS.values()}
+
+
 def petitioners_of(petition: Petition) -> str:
     text = (petition.petitioners or "").strip()
     return text or default_petitioners(petition.language)

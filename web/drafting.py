@@ -27,7 +27,9 @@ from forms.settings import SettingsForm
 from forms.start import StartForm
 from petition.addressees import classify_addressee
 from petition.analysis import analyze_petition
-from petition.formulae import GRIEVANCE_OPENER, default_petitioners, petitioners_of, prayer_formula, render
+from petition.formulae import (
+    GRIEVANCE_OPENER, default_petitioners, is_default_petitioners, petitioners_of, prayer_formula, render,
+)
 from petition.limits import E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.reader import read
@@ -80,7 +82,8 @@ def _apply_addressee(p: Petition, form: AddresseeForm) -> Petition:
 
 
 def _apply_petitioners(p: Petition, form: PetitionersForm) -> Petition:
-    p.petitioners = form.petitioners.data
+    # Kept as "the default" rather than its words, so a later switch to French prints "citoyens et résidents".
+    p.petitioners = None if is_default_petitioners(form.petitioners.data) else form.petitioners.data
     return p
 
 
@@ -105,6 +108,8 @@ def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
         p.kind = form.kind.data
     if form.language.data in LANGUAGES:
         p.language = form.language.data
+        if is_default_petitioners(p.petitioners):  # saved in words before the default was kept as such
+            p.petitioners = None
     return p
 
 
@@ -432,7 +437,8 @@ def apply_suggestion(token: str):
 
 # Findings whose suggestion is a drop-in replacement for the excerpt (or, for the addressee, the
 # addressee to use). Other suggestions (e.g. the request formula for a demand) are advice to read.
-APPLICABLE_CODES = {"shouting-caps", "shouting-exclamation", "addressee-not-allowed", "demand-framing"}
+APPLICABLE_CODES = {"shouting-caps", "shouting-exclamation", "addressee-not-allowed", "demand-framing",
+                    "petitioners-other-language"}
 
 
 def _applicable(finding) -> bool:

@@ -47,6 +47,19 @@ def check(ctx: Context):
             m = _OTHER_SCRIPT.search(part.text)
             if m:
                 yield ctx.finding("other-script", part, m.start(), m.end())
+    # The usual petitioners wording left in the other language ("Nous, soussignés, citizens and
+    # residents of Canada, ..."): certain, and the fix is the same wording in the right language.
+    petitioners = ctx.part("petitioners")
+    if petitioners is not None and petitioners.text.strip():
+        from ..formulae import DEFAULT_PETITIONERS
+
+        typed = " ".join(petitioners.text.split()).casefold()
+        other = [lang for lang, words in DEFAULT_PETITIONERS.items()
+                 if lang != ctx.petition.language and words.casefold() == typed]
+        if other:
+            yield ctx.finding("petitioners-other-language", petitioners, 0, len(petitioners.text),
+                              suggestion=DEFAULT_PETITIONERS.get(ctx.petition.language, DEFAULT_PETITIONERS["en"]),
+                              formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
     # Control characters: count them in the source the organizer typed.
     hits = _CONTROL.finditer(ctx.source)
     first = next(hits, None)

@@ -83,6 +83,19 @@ def test_english_and_french_petitions_have_no_language_finding():
     assert not [f for f in fr.findings if f.rule == "R-LANG-3"]
 
 
+def test_the_usual_petitioners_left_in_the_other_language_are_warned_with_the_right_wording():
+    fr = analyse(grievances=["Le service est mauvais dans les régions rurales"], prayer="améliorer le service",
+                 language="fr", petitioners="Citizens and residents of  Canada")
+    [f] = only(fr, "petitioners-other-language")
+    assert f.severity == "warning" and f.part == "petitioners" and f.suggestion == "citoyens et résidents du Canada"
+    assert_span_is_excerpt(fr, f)
+    en = analyse(petitioners="citoyens et résidents du Canada")
+    assert only(en, "petitioners-other-language")[0].suggestion == "citizens and residents of Canada"
+    # The right language's wording, the default, or the organizer's own description: nothing to say.
+    for petitioners in ("citizens and residents of Canada", None, "residents of Yukon"):
+        assert "petitioners-other-language" not in codes(analyse(petitioners=petitioners))
+
+
 def test_control_characters_are_reported_once_with_a_count():
     a = analyse(grievances=["Rents\x07 rose\u202e sharply\x00"])
     [f] = only(a, "control-characters")

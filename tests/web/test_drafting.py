@@ -314,6 +314,24 @@ def test_add_stops_at_the_clause_limit(client, app):
     assert f"limit of {MAX_CLAUSES} clauses" in text_of(page)
 
 
+def test_the_usual_petitioners_follow_a_switch_to_french(client, app):
+    token = new_draft(client)
+    client.post(f"/d/{token}/petitioners", data={"petitioners": "citizens and residents of Canada", "version": "1"})
+    version = str(stored(app, token).version)
+    client.post(f"/d/{token}/settings", data={"kind": "e-petition", "language": "fr", "version": version})
+    page = text_of(client.get(f"/d/{token}/review"))
+    assert "Nous, soussignés, citoyens et résidents du Canada, demandons" in page
+    assert "citizens and residents" not in page
+
+
+def test_a_right_to_left_override_cannot_reverse_the_fixed_wording(client, app):
+    token = new_draft(client)
+    typed = "résidents de Montréal\u202e RTL override\u2066x\u2069"
+    r = client.post(f"/d/{token}/petitioners", data={"petitioners": typed, "version": "1"})
+    assert r.status_code == 302
+    assert stored(app, token).petition.petitioners == "résidents de Montréal RTL overridex"
+
+
 def test_control_characters_are_dropped_and_odd_unicode_kept(client, app):
     token = new_draft(client)
     typed = "Loyers \u00e0 Montr\u00e9al\x00\x1b[31m ont \u2014 doubl\u00e9\u00a0\U0001F3E0\r\nen 5 ans\x7f"
