@@ -17,6 +17,9 @@
   var countEl = document.getElementById("word-count");
   var summaryEl = panel.querySelector("[data-summary]");
   var noteEl = panel.querySelector("[data-check-note]");
+  // The page's own submit button ("Save and continue", "Start"), not the hidden default one.
+  var saveButton = form.querySelector("[type=submit].primary") || form.querySelector("[type=submit]");
+  var saveLabel = saveButton ? (saveButton.value || saveButton.textContent).trim() : "Save";
   var timer = null;
   var latest = 0;
 
@@ -210,7 +213,7 @@
       drawCount(data.word_count);
       drawSummary(data.findings);
       drawFindings(data.findings, data.message_language || "en");
-      noteEl.textContent = "Checked as you type. Your text is saved when you press Save.";
+      noteEl.textContent = "Checked as you type. Your text is saved when you press " + saveLabel + ".";
       panel.setAttribute("data-checked", String(mine));
     }).catch(function (error) {
       if (mine !== latest) { return; }

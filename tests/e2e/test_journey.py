@@ -288,3 +288,28 @@ def test_jumping_to_a_step_from_the_progress_bar_keeps_what_was_typed(page: Page
     page.get_by_label("Paper petition (signed by hand)").check()
     page.get_by_label("Paper petition (signed by hand)").press("Enter")
     expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
+
+
+def test_small_things_a_user_meets_on_the_way(page: Page):
+    page.goto("/")
+    page.get_by_label("Paste an existing draft").check()
+    page.get_by_label("Your existing draft").fill("We call upon the Government of Canada to fund rural clinics.")
+    # The live note names the page's own button.
+    expect(page.locator("[data-check-note]")).to_have_text(
+        "Checked as you type. Your text is saved when you press Start.")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    steps = page.get_by_role("navigation", name="Steps")
+    steps.get_by_role("button", name=re.compile("Why")).click()
+    page.get_by_role("button", name="Add a clause").click()
+    assert "#grievance-" in page.url
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="What you ask for (the request)")).to_be_visible()
+    assert "#" not in page.url, "the clause anchor followed the redirect to the next step"
+
+    # Settings: Cancel leaves the petition as it was.
+    page.goto(page.url.rsplit("/", 1)[0] + "/settings")
+    page.get_by_label("Paper petition (signed by hand)").check()
+    page.get_by_role("link", name="Cancel").click()
+    expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
+    expect(page.locator("#word-count")).to_contain_text("of 250 words")  # still an e-petition
