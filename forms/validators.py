@@ -5,31 +5,22 @@ reasons apart without matching on the wording.
 """
 from __future__ import annotations
 
-import unicodedata
-
 from wtforms.validators import StopValidation, ValidationError
+
+from petition.text import strip_invisible
 
 from .messages import message
 
-_KEPT_CONTROLS = {"\n", "\t"}
-# Invisible direction marks, embeddings, overrides and isolates: one pasted U+202E prints the
-# rest of the line backwards, the House's fixed wording included. Zero-width joiners stay
-# (some scripts and emoji need them).
-_BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
 
 def clean_text(value):
-    """Drop control characters (a pasted NUL or escape code is never meant) and bidirectional
-    controls, keep every other character.
+    """Drop invisible characters (petition.text: a pasted NUL, a bidi override), keep every other character.
 
     Line breaks become "\\n" and tabs are kept: numbered asks in a prayer use lines.
     Odd but printable Unicode (accents, em dashes, non-breaking spaces, emoji) is kept as typed.
     """
     if value is None:
         return value
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text
-                   if ch in _KEPT_CONTROLS or (unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS))
+    return strip_invisible(str(value).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def strip_outer(value):

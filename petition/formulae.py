@@ -196,7 +196,12 @@ class Rendered:
 
 
 def render(petition: Petition) -> Rendered:
-    """The petition exactly as the House publishes an e-petition, with each part's span."""
+    """The petition exactly as the House publishes an e-petition, with each part's span.
+
+    Invisible characters (petition.text) are left out: they are never published or printed."""
+    from .text import printable
+
+    petition = printable(petition)
     lang = petition.language if petition.language in ("en", "fr") else "en"
     out: list[str] = []
     spans: dict[str, Span] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from ..language import identify
+from ..text import INVISIBLE, invisible_in
 from .context import Context
 
 # Sure enough that a text is in some other language to call it an error: the other
@@ -18,7 +19,6 @@ _LANGUAGE_NAMES = {
     "en": {"en": "English", "fr": "French"},
     "fr": {"en": "anglais", "fr": "français"},
 }
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # A run of letters from a script other than Latin (accents and ligatures are Latin).
 # Letters of no particular script ("µ" in "5 µg") are not foreign words.
 _FOREIGN = r"[^\P{L}\p{Latin}\p{Common}\p{Inherited}]"
@@ -61,9 +61,16 @@ def check(ctx: Context):
                               suggestion=DEFAULT_PETITIONERS.get(ctx.petition.language, DEFAULT_PETITIONERS["en"]),
                               formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
     # Control characters: count them in the source the organizer typed.
-    hits = _CONTROL.finditer(ctx.source)
+    hits = INVISIBLE.finditer(ctx.source)
     first = next(hits, None)
     if first is not None:
         count = 1 + sum(1 for _ in hits)
         yield ctx.finding("control-characters", None, first.start(), first.end(), part_name="",
                           excerpt=repr(first.group())[1:-1], count=count)
+    else:
+        # A structured petition is checked against its rendering, which leaves them out: count them
+        # in the petition's own fields (there is no place in the rendered text to point at).
+        found = invisible_in(ctx.petition)
+        if found:
+            yield ctx.finding("control-characters", None, 0, 0, part_name="",
+                              excerpt=repr(found[0])[1:-1], count=len(found))

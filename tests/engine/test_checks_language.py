@@ -2,6 +2,7 @@
 import pytest
 
 from engine_helpers import analyse, assert_span_is_excerpt, codes, only
+from petition.analysis import analyze_text
 
 
 @pytest.mark.parametrize("word", ["liar", "deliberately misled", "wacko", "fascists"])
@@ -99,8 +100,15 @@ def test_the_usual_petitioners_left_in_the_other_language_are_warned_with_the_ri
 def test_control_characters_are_reported_once_with_a_count():
     a = analyse(grievances=["Rents\x07 rose\u202e sharply\x00"])
     [f] = only(a, "control-characters")
-    assert f.severity == "warning" and "3" in f.message
-    assert a.source[f.start:f.end] == "\x07"
+    assert f.severity == "warning" and "3" in f.message and f.excerpt == "\\x07"
+    # Never printed: the rendering leaves them out, so the finding has no place in it to point at.
+    assert a.rendered.text.count("Rents rose sharply") == 1 and (f.start, f.end) == (0, 0)
+    pasted = analyze_text(f"Petition to the House of Commons\nWhereas:\nRents\x07 rose\u202e sharply.\n"
+                          "We, the undersigned, citizens and residents of Canada, call upon the House of Commons "
+                          "to cap rents.")
+    [g] = only(pasted, "control-characters")
+    assert pasted.source[g.start:g.end] == "\x07" and "2" in g.message
+    assert "\u202e" not in pasted.rendered.text and "\x07" not in pasted.rendered.text
 
 
 def test_a_text_in_another_latin_language_is_an_error_and_a_vague_one_a_warning():

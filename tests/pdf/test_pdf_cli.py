@@ -89,3 +89,21 @@ def test_review_of_a_paper_petition_has_no_word_limit_error(runner, tmp_path):
     assert as_epetition.exit_code == 0 and "R-LEN-1" in text and "250-word limit" in text
     mixed = runner.invoke(args=["petition", "pdf", "--paper", "--kind", "e-petition", str(path), "--out", str(out)])
     assert mixed.exit_code == 2 and "--review only" in mixed.output
+
+
+def test_invisible_characters_never_reach_the_printed_sheets(runner, tmp_path):
+    """R-TEXT-1 promises they are removed when printing: a U+202E would print the line backwards."""
+    text = (SAMPLES / "certified" / "441-01236.txt").read_text(encoding="utf-8")
+    assert "safe and" in text
+    source = tmp_path / "controls.txt"
+    source.write_text(text.replace("safe and", "safe\u202e and\x07\x1b[31m"), encoding="utf-8")
+    checked = runner.invoke(args=["petition", "check", "--kind", "paper", str(source)])
+    assert "R-TEXT-1" in checked.output
+    out = tmp_path / "sheets.pdf"
+    result = runner.invoke(args=["petition", "pdf", "--paper", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = page_texts(out.read_bytes())
+    assert "safe and" in norm(pages[0])  # in reading order, not reversed
+    assert not any(ch in "".join(pages) for ch in "\u202e\x07\x1b\x00")
+    converted = runner.invoke(args=["petition", "convert", str(source)])
+    assert "\u202e" not in converted.output and "\x07" not in converted.output
