@@ -145,34 +145,62 @@ def _fit_finding(code: str, language: str, **values) -> Finding:
                    message=rules.message(code, language, **values))
 
 
+def _size_name(size: str, language: str) -> str:
+    return PAPER_SIZES[size]["label_fr" if language == "fr" else "label"]
+
+
+def _larger_sizes(size: str) -> list[str]:
+    """The accepted sizes with more room than `size`, smallest first."""
+    def area(name: str) -> float:
+        width, height = PAPER_SIZES[name]["points"]
+        return width * height
+    return sorted((name for name in PAPER_SIZES if area(name) > area(size)), key=area)
+
+
+def _either(names: list[str], language: str) -> str:
+    joined = [PAPER_SIZES[n]["short_fr" if language == "fr" else "short"] for n in names]
+    word = " ou " if language == "fr" else " or "
+    return joined[0] if len(joined) == 1 else ", ".join(joined[:-1]) + word + joined[-1]
+
+
 def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None) -> list[Finding]:
     """R-PAP-4 / R-PRAY-5 measured with the real layout: does the text leave room for signatures?
 
-    With `sheets=1` there is no continuation sheet, so only page 1 is measured.
+    With `sheets=1` there is no continuation sheet, so only page 1 is measured. The advice
+    names only the sizes larger than `size`; on the largest, the text must be shortened.
     """
     findings = []
-    size_name = PAPER_SIZES[size]["label_fr" if petition.language == "fr" else "label"]
-    need = MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
+    language = petition.language
+    larger = _larger_sizes(size)
+    values = {"size": _size_name(size, language), "need": MIN_SIGNATURE_ROWS_ON_FIRST_PAGE,
+              "larger": _either(larger, language) if larger else ""}
+    suffix = "" if larger else "-largest"
     _, first_rows = _layout_once(petition, size, "first")
-    if first_rows < need:
-        findings.append(_fit_finding("paper-first-page-full", petition.language, size=size_name, rows=first_rows,
-                                     need=need))
+    if first_rows < MIN_SIGNATURE_ROWS_ON_FIRST_PAGE:
+        findings.append(_fit_finding("paper-first-page-full" + suffix, language, rows=first_rows, **values))
     if sheets == 1:
         return findings
     _, sheet_rows = _layout_once(petition, size, "sheet")
-    if sheet_rows < need:
-        findings.append(_fit_finding("paper-prayer-too-long-to-repeat", petition.language, size=size_name,
-                                     rows=sheet_rows, need=need))
+    if sheet_rows < MIN_SIGNATURE_ROWS_ON_FIRST_PAGE:
+        findings.append(_fit_finding("paper-prayer-too-long-to-repeat" + suffix, language, rows=sheet_rows, **values))
     return findings
-    _, sheet_rows = _layout_once(petition, size, "sheet")
-    if sheet_rows < need:
-        findings.append(Finding(
-            rule="R-PRAY-5", severity="error", part="paper", code="paper-prayer-too-long-to-repeat",
-            message=(f"On {label} paper the addressee line and the prayer, which every continuation sheet must "
-                     f"repeat, leave room for only {sheet_rows} signature rows."),
-            suggestion="Shorten the prayer or choose a larger paper size.",
-        ))
-    return findings
+
+
+def paper_fit_report(petition: Petition) -> list[Finding]:
+    """What a reviewer needs to know before printing on the default size (Letter).
+
+    Nothing when it fits; a warning naming the smallest size that fits when Letter is too
+    small (the organizer picks the size when printing); the errors when no size fits.
+    """
+    on_default = fit_findings(petition, DEFAULT_PAPER_SIZE)
+    if not on_default:
+        return []
+    for size in _larger_sizes(DEFAULT_PAPER_SIZE):
+        if not fit_findings(petition, size):
+            language = petition.language
+            return [_fit_finding("paper-fits-larger-size", language, size=_size_name(DEFAULT_PAPER_SIZE, language),
+                                 fits=_size_name(size, language))]
+    return fit_findings(petition, _larger_sizes(DEFAULT_PAPER_SIZE)[-1])
 
 
 def default_sheets(rows_first_page: int, rows_per_sheet: int) -> int:

@@ -58,15 +58,22 @@ def review_context(analysis) -> dict:
         if wc.upper_bound != wc.counted:
             words += " (" + L["words_upper"].format(upper=wc.upper_bound) + ")"
     lines = _blocks(analysis.rendered.text)
+    findings = list(analysis.findings)
+    if analysis.kind == "paper":
+        # Whether page 1 holds the text and the signature rows is measured, not guessed.
+        from .paper import paper_fit_report
+
+        findings += paper_fit_report(petition)
+    errors = [f for f in findings if f.severity == "error"]
     return {
         "lang": lang, "L": L, "title": f"{L['review_title']}: {lines[0] if lines else ''}",
         "heading": lines[0] if lines else "", "body": lines[1:],
         "words": words, "over": bool(getattr(wc, "over_limit", False)),
-        "summary": L["summary"].format(errors=len(analysis.errors),
-                                       warnings=sum(1 for f in analysis.findings if f.severity == "warning")),
+        "summary": L["summary"].format(errors=len(errors),
+                                       warnings=sum(1 for f in findings if f.severity == "warning")),
         "checklist": [(L["checks"][item].format(limit=E_PETITION_WORD_LIMIT), status, L["status"][status])
-                      for item, status in checklist(analysis.findings, analysis.kind)],
-        "findings": analysis.findings, "removed": analysis.removed,
+                      for item, status in checklist(findings, analysis.kind)],
+        "findings": findings, "removed": analysis.removed,
     }
 
 

@@ -155,6 +155,8 @@ def part_label(part: str) -> str:
         return "Removed from your draft"
     if part == "prayer":
         return "The request"
+    if part == "paper":
+        return "The printed sheets"
     return part[0].upper() + part[1:]
 
 
@@ -188,8 +190,19 @@ def _grouped(analysis) -> list[tuple[str, list]]:
     return [(part, sorted(groups[part], key=lambda f: rank.get(f.severity, 3))) for part in order]
 
 
-def _checks_context(draft_token: str | None, petition: Petition) -> dict:
+def review_analysis(petition: Petition):
+    """The engine's findings plus, for paper, whether page 1 holds the text and its signature rows (measured
+    with the real layout, so only where a person is about to decide: the review page and "ready")."""
     analysis = analyze_petition(petition)
+    if petition.kind == "paper":
+        from pdf.paper import paper_fit_report
+
+        analysis.findings.extend(paper_fit_report(petition))
+    return analysis
+
+
+def _checks_context(draft_token: str | None, petition: Petition, *, review: bool = False) -> dict:
+    analysis = review_analysis(petition) if review else analyze_petition(petition)
     step_urls = {}
     if draft_token:
         step_urls = {name: url_for("drafting.step", token=draft_token, step=name) for name in STEPS}
@@ -378,7 +391,7 @@ def review(token: str):
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,
                    status: int = 200):
     petition = draft.petition
-    context = _checks_context(token, petition)
+    context = _checks_context(token, petition, review=True)
     ready_form = ready_form or ReadyForm(data={"version": draft.version})
     ready_form.version.data = str(draft.version)
     return render_template(
@@ -523,7 +536,7 @@ def mark_ready(token: str):
         return _render_review(draft, token, notice=(
             "This draft changed in another tab since you opened this page. Check it again below, then mark it ready."),
             status=409)
-    analysis = analyze_petition(draft.petition)
+    analysis = review_analysis(draft.petition)
     if analysis.errors:
         return _render_review(draft, token, notice=(
             "This petition still has errors the House would refuse it for. Fix each one (the links take you "
@@ -547,7 +560,7 @@ def sponsor_review(review_token: str):
         draft=draft,
         petition=petition,
         rendered=render(petition).text,
-        **_checks_context(None, petition),
+        **_checks_context(None, petition, review=True),
     )
 
 

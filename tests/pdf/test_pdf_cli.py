@@ -107,3 +107,26 @@ def test_invisible_characters_never_reach_the_printed_sheets(runner, tmp_path):
     assert not any(ch in "".join(pages) for ch in "\u202e\x07\x1b\x00")
     converted = runner.invoke(args=["petition", "convert", str(source)])
     assert "\u202e" not in converted.output and "\x07" not in converted.output
+
+
+def test_the_paper_review_measures_the_first_page_as_printing_does(runner, tmp_path):
+    """Tovuz does not fit on Letter with three signature rows: the review says so before anyone prints."""
+    path = str(SAMPLES / "freeform" / "tovuz-aggression.txt")
+    out = tmp_path / "review.pdf"
+    assert runner.invoke(args=["petition", "pdf", "--review", "--kind", "paper", path, "--out", str(out)]).exit_code == 0
+    text = norm(" ".join(page_texts(out.read_bytes())))
+    assert "usual size, the first page has no room for the whole text and three signature rows" in text
+    assert "whole text fits on page 1 with signature rows ? check" in text
+    refused = runner.invoke(args=["petition", "pdf", "--paper", path, "--out", str(tmp_path / "p.pdf")])
+    assert refused.exit_code == 1 and "R-PAP-4" in refused.output
+
+
+def test_on_the_largest_paper_the_refusal_says_shorten_not_a_larger_size(runner, tmp_path):
+    long_text = (SAMPLES / "freeform" / "tovuz-aggression.txt").read_text(encoding="utf-8") * 3
+    source = tmp_path / "long.txt"
+    source.write_text(long_text, encoding="utf-8")
+    refused = runner.invoke(args=["petition", "pdf", "--paper", "--size", "tabloid", str(source),
+                                  "--out", str(tmp_path / "p.pdf")])
+    assert refused.exit_code == 1
+    assert "Even on Tabloid (11 x 17 in) paper, the largest the House accepts" in refused.output
+    assert "larger paper size" not in refused.output

@@ -174,9 +174,11 @@ def test_text_too_long_for_page_one_is_a_measured_r_pap_4_finding():
     petition = broadband("en", grievances=[LONG_GRIEVANCE] * 8)
     half = fit_findings(petition, "half-letter")
     assert [f.rule for f in half] == ["R-PAP-4"] and half[0].severity == "error"
-    assert "On Half-letter (5.5 x 8.5 in) paper" in half[0].message and "larger paper size" in half[0].message
+    assert "On Half-letter (5.5 x 8.5 in) paper" in half[0].message
+    assert half[0].message.endswith("choose a larger paper size (letter, legal or tabloid).")
     french = fit_findings(broadband("fr", grievances=[LONG_GRIEVANCE] * 8), "half-letter")
-    assert french[0].message.startswith("Sur du papier Demi-lettre (5,5 x 8,5 po), le texte laisse la place de")
+    assert french[0].message.startswith("Sur du papier Demi-lettre (5,5 x 8,5 po), le texte ne laisse la place qu'à")
+    assert french[0].message.endswith("(lettre, légal ou tabloïd).")
     assert fit_findings(petition, "tabloid") == []
     with pytest.raises(PaperRefused) as refused:
         paper_pdf(petition, size="half-letter")

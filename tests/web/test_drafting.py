@@ -407,6 +407,18 @@ def test_review_groups_findings_by_part_with_rule_and_a_link_to_the_step(client)
     assert f'href="/d/{token}/prayer"' in response.get_data(as_text=True)
 
 
+def test_a_paper_review_says_when_letter_is_too_small_for_the_text_and_its_signatures(client):
+    token = new_draft(client, kind="paper")
+    clause = "Rents in our town have risen faster than wages in every one of the last ten years, " * 6
+    fill(client, token, grievances=[clause] * 9, prayer="enact a national rent-control framework")
+    page = text_of(client.get(f"/d/{token}/review"))
+    assert "The printed sheets" in page
+    assert "On Letter (8.5 x 11 in) paper, the usual size, the first page has no room" in page
+    short = new_draft(client, kind="paper")
+    fill(client, short, grievances=["Rents rose"], prayer="enact a national rent-control framework")
+    assert "The printed sheets" not in text_of(client.get(f"/d/{short}/review"))
+
+
 def test_errors_block_ready(client, app):
     token = new_draft(client)
     fill(client, token, grievances=["Rents rose"], prayer="")
