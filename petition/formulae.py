@@ -37,8 +37,16 @@ _FIXED_ADDRESSEES = {
 MEMBER_TITLE = {"en": "{name}, Member of Parliament for {riding}", "fr": "{name}, député de {riding}"}
 
 _FR_VOWELS = set("aeiouyâàäéèêëîïôöûùüœæAEIOUYÂÀÄÉÈÊËÎÏÔÖÛÙÜŒÆ")
-# Words with an aspirated h take no elision ("de hausser", not "d'hausser").
-_FR_ASPIRATED_H = ("hausse", "hauss", "haut", "hâte", "hât", "haï", "hai", "heurt", "hiss", "honte", "hu", "hérisson", "harcel", "hach", "handicap", "hasard")
+# Words with an aspirated h take no elision ("de hausser", not "d'hausser"); most h- words
+# elide ("d'humaniser", "d'héberger", "l'hôpital"). Stems, then words a stem would overreach
+# from ("hall" is not "hallucination").
+_FR_ASPIRATED_H = (
+    "hausse", "hauss", "haut", "hâte", "hât", "haï", "hai", "heurt", "hiss", "honte", "hérisson", "harcel", "hach",
+    "handicap", "hasard", "hant", "hennir", "hériss", "hoch", "hiérarch", "hockey", "homard", "héros", "hibou",
+    "hamac", "hameau", "hangar", "hareng", "haricot", "hargn", "harpe", "hernie", "housse", "hongr", "hollande",
+    "huer", "hué", "hurl", "hutte", "hublot", "huitième",
+)
+_FR_ASPIRATED_H_WORDS = {"hall", "halte", "hors", "houx", "huit", "huis", "hêtre", "hâle"}
 
 
 _HONOURABLE_START = re.compile(r"(?:the\s+)?(?:(?:right|rt\.?)\s+)?(?:hono(?:u)?rable|hon\.|l['’]honorable)\b", re.I)
@@ -65,8 +73,8 @@ def _elides(word: str) -> bool:
     if word[0] in _FR_VOWELS:
         return True
     if word[0] in "hH":
-        low = word.lower()
-        return not low.startswith(_FR_ASPIRATED_H)
+        low = word.lower().rstrip(",.;:")
+        return not (low.startswith(_FR_ASPIRATED_H) or low in _FR_ASPIRATED_H_WORDS)
     return False
 
 
@@ -75,6 +83,8 @@ def _fr_with_article(title: str) -> str:
     low = title.lower()
     if low.startswith(("le ", "la ", "les ", "l'", "l’")):
         return title
+    if low.split(" ", 1)[0].endswith(("s", "x")):  # "ministres des Finances et de la Santé"
+        return "les " + title
     if _elides(title):
         return "l'" + title
     if low.startswith(("première ", "premiere ")):

@@ -75,3 +75,20 @@ def test_a_minister_named_without_a_courtesy_title_takes_no_article():
 def test_a_portfolio_with_a_comma_is_not_a_name():
     text = render_text(_petition("index scholarships", kind="minister", title="Minister of Innovation, Science and Industry"))
     assert "call upon the Minister of Innovation, Science and Industry to index scholarships." in text
+
+
+def test_several_french_ministers_take_aux_as_published_and_as_read():
+    text = render_text(_petition("revoir la politique", "fr", kind="minister",
+                                 title="ministres des Finances et de la Santé"))
+    assert text.startswith("Pétition aux ministres des Finances et de la Santé\n")
+    assert "demandons aux ministres des Finances et de la Santé de revoir la politique." in text
+    pasted = read("Pétition aux ministres des Finances et de la Santé\nNous, soussignés, citoyens et résidents du "
+                  "Canada, demandons aux ministres des Finances et de la Santé de revoir la politique.")
+    assert render_text(pasted.petition).startswith("Pétition aux ministres")
+
+
+def test_french_elision_before_h_follows_the_word_not_the_letter():
+    for verb, link in [("humaniser", "d'"), ("héberger", "d'"), ("habiter", "d'"), ("huiler", "d'"),
+                       ("hausser", "de "), ("huer", "de "), ("hurler", "de "), ("harceler", "de ")]:
+        text = render_text(_petition(f"{verb} les services", "fr"))
+        assert text.endswith(f"demandons au gouvernement du Canada {link}{verb} les services."), verb
