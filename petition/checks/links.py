@@ -15,7 +15,9 @@ from .context import Context
 
 # Lengths are bounded so that overlapping candidates ("www.www.www...") cost at most
 # 2,000 characters each: linear in the text.
-_URL = regex.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»“”]{1,2000}")
+# Any scheme ("file://", "ftp://", "ipfs://"), not only the web's. A URL stops at characters
+# that cannot be in one unescaped, so "url(http://x/y);body{...}" reports only the address.
+_URL = regex.compile(r"(?i)\b(?:[a-z][a-z0-9+.\-]{1,15}://|www\.)[^\s<>\"'«»“”{}|\\^`;]{1,2000}")
 _TLDS = r"com|ca|org|net|gov|edu|info|io|co|ly|me|tv|app|news|quebec|gc\.ca"
 _DOMAIN = regex.compile(
     rf"(?i)(?<![\p{{L}}\p{{N}}@.\-/])(?:[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?\.){{1,8}}(?:{_TLDS})(?:/[^\s<>\"]{{0,2000}})?(?![\p{{L}}\p{{N}}@\-])"

@@ -52,3 +52,11 @@ def test_a_treaty_others_have_signed_is_a_fact_not_a_request_for_support():
     assert analyze_text(text).errors == []
     banner = text.replace("honour it.", "honour it. 0 have signed. Let's get to 2,500!")
     assert "support-request" in [f.code for f in analyze_text(banner).errors]
+
+
+def test_any_scheme_is_a_url_and_the_excerpt_stops_where_the_address_does():
+    a = analyse(prayer="read file:///etc/passwd, ftp://x.example/a and url(http://127.0.0.1:1/x);body{display:none}")
+    assert [f.excerpt for f in a.findings if f.code == "url"] == [
+        "file:///etc/passwd", "ftp://x.example/a", "http://127.0.0.1:1/x"]
+    # A time or a ratio is not a scheme.
+    assert "url" not in codes(analyse(prayer="meet at 10:30 and keep a 3:1 ratio"))
