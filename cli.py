@@ -46,6 +46,12 @@ def read_input(path: str) -> str:
     name = "standard input" if path == "-" else path
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; a petition is a page of text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Notepad's "Unicode" is UTF-16 with a byte-order mark: read it rather than call it binary.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: starts like UTF-16 text but is not; save it as UTF-8") from None
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); give a plain-text petition")
     try:

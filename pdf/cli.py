@@ -16,9 +16,9 @@ from petition.limits import DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SI
 
 
 @click.command("pdf")
-@click.option("--paper", "mode", flag_value="paper", help="Signature sheets for a paper petition.")
-@click.option("--review", "mode", flag_value="review", help="Sponsor-review PDF with the compliance report.")
-@click.option("--instructions", "mode", flag_value="instructions",
+@click.option("--paper", is_flag=True, help="Signature sheets for a paper petition.")
+@click.option("--review", is_flag=True, help="Sponsor-review PDF with the compliance report.")
+@click.option("--instructions", is_flag=True,
               help="Instructions for volunteers (a separate handout, never part of the petition).")
 @click.option("--kind", type=click.Choice(["e-petition", "paper"]), default=None,
               help="Which rules the --review report applies (default e-petition); --paper is always paper.")
@@ -29,13 +29,18 @@ from petition.limits import DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SI
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
               help="Language of the formulae and headings (default: the petition's own).")
 @click.option("--send-to", default=None, help="Where volunteers send the sheets (--instructions), lines split by '\\n'.")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
-              help="The PDF file to write.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="The PDF file to write; - writes it to standard output.")
 @click.argument("path", required=False)
-def pdf_command(mode, kind, size, sheets, lang, send_to, out, path) -> None:
+def pdf_command(paper, review, instructions, kind, size, sheets, lang, send_to, out, path) -> None:
     """Write the PDF for the petition in PATH (`-` reads standard input) to --out."""
-    if mode is None:
-        raise click.UsageError("choose one of --paper, --review or --instructions")
+    modes = [name for name, chosen in (("paper", paper), ("review", review), ("instructions", instructions)) if chosen]
+    if len(modes) != 1:
+        raise click.UsageError("choose one of --paper, --review or --instructions" +
+                               (f", not {' and '.join('--' + m for m in modes)}" if modes else ""))
+    mode = modes[0]
+    if path == "-" and out == "-":
+        raise click.UsageError("PATH and --out cannot both be standard input/output")
     if sheets is not None and mode != "paper":
         raise click.UsageError("--sheets applies to --paper only")
     if kind == "e-petition" and mode == "paper":
@@ -59,8 +64,8 @@ def pdf_command(mode, kind, size, sheets, lang, send_to, out, path) -> None:
     analysis = analyze_text(text, kind="paper" if mode == "paper" else (kind or "e-petition"), language=lang)
     if mode == "review":
         _write(out, review_pdf(analysis))
-        click.echo(f"Wrote {out}: sponsor review, {len(analysis.errors)} error(s), "
-                   f"{len(analysis.findings) - len(analysis.errors)} other finding(s).")
+        click.echo(f"Wrote {_name(out)}: sponsor review, {len(analysis.errors)} error(s), "
+                   f"{len(analysis.findings) - len(analysis.errors)} other finding(s).", err=out == "-")
         return
     try:
         result = paper_pdf(analysis.petition, findings=analysis.findings, size=size, sheets=sheets)
@@ -70,12 +75,21 @@ def pdf_command(mode, kind, size, sheets, lang, send_to, out, path) -> None:
             click.echo(f"  {f.rule}: {f.message}" + (f" ({f.suggestion})" if f.suggestion else ""), err=True)
         sys.exit(EXIT_FINDINGS)
     _write(out, result.pdf)
-    click.echo(f"Wrote {out}: {result.sheets} page(s), {PAPER_SIZES[size]['label']}, "
-               f"{result.signature_rows} signature rows; text sha256 {result.text_sha256}")
+    click.echo(f"Wrote {_name(out)}: {result.sheets} page(s), {PAPER_SIZES[size]['label']}, "
+               f"{result.signature_rows} signature rows; text sha256 {result.text_sha256}", err=out == "-")
     sys.exit(EXIT_OK)
 
 
+def _name(out: str) -> str:
+    return "standard output" if out == "-" else out
+
+
 def _write(out: str, pdf: bytes) -> None:
+    if out == "-":
+        # The PDF goes to stdout as bytes; messages go to stderr so they never corrupt it.
+        with click.open_file("-", "wb") as stream:
+            stream.write(pdf)
+        return
     try:
         with open(out, "wb") as fh:
             fh.write(pdf)

@@ -42,7 +42,7 @@ LABELS = {
         },
     },
     "fr": {
-        "col_number": "No",
+        "col_number": "N\u00b0",
         "col_name": "Nom en lettres moul\u00e9es",
         "col_signature": "Signature",
         "col_address": "Adresse (ville ou village et province ou territoire, ou \u00ab\u00a0sans adresse fixe\u00a0\u00bb)",

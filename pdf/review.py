@@ -73,7 +73,8 @@ def review_context(analysis) -> dict:
                                        warnings=sum(1 for f in findings if f.severity == "warning")),
         "checklist": [(L["checks"][item].format(limit=E_PETITION_WORD_LIMIT), status, L["status"][status])
                       for item, status in checklist(findings, analysis.kind)],
-        "findings": findings, "removed": analysis.removed,
+        # What was left out has its own table below; listing it among the findings too said it twice.
+        "findings": [f for f in findings if f.part != "removed"], "removed": analysis.removed,
     }
 
 

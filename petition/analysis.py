@@ -122,7 +122,7 @@ def _removed_findings(ctx: Context, removed: list[Removed]) -> list[Finding]:
         if not (0 <= item.start <= item.end <= len(ctx.source)):
             item = replace(item, start=0, end=0)
         out.append(ctx.finding("removed", None, item.start, item.end, part_name="removed", rule=item.rule,
-                               excerpt=" ".join(item.text.split()), reason=item.reason or item.rule))
+                               excerpt=" ".join(item.text.split()), reason=(item.reason or item.rule).rstrip(".")))
     return out
 
 

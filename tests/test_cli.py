@@ -84,6 +84,14 @@ def test_unreadable_input_exits_2_with_one_line(runner, tmp_path, data, message)
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_a_utf16_file_saved_by_notepad_is_read(runner, tmp_path):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(sample("certified/e-4904-fr.txt").encode("utf-16"))  # with its byte-order mark
+    result = check(runner, str(path))
+    assert result.exit_code == 0, result.output
+    assert "Pétition" in result.output
+
+
 def test_missing_file_and_directory_exit_2(runner, tmp_path):
     for path, message in ((tmp_path / "nope.txt", "no such file"), (tmp_path, "directory")):
         result = check(runner, str(path))

@@ -130,3 +130,15 @@ def test_on_the_largest_paper_the_refusal_says_shorten_not_a_larger_size(runner,
     assert refused.exit_code == 1
     assert "Even on Tabloid (11 x 17 in) paper, the largest the House accepts" in refused.output
     assert "larger paper size" not in refused.output
+
+
+def test_two_modes_at_once_are_refused_and_dash_writes_the_pdf_to_standard_output(runner, tmp_path):
+    path = str(SAMPLES / "certified" / "441-01236.txt")
+    both = runner.invoke(args=["petition", "pdf", "--paper", "--review", path, "--out", str(tmp_path / "x.pdf")])
+    assert both.exit_code == 2 and "not --paper and --review" in both.output
+    assert not (tmp_path / "x.pdf").exists()
+    piped = runner.invoke(args=["petition", "pdf", "--paper", "--sheets", "2", path, "--out", "-"])
+    assert piped.exit_code == 0
+    assert piped.stdout_bytes.startswith(b"%PDF-") and b"Wrote" not in piped.stdout_bytes
+    assert "Wrote standard output: 2 page(s)" in piped.stderr
+    assert len(reader(piped.stdout_bytes).pages) == 2

@@ -32,9 +32,11 @@ def test_report_has_word_count_every_finding_and_removed_fragments(tovuz):
     assert f"{wc.counted} of {wc.limit}" in report
     for finding in analysis.findings:
         assert finding.rule in report
-        assert norm(finding.message)[:60] in report
+        if finding.part != "removed":  # those are the "left out" table's rows, said once
+            assert norm(finding.message)[:60] in report
     for removed in analysis.removed:
         assert norm(removed.text)[:40] in report
+        assert report.count(norm(removed.text)[:40]) == 1
     assert "Within the 250-word limit ✘ fails" in report
     assert "Addressed to the House, the Government, a Minister or a Member ✔ passes" in report
 
