@@ -44,8 +44,7 @@ def check(ctx: Context):
                               words=_LANGUAGE_NAMES[ctx.message_language][ident.language],
                               formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
         for part in parts:
-            m = _OTHER_SCRIPT.search(part.text)
-            if m:
+            for m in _OTHER_SCRIPT.finditer(part.text):  # each passage (findings are capped per code)
                 yield ctx.finding("other-script", part, m.start(), m.end())
     # The usual petitioners wording left in the other language ("Nous, soussignés, citizens and
     # residents of Canada, ..."): certain, and the fix is the same wording in the right language.

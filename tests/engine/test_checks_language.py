@@ -75,6 +75,8 @@ def test_a_foreign_phrase_inside_an_english_petition_is_a_warning():
     a = analyse(grievances=["Our community, known as Общество, has lived here for a long time and needs help"])
     [f] = only(a, "other-script")
     assert f.severity == "warning" and f.excerpt == "Общество"
+    two = analyse(grievances=["The word мир means peace, and the phrase Арабские газеты was in the news here"])
+    assert [f.excerpt for f in only(two, "other-script")] == ["мир", "Арабские газеты"]
 
 
 def test_english_and_french_petitions_have_no_language_finding():
