@@ -36,6 +36,8 @@ _FIXED_ADDRESSEES = {
 }
 MEMBER_TITLE = {"en": "{name}, Member of Parliament for {riding}", "fr": "{name}, député de {riding}"}
 
+# The House prints French elisions with the typographic apostrophe (e-4904: "l’emploi", "d’un").
+APOSTROPHE = "\u2019"
 _FR_VOWELS = set("aeiouyâàäéèêëîïôöûùüœæAEIOUYÂÀÄÉÈÊËÎÏÔÖÛÙÜŒÆ")
 # Words with an aspirated h take no elision ("de hausser", not "d'hausser"); most h- words
 # elide ("d'humaniser", "d'héberger", "l'hôpital"). Stems, then words a stem would overreach
@@ -86,7 +88,7 @@ def _fr_with_article(title: str) -> str:
     if low.split(" ", 1)[0].endswith(("s", "x")):  # "ministres des Finances et de la Santé"
         return "les " + title
     if _elides(title):
-        return "l'" + title
+        return "l" + APOSTROPHE + title
     if low.startswith(("première ", "premiere ")):
         return "la " + title
     return "le " + title
@@ -106,7 +108,7 @@ def fr_de(next_text: str) -> str:
     """'de ' or "d'" before the start of `next_text`."""
     first = next_text.lstrip()[:1]
     word = next_text.lstrip().split(" ", 1)[0] if first else ""
-    return "d'" if _elides(word) else "de "
+    return "d" + APOSTROPHE if _elides(word) else "de "
 
 
 def addressee_text(addressee: Addressee, language: str) -> str:

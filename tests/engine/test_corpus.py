@@ -107,13 +107,13 @@ def test_convert_gives_back_the_certified_wording(app, name):
 @pytest.mark.parametrize("name, expected", [
     ("fr-gov.txt", ["Pétition au gouvernement du Canada", "demandons au gouvernement du Canada de brancher"]),
     ("fr-house.txt", ["Pétition à la Chambre des communes", "demandons à la Chambre des communes de modifier"]),
-    ("fr-house-assembled.txt", ["demandons à la Chambre des communes réunie en Parlement d'adopter"]),
+    ("fr-house-assembled.txt", ["demandons à la Chambre des communes réunie en Parlement d’adopter"]),
     ("fr-minister.txt", ["Pétition au ministre de l'Environnement",
-                         "demandons au ministre de l'Environnement et du Changement climatique d'émettre"]),
+                         "demandons au ministre de l'Environnement et du Changement climatique d’émettre"]),
     ("fr-ministre-feminine.txt", ["Pétition à la ministre des Affaires étrangères",
-                                  "demandons à la ministre des Affaires étrangères d'intervenir"]),
+                                  "demandons à la ministre des Affaires étrangères d’intervenir"]),
     ("fr-member.txt", ["Pétition à Alexis Brunelle-Duceppe, député de Lac-Saint-Jean",
-                       "demandons à Alexis Brunelle-Duceppe, député de Lac-Saint-Jean, d'intervenir"]),
+                       "demandons à Alexis Brunelle-Duceppe, député de Lac-Saint-Jean, d’intervenir"]),
     ("fr-pm.txt", ["Pétition au premier ministre", "demandons au premier ministre de démissionner."]),
     ("fr-numbered-must.txt", ["demandons au gouvernement du Canada :\n1. de mettre fin", "\n2. d'abolir"]),
 ])

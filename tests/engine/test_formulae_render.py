@@ -43,14 +43,14 @@ def test_french_bare_infinitive_asks_keep_de_before_the_colon():
     assert "demandons au gouvernement du Canada de :\n1. cartographier les lacunes\n2. financer la fibre." in text
 
 
-FR_BODY = "Nous, soussignés, citoyens du Canada, demandons {a} d'intervenir."
+FR_BODY = "Nous, soussignés, citoyens du Canada, demandons {a} d’intervenir."
 
 
 def test_a_french_minister_keeps_the_feminine_article():
     text = render_text(read("Pétition à la ministre des Affaires étrangères\n"
                             + FR_BODY.format(a="à la ministre des Affaires étrangères")).petition)
     assert text.startswith("Pétition à la ministre des Affaires étrangères\n")
-    assert "demandons à la ministre des Affaires étrangères d'intervenir." in text
+    assert "demandons à la ministre des Affaires étrangères d’intervenir." in text
     assert "au ministre" not in text
 
 
@@ -68,8 +68,8 @@ def test_a_minister_named_without_a_courtesy_title_takes_no_article():
     assert "call upon Chrystia Freeland, Minister of Finance, to cap fees." in text
     fr = render_text(_petition("plafonner les frais", language="fr", kind="minister",
                                title="honorable Mélanie Joly, ministre des Affaires étrangères"))
-    assert fr.startswith("Pétition à l'honorable Mélanie Joly, ministre des Affaires étrangères\n")
-    assert "demandons à l'honorable Mélanie Joly, ministre des Affaires étrangères, de plafonner" in fr
+    assert fr.startswith("Pétition à l’honorable Mélanie Joly, ministre des Affaires étrangères\n")
+    assert "demandons à l’honorable Mélanie Joly, ministre des Affaires étrangères, de plafonner" in fr
 
 
 def test_a_portfolio_with_a_comma_is_not_a_name():
@@ -88,7 +88,7 @@ def test_several_french_ministers_take_aux_as_published_and_as_read():
 
 
 def test_french_elision_before_h_follows_the_word_not_the_letter():
-    for verb, link in [("humaniser", "d'"), ("héberger", "d'"), ("habiter", "d'"), ("huiler", "d'"),
+    for verb, link in [("humaniser", "d’"), ("héberger", "d’"), ("habiter", "d’"), ("huiler", "d’"),
                        ("hausser", "de "), ("huer", "de "), ("hurler", "de "), ("harceler", "de ")]:
         text = render_text(_petition(f"{verb} les services", "fr"))
         assert text.endswith(f"demandons au gouvernement du Canada {link}{verb} les services."), verb
