@@ -231,4 +231,12 @@
 
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
+
+  // Text typed before this script ran (a slow connection) or restored by the browser on Back
+  // differs from what the server drew the panel for: check it now rather than wait for a key.
+  var changedSinceLoad = Array.prototype.some.call(form.elements, function (field) {
+    if (field.type === "checkbox" || field.type === "radio") { return field.checked !== field.defaultChecked; }
+    return typeof field.defaultValue === "string" && field.value !== field.defaultValue;
+  });
+  if (changedSinceLoad) { schedule(); }
 })();

@@ -313,3 +313,18 @@ def test_small_things_a_user_meets_on_the_way(page: Page):
     page.get_by_role("link", name="Cancel").click()
     expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
     expect(page.locator("#word-count")).to_contain_text("of 250 words")  # still an e-petition
+
+
+def test_text_typed_before_the_script_ran_is_still_checked(page: Page):
+    """A slow connection: the organizer types while live-check.js is still loading."""
+    page.goto("/")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Continue to step 1").click()
+    prayer_url = page.url.rsplit("/", 1)[0] + "/prayer"
+    release = []
+    page.route("**/static/js/live-check.js", lambda route: release.append(route))
+    page.goto(prayer_url, wait_until="commit")  # deferred scripts hold DOMContentLoaded back
+    page.get_by_label("What do you ask for?").fill("We demand that the government enact rent control")
+    assert release, "the script request was held back"
+    release[0].continue_()
+    expect(page.locator("#live-panel .finding-error[data-rule='R-PRAY-4']")).to_be_visible()
