@@ -121,7 +121,8 @@ def _report_text(analysis) -> str:
         for r in analysis.removed:
             excerpt = " ".join(r.text.split())
             excerpt = excerpt if len(excerpt) <= 100 else excerpt[:99] + "…"
-            lines.append(f"  {r.rule}: \"{excerpt}\"" + (f" ({r.reason})" if r.reason else ""))
+            reason = r.reason_in(analysis.message_language)
+            lines.append(f"  {r.rule}: \"{excerpt}\"" + (f" ({reason})" if reason else ""))
     return "\n".join(lines)
 
 

@@ -74,7 +74,8 @@ def review_context(analysis) -> dict:
         "checklist": [(L["checks"][item].format(limit=E_PETITION_WORD_LIMIT), status, L["status"][status])
                       for item, status in checklist(findings, analysis.kind)],
         # What was left out has its own table below; listing it among the findings too said it twice.
-        "findings": [f for f in findings if f.part != "removed"], "removed": analysis.removed,
+        "findings": [f for f in findings if f.part != "removed"],
+        "removed": [r.to_dict(analysis.message_language) for r in analysis.removed],
     }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .checks import MAX_PER_CODE, Context, Part, run_checks
 from .formulae import Rendered, addressee_text, render
-from .model import KINDS, Finding, Petition, Reading, Removed, Span
+from .model import KINDS, Finding, Note, Petition, Reading, Removed, Span
 from .wordcount import WordCount, count_petition
 
 
@@ -27,7 +27,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     source: str = ""  # the text every finding's start/end points into
-    notes: list[str] = field(default_factory=list)  # what the reader assumed or proposed, in words
+    notes: list[str] = field(default_factory=list)  # what the reader assumed or proposed, in message_language
     message_language: str = "en"  # the findings' messages are in this language (a page marks them with it)
 
     @property
@@ -61,7 +61,7 @@ class Analysis:
             "rendered": self.rendered.text,
             "word_count": self.word_count.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
-            "removed": [r.to_dict() for r in self.removed],
+            "removed": [r.to_dict(self.message_language) for r in self.removed],
             "notes": list(self.notes),
             "message_language": self.message_language,
             "summary": {
@@ -122,7 +122,7 @@ def _removed_findings(ctx: Context, removed: list[Removed]) -> list[Finding]:
         if not (0 <= item.start <= item.end <= len(ctx.source)):
             item = replace(item, start=0, end=0)
         out.append(ctx.finding("removed", None, item.start, item.end, part_name="removed", rule=item.rule,
-                               excerpt=" ".join(item.text.split()), reason=(item.reason or item.rule).rstrip(".")))
+                               excerpt=" ".join(item.text.split()), reason=(item.reason_in(ctx.message_language) or item.rule).rstrip(".")))
     return out
 
 
@@ -168,7 +168,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         findings=findings,
         removed=list(reading.removed),
         source=source,
-        notes=list(reading.notes),
+        notes=[note.text(ctx.message_language) if isinstance(note, Note) else note for note in reading.notes],
         message_language="fr" if ctx.message_language == "fr" else "en",
     )
 

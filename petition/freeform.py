@@ -25,7 +25,7 @@ from pathlib import Path
 from .addressees import ADDRESSEE_MENTION, classify_addressee, find_mention
 from .house_format import ADDRESSEE_CHAR, PETITION_WORD, fr_action_link, heading_of, strip_opener, text_before_heading
 from .language import detect_language
-from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
+from .model import Addressee, Note, Petition, Reading, Removed, Span, part_name_for_grievance
 
 _I = re.IGNORECASE
 _CAMPAIGN_FILE = Path(__file__).parent / "data" / "campaign.txt"
@@ -246,10 +246,8 @@ def _find_request(text: str, s: int, e: int) -> tuple[Span, int, str | None] | N
             action = modal.end() if modal else after
             if action < e and text[action].isalpha():
                 said = _tidy(text[m.start():action])
-                if _DEMAND_VERB.match(m.group("verb")):
-                    note = f"\u201c{said}\u201d is a demand; the proposal asks instead (R-PRAY-4)."
-                else:
-                    note = f"\u201c{said}\u201d is put in the House's form: \u201ccall upon ... to ...\u201d."
+                note = Note("demand-reworded" if _DEMAND_VERB.match(m.group("verb")) else "request-reworded",
+                            said=said)
                 return Span(addr.start(), addr.end()), action, note
     for m in _REQUEST_FR.finditer(text, s, window):
         link = fr_action_link(text, m.end())
@@ -289,11 +287,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             if a_s < a_e:
                 written["heading"] = text[a_s:a_e]
                 spans["addressee"] = Span(a_s, a_e)
-            removed.append(Removed(text[s:e], "R-STR-1", "A letter's greeting is not part of the House's form; "
-                                   "the addressee goes in the heading.", s, e))
+            removed.append(Removed(text[s:e], "R-STR-1", start=s, end=e, code="greeting"))
             first = 1
         elif _is_title(text, (s, e)):
-            removed.append(Removed(text[s:e], "R-STR-1", "The House's format has no title.", s, e))
+            removed.append(Removed(text[s:e], "R-STR-1", start=s, end=e, code="title"))
             mention_pool.append((s, e))
             first = 1
 
@@ -308,8 +305,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             e -= 1
         if e > s:
             web_cuts.append((s, e))
-            removed.append(Removed(text[s:e], "R-URL-1", "A petition may contain no links, e-mail addresses, "
-                                   "hashtags or @handles.", s, e))
+            removed.append(Removed(text[s:e], "R-URL-1", start=s, end=e, code="links"))
 
     kept: list[_Unit] = []
     last_removed: Removed | None = None
@@ -318,10 +314,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         body = text[unit.start:unit.end]
         reason = None
         if len(body) <= MAX_CAMPAIGN_SENTENCE and _is_campaign(body):
-            reason = "A request for support or a campaign banner cannot appear on a petition."
+            reason = "campaign"
         elif (unit.alone and body.rstrip().endswith("!") and len(body.split()) <= SLOGAN_MAX_WORDS
               and _find_request(text, unit.start, unit.end) is None):
-            reason = "A slogan is neither a grievance nor a request."
+            reason = "slogan"
         if reason is None:
             unit.clause = _clause_text(text, unit.start, unit.end, web_cuts)
             if not any(ch.isalnum() for ch in unit.clause):
@@ -329,12 +325,12 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             kept.append(unit)
             last_removed = None
             continue
-        if last_removed is not None and last_removed.reason == reason and unit.paragraph == last_paragraph:
+        if last_removed is not None and last_removed.code == reason and unit.paragraph == last_paragraph:
             # One banner paragraph is one removal, not one per sentence.
             last_removed.end = unit.end
             last_removed.text = text[last_removed.start:unit.end]
         else:
-            last_removed = Removed(body, "R-ATT-1", reason, unit.start, unit.end)
+            last_removed = Removed(body, "R-ATT-1", start=unit.start, end=unit.end, code=reason)
             removed.append(last_removed)
         last_paragraph = unit.paragraph
     # A link inside a sentence that went whole is reported once, with the sentence.
@@ -371,21 +367,16 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     actions = [a for a in actions if a not in empty]
     if empty and not actions:
         start = next(u.start for u in kept if u.start <= empty[0][0] <= u.end)
-        reading.notes.append(
-            f"\u201c{_tidy(text[start:empty[0][1]])}\u201d says who is asked but not what they should do."
-        )
+        reading.notes.append(Note("request-without-action", said=_tidy(text[start:empty[0][1]])))
     if actions:
         petition.prayer = _prayer(text, actions, web_cuts)
         last = actions[-1]
         spans["prayer"] = Span(actions[0][0], last[2][-1][1] if last[2] else last[1])
     else:
-        reading.notes.append(
-            "No request found: nothing in the draft asks the Government of Canada, the House of Commons, "
-            "a Minister or an MP to do something, so the prayer is left empty for you to write (R-PRAY-1)."
-        )
+        reading.notes.append(Note("no-request-freeform"))
         near = _nearest_request(text, grievances)
         if near:
-            reading.notes.append(f"The closest sentence is: \u201c{near}\u201d")
+            reading.notes.append(Note("closest-sentence", sentence=near))
 
     petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool)
     return reading
@@ -441,10 +432,7 @@ def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: lis
             proposed = classify_addressee(m.group())
             if proposed.kind != "other":
                 spans["addressee"] = Span(m.start(), m.end())
-                reading.notes.append(
-                    f"No one is asked to act; the draft mentions \u201c{_tidy(m.group())}\u201d, "
-                    "so that is the proposed addressee."
-                )
+                reading.notes.append(Note("addressee-from-mention", mention=_tidy(m.group())))
                 return proposed
-    reading.notes.append("The draft names no addressee; the Government of Canada is proposed.")
+    reading.notes.append(Note("no-addressee-freeform"))
     return Addressee(kind="government")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .addressees import classify_addressee
 from .language import detect_language
-from .model import Addressee, Petition, Reading, Removed, Span, part_name_for_grievance
+from .model import Addressee, Note, Petition, Reading, Removed, Span, part_name_for_grievance
 
 _I = re.IGNORECASE
 
@@ -173,7 +173,7 @@ def text_before_heading(text: str, heading: tuple[Span, Span] | None) -> Removed
     s, e = _nonblank_bounds(text, 0, heading[0].start)
     if s >= e:
         return None
-    return Removed(text[s:e], "R-STR-1", "The House's format starts with the heading; what is above it is left out.", s, e)
+    return Removed(text[s:e], "R-STR-1", start=s, end=e, code="above-heading")
 
 
 def has_petitioner_formula(text: str) -> bool:
@@ -511,16 +511,9 @@ def parse_house(text: str, language: str | None = None) -> Reading:
             spans["request wording"] = Span(that.start(), lead.end("addr") if lead else that.end())
             petition.prayer, spans["prayer"], after = _prayer_text(text, action_start)
             _remove_after_prayer(reading, after)
-            reading.notes.append(
-                f"The request is worded \u201c{_tidy(that.group())} ...\u201d; the House's form is "
-                "\u201ccall upon <addressee> to <action>\u201d (\u201cdemandons <destinataire> de <mesure>\u201d), "
-                "so the prayer may need rewording."
-            )
+            reading.notes.append(Note("request-wording-house", said=_tidy(that.group())))
         else:
-            reading.notes.append(
-                "No request found: the text never asks its addressee to act "
-                "('call upon ... to ...' / 'demandons ... de ...')."
-            )
+            reading.notes.append(Note("no-request-house"))
 
     petition.addressee = _choose_addressee(written, reading)
     if "addressee" not in spans:
@@ -535,10 +528,8 @@ def _remove_after_prayer(reading: Reading, after: Span | None) -> None:
     # The prayer is the petition's last part (R-STR-1); a postscript ("Please
     # share!", a contact line) is extraneous matter (R-ATT-1).
     if after is not None:
-        reading.removed.append(Removed(
-            reading.source[after.start:after.end], "R-ATT-1",
-            "Text after the prayer is not part of the House's form.", after.start, after.end,
-        ))
+        reading.removed.append(Removed(reading.source[after.start:after.end], "R-ATT-1", start=after.start,
+                                       end=after.end, code="after-prayer"))
 
 
 def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
@@ -550,15 +541,13 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     if written.get("heading") and written.get("prayer"):
         heading, prayer = classify_addressee(written["heading"]), classify_addressee(written["prayer"])
         if "other" not in (heading.kind, prayer.kind) and heading.kind != prayer.kind:
-            reading.notes.append(
-                f"The heading names {_tidy(written['heading'])} but the request calls upon "
-                f"{_tidy(written['prayer'])}; the House form uses the one asked to act in both places."
-            )
+            reading.notes.append(Note("heading-and-request-differ", heading=_tidy(written["heading"]),
+                                      prayer=_tidy(written["prayer"])))
             return prayer
     for key in ("heading", "prayer", "attention"):
         if written.get(key):
             return classify_addressee(written[key])
-    reading.notes.append("No addressee found; the Government of Canada is assumed.")
+    reading.notes.append(Note("no-addressee-house"))
     return Addressee(kind="government")
 
 

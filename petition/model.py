@@ -91,12 +91,50 @@ class Removed:
 
     text: str
     rule: str  # e.g. "R-ATT-1", "R-URL-1"
-    reason: str = ""
+    reason: str = ""  # in English; reason_in() gives it in French
     start: int = 0
     end: int = 0
+    code: str = ""  # names the reason in copy/reader.toml
 
-    def to_dict(self) -> dict:
-        return asdict(self)
+    def __post_init__(self) -> None:
+        if self.code and not self.reason:
+            self.reason = self.reason_in("en")
+
+    def reason_in(self, language: str | None) -> str:
+        from .rules import reader_text
+
+        return reader_text("removed", self.code, language) if self.code else self.reason
+
+    def to_dict(self, language: str | None = "en") -> dict:
+        data = asdict(self)
+        data["reason"] = self.reason_in(language)
+        return data
+
+
+def _note(code: str, values: dict) -> "Note":
+    return Note(code, **values)
+
+
+class Note(str):
+    """A reader's note for the organizer: reads as its English text, says itself in French with text("fr")."""
+
+    code: str
+    values: dict
+
+    def __new__(cls, code: str, **values) -> "Note":
+        from .rules import reader_text
+
+        note = super().__new__(cls, reader_text("notes", code, "en", **values))
+        note.code, note.values = code, values
+        return note
+
+    def text(self, language: str | None) -> str:
+        from .rules import reader_text
+
+        return reader_text("notes", self.code, language, **self.values)
+
+    def __reduce__(self):  # copies and pickles rebuild from the code, not from the English words
+        return _note, (self.code, self.values)
 
 
 @dataclass
@@ -113,7 +151,7 @@ class Reading:
     petition: Petition
     spans: dict[str, Span] = field(default_factory=dict)
     removed: list[Removed] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # e.g. "no request found"
+    notes: list[Note] = field(default_factory=list)  # e.g. "no request found"
     # The addressee as the text itself names it, where it names one:
     # {"heading": "the House of Commons", "prayer": "the Government of Canada"}.
     # The checker compares them (a mismatch is common and only a warning).

@@ -13,6 +13,7 @@ from pathlib import Path
 from .model import SEVERITIES
 
 COPY_FILE = Path(__file__).parent / "copy" / "findings.toml"
+READER_COPY_FILE = Path(__file__).parent / "copy" / "reader.toml"
 
 
 class _Blank(dict):
@@ -47,3 +48,25 @@ def entry(code: str) -> dict:
 def message(code: str, language: str | None = "en", **values) -> str:
     lang = language if language in ("en", "fr") else "en"
     return entry(code)[lang].format_map(_Blank({k: v for k, v in values.items() if v is not None}))
+
+
+@lru_cache(maxsize=1)
+def reader_copy() -> dict:
+    """The reader's notes and reasons for leaving text out (copy/reader.toml), checked on load."""
+    with READER_COPY_FILE.open("rb") as fh:
+        data = tomllib.load(fh)
+    for section in ("notes", "removed"):
+        for code, entry in data.get(section, {}).items():
+            if not entry.get("en") or not entry.get("fr"):
+                raise ValueError(f"{READER_COPY_FILE.name}: {section}.{code} needs an English and a French text")
+    return data
+
+
+def reader_text(section: str, code: str, language: str | None = "en", **values) -> str:
+    """A note or a reason to leave text out, in `language` ("en" unless "fr")."""
+    try:
+        entry = reader_copy()[section][code]
+    except KeyError:
+        raise KeyError(f"unknown {section} code {code!r}; add it to {READER_COPY_FILE.name}") from None
+    lang = language if language in ("en", "fr") else "en"
+    return entry[lang].format_map(_Blank({k: v for k, v in values.items() if v is not None}))

@@ -32,7 +32,9 @@ from petition.formulae import (
 )
 from petition.limits import E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
+from petition.language import LANGUAGE_NAMES
 from petition.reader import read
+from petition.rules import reader_text
 
 from .db import get_session
 from .links import draft_for_edit, draft_for_review
@@ -276,16 +278,15 @@ def start():
         reading = read(form.text.data)
         petition = reading.petition
         petition.kind, petition.language = kind, language
-        notes = list(reading.notes)
+        # Said in the petition's language, as its findings are.
+        notes = [note.text(language) for note in reading.notes]
         if reading.language and reading.language != language:
-            notes.append(
-                f"Your draft reads as {'French' if reading.language == 'fr' else 'English'}, but you chose "
-                f"{'French' if language == 'fr' else 'English'}: the House's fixed wording will be in "
-                f"{'French' if language == 'fr' else 'English'}."
-            )
+            names = LANGUAGE_NAMES[language]
+            notes.append(reader_text("notes", "language-chosen-differs", language,
+                                     draft=names[reading.language], chosen=names[language]))
         conversion = {
             "input_form": reading.input_form,
-            "removed": [r.to_dict() for r in reading.removed],
+            "removed": [r.to_dict(language) for r in reading.removed],
             "notes": notes,
         }
         draft, token = Draft.create(session, petition, source_text=form.text.data, conversion=conversion)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from ..language import identify
+from ..language import LANGUAGE_NAMES as _LANGUAGE_NAMES, identify
 from ..text import INVISIBLE, invisible_in
 from .context import Context
 
@@ -15,10 +15,6 @@ CERTAIN = 0.5
 # Too little text to judge (a short request alone): say nothing.
 MIN_TOKENS = 8
 
-_LANGUAGE_NAMES = {
-    "en": {"en": "English", "fr": "French"},
-    "fr": {"en": "anglais", "fr": "français"},
-}
 # A run of letters from a script other than Latin (accents and ligatures are Latin).
 # Letters of no particular script ("µ" in "5 µg") are not foreign words.
 _FOREIGN = r"[^\P{L}\p{Latin}\p{Common}\p{Inherited}]"

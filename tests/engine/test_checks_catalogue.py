@@ -54,3 +54,40 @@ def test_phrases_match_whole_words_only():
     hits = lexicon.scan("pigment and Scunthorpe and hell-bent and liar")
     assert hits.get("unparliamentary-en") == [(41, 45)]
     assert "profanity-en" not in hits
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w+)\}", text))
+
+
+def test_both_copy_files_say_the_same_things_in_both_languages():
+    """Every entry has English and French with the same placeholders, and every code the reader uses exists."""
+    for code, entry in rules.codes().items():
+        assert _placeholders(entry["en"]) == _placeholders(entry["fr"]), code
+    reader = rules.reader_copy()
+    for section in ("notes", "removed"):
+        for code, entry in reader[section].items():
+            assert _placeholders(entry["en"]) == _placeholders(entry["fr"]), f"{section}.{code}"
+    petition_dir = CHECKS_DIR.parent
+    source = "".join(p.read_text(encoding="utf-8") for p in petition_dir.glob("*.py"))
+    used_notes = set(re.findall(r'Note\(\s*"([a-z-]+)"', source))
+    for either in re.findall(r'Note\("[a-z-]+" if [^\n]{0,80} else "([a-z-]+)"', source):
+        used_notes.add(either)
+    used_removed = set(re.findall(r'code="([a-z-]+)"', source)) | set(re.findall(r'reason = "([a-z-]+)"', source))
+    assert used_notes and used_removed, "no codes found: the patterns above are stale"
+    assert used_notes <= set(reader["notes"]) and used_removed <= set(reader["removed"])
+
+
+def test_a_french_draft_is_read_back_to_its_organizer_in_french():
+    from petition.analysis import analyze_text
+
+    a = analyze_text("Sauvons nos forêts\n\nLes forêts du Canada disparaissent depuis des années et les animaux "
+                     "perdent leur habitat naturel.\n\nSignez la pétition et partagez-la! https://exemple.ca")
+    assert a.message_language == "fr"
+    assert a.notes[0].startswith("Aucune demande trouvée")
+    assert [r["reason"] for r in a.to_dict()["removed"]] == [
+        "La forme de la Chambre ne comporte pas de titre.",
+        "Un appel à l'appui ou une bannière de campagne ne peut pas figurer sur une pétition."]
+    english = analyze_text("Save our forests\n\nForests in Canada have been disappearing for years and animals "
+                           "are losing their habitat.\n\nSign the petition and share it! https://example.ca")
+    assert english.notes[0].startswith("No request found") and english.removed[0].reason == "The House's format has no title."
