@@ -46,9 +46,14 @@ def pdf_command(paper, review, instructions, kind, size, sheets, lang, send_to, 
     if kind == "e-petition" and mode == "paper":
         raise click.UsageError("--paper prints a paper petition; --kind e-petition applies to --review only")
     if mode == "instructions":
+        from petition.language import detect_language
+        from petition.text import strip_invisible
+
         from .instructions import instructions_pdf
 
-        _write(out, instructions_pdf(lang or "en", (send_to or "").replace("\\n", "\n")))
+        # The handout speaks the petition's language when it is given one.
+        language = lang or (detect_language(read_input_or_exit(path)) if path else None) or "en"
+        _write(out, instructions_pdf(language, strip_invisible((send_to or "").replace("\\n", "\n"))))
         return
     if path is None:
         raise click.UsageError("PATH is required for --paper and --review")

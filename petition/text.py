@@ -10,13 +10,16 @@ and `printable` takes them out of anything rendered, printed or published.
 from __future__ import annotations
 
 import copy
-import re
+
+import regex
 
 from .model import Petition
 
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+# Every control (Cc) and format (Cf) character, and the combining grapheme joiner, except
+# tab, line breaks and the zero-width (non-)joiners; Cf also covers the word joiner and
+# invisible operators (U+2060-2064), the Mongolian vowel separator, interlinear annotation
+# marks, tag characters and the soft hyphen.
+INVISIBLE = regex.compile(r"[[\p{Cc}\p{Cf}\u034f]--[\t\n\r\u200c\u200d]]", regex.V1)
 
 
 def strip_invisible(text: str) -> str:

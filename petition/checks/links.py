@@ -17,7 +17,10 @@ from .context import Context
 # 2,000 characters each: linear in the text.
 # Any scheme ("file://", "ftp://", "ipfs://"), not only the web's. A URL stops at characters
 # that cannot be in one unescaped, so "url(http://x/y);body{...}" reports only the address.
-_URL = regex.compile(r"(?i)\b(?:[a-z][a-z0-9+.\-]{1,15}://|www\.)[^\s<>\"'«»“”{}|\\^`;]{1,2000}")
+_URL = regex.compile(
+    r"(?i)\b(?:[a-z][a-z0-9+.\-]{1,15}://|www\.|(?:mailto|tel|data|javascript|file):(?=\S))"
+    r"[^\s<>\"'«»“”{}|\\^`;]{1,2000}"
+)
 _TLDS = r"com|ca|org|net|gov|edu|info|io|co|ly|me|tv|app|news|quebec|gc\.ca"
 _DOMAIN = regex.compile(
     rf"(?i)(?<![\p{{L}}\p{{N}}@.\-/])(?:[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?\.){{1,8}}(?:{_TLDS})(?:/[^\s<>\"]{{0,2000}})?(?![\p{{L}}\p{{N}}@\-])"
@@ -75,7 +78,7 @@ def check(ctx: Context):
         for m in _EMAIL.finditer(text) if has_at else ():
             taken.add((m.start(), m.end()))
             yield ctx.finding("email", part, m.start(), m.end())
-        for m in _URL.finditer(text) if ("://" in text or "www." in lowered) else ():
+        for m in _URL.finditer(text) if ("://" in text or "www." in lowered or ":" in text) else ():
             end = _trim(text, m.start(), m.end())
             if free(m.start(), end):
                 taken.add((m.start(), end))

@@ -196,3 +196,13 @@ def test_french_words_under_english_formulae_are_flagged_so_the_published_senten
     assert "in French" in f.message and "set to English" in f.message
     petition.language = "fr"
     assert "formula-language-mismatch" not in [f.code for f in analyze_petition(petition).findings]
+
+
+def test_every_invisible_format_character_is_reported_and_never_rendered():
+    hidden = "\u2060\u2061\u180e\ufff9\u034f\U000E0041\u00ad"
+    a = analyse(prayer="cap rents." + hidden)
+    [f] = only(a, "control-characters")
+    assert str(len(hidden)) in f.message
+    assert a.rendered.text.endswith("call upon the Government of Canada to cap rents.")  # one full stop
+    # The joiners some scripts and emoji need are kept.
+    assert "control-characters" not in codes(analyse(grievances=["Families 👨\u200d👩\u200d👧 need homes"]))

@@ -60,3 +60,10 @@ def test_any_scheme_is_a_url_and_the_excerpt_stops_where_the_address_does():
         "file:///etc/passwd", "ftp://x.example/a", "http://127.0.0.1:1/x"]
     # A time or a ratio is not a scheme.
     assert "url" not in codes(analyse(prayer="meet at 10:30 and keep a 3:1 ratio"))
+
+
+def test_schemes_without_slashes_are_urls_but_a_colon_in_prose_is_not():
+    a = analyse(prayer="call tel:+14185551234, open data:text/html,x or javascript:alert(1)")
+    assert [f.excerpt for f in a.findings if f.code == "url"] == ["tel:+14185551234", "data:text/html,x",
+                                                                  "javascript:alert(1"]
+    assert "url" not in codes(analyse(prayer="fund it. Note: Data: 5 studies; re: rents at 10:30"))

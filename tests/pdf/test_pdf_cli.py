@@ -142,3 +142,13 @@ def test_two_modes_at_once_are_refused_and_dash_writes_the_pdf_to_standard_outpu
     assert piped.stdout_bytes.startswith(b"%PDF-") and b"Wrote" not in piped.stdout_bytes
     assert "Wrote standard output: 2 page(s)" in piped.stderr
     assert len(reader(piped.stdout_bytes).pages) == 2
+
+
+def test_instructions_follow_the_petitions_language_and_drop_invisible_characters(runner, tmp_path):
+    out = tmp_path / "help.pdf"
+    result = runner.invoke(args=["petition", "pdf", "--instructions", "--send-to", "Bureau\u202e de la députée\x07\\nRimouski",
+                                 str(SAMPLES / "certified" / "e-1961-fr.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = norm(" ".join(page_texts(out.read_bytes())))
+    assert "Bureau de la députée Rimouski" in text
+    assert "bénévoles" in text  # French, as the petition is
