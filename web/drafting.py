@@ -264,6 +264,14 @@ def _typed_petition(draft: Draft, spec: Step, form: FlaskForm) -> Petition:
     return spec.apply(draft.petition, form)
 
 
+def typed_step_page(draft: Draft, token: str, step: str):
+    """The step page with its form as just posted, unsaved and unjudged (no errors shown): for an action that
+    posts the step's fields without saving them, such as the MP lookup without JavaScript."""
+    spec = STEPS[step]
+    form = spec.form()
+    return _render_step(draft, token, step, form, petition=_typed_petition(draft, spec, form))
+
+
 # ----- routes ----------------------------------------------------------------------------------
 
 @bp.route("/", methods=["GET", "POST"])

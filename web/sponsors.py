@@ -18,7 +18,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from flask import (
-    Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for,
+    Blueprint, Response, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for,
 )
 from flask_wtf.csrf import CSRFError
 
@@ -30,6 +30,7 @@ from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, R
 
 from .db import get_session
 from .errors import handle_http_error
+from .drafting import typed_step_page
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
@@ -84,7 +85,8 @@ def api_mp():
 def _back(token: str, default: str, **query) -> str:
     """The page a form came from, if it is one of this draft's pages; never another site."""
     target = request.form.get("next", "").split("?", 1)[0].split("#", 1)[0]
-    if not target.startswith(f"/d/{token}/") or not re.fullmatch(r"(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+", target):
+    if not target.startswith(f"/d/{token}/") or not re.fullmatch(r"(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+", target) \
+            or target.startswith(f"/d/{token}/mp/"):  # the lookup's own addresses take posts, not visits
         target = default
     query = {k: v for k, v in query.items() if v}
     return target + (f"?{urlencode(query)}" if query else "") + "#mp-lookup"
@@ -180,10 +182,12 @@ def _template_helpers():
 
 def _mp_lookup_state() -> dict:
     """What the lookup include shows: the postal code asked about and its Members (from the cache)."""
-    code = request.args.get("mp_postal_code", "")
+    code = request.args.get("mp_postal_code", "") or g.get("mp_postal_code", "")
     state = {"postal_code": code, "result": None, "error": None}
     if code and not request.args.get("mp_failed"):
         state["result"], state["error"] = lookup_or_error(code)
+        if state["result"]:
+            state["postal_code"] = state["result"].postal_code  # "j9h5v8" shows as "J9H 5V8"
     return state
 
 
@@ -195,7 +199,12 @@ def _answer_form(draft: Draft) -> AnswerForm:
 
 @bp.post("/d/<token>/mp/lookup")
 def lookup(token: str):
-    draft_for_edit(token)
+    draft = draft_for_edit(token)
+    if request.form.get("mp_lookup") and "version" in request.form:
+        # From the addressee step without JavaScript: show the step again with what was typed (nothing is
+        # saved until Save) and the Members for the postal code.
+        g.mp_postal_code = " ".join(request.form.get("postal_code", "").split())[:10]
+        return typed_step_page(draft, token, "addressee")
     form = MpLookupForm()
     default = url_for("drafting.step", token=token, step="addressee")
     if not form.validate():

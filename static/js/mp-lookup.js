@@ -55,7 +55,7 @@
     var button = form.querySelector("button[type=submit]");
     var csrf = form.querySelector("input[name=csrf_token]").value;
 
-    form.addEventListener("submit", function (event) {
+    function lookUp(event) {
       event.preventDefault();
       results.textContent = "";
       results.setAttribute("aria-busy", "true");
@@ -79,7 +79,17 @@
           results.removeAttribute("aria-busy");
           button.disabled = false;
         });
-    });
+    }
+
+    form.addEventListener("submit", lookUp);
+    // On a step page the box and button belong to the step's form (so that, without JavaScript, the
+    // lookup carries what was typed there): answer their click and Enter here instead.
+    if (button.form !== form) {
+      button.addEventListener("click", lookUp);
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { lookUp(event); }
+      });
+    }
   }
 
   document.querySelectorAll("[data-mp-lookup]").forEach(setUp);

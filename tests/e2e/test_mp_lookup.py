@@ -73,6 +73,18 @@ def new_draft(live_server) -> str:
     return token
 
 
+def test_enter_in_the_postal_code_box_looks_up_and_keeps_the_step_as_typed(page: Page, live_server, represent):
+    token = new_draft(live_server)
+    page.goto(f"/d/{token}/addressee")
+    page.get_by_label("A Minister of the Crown").check()
+    page.get_by_label("Minister's title or portfolio").fill("Minister of Health")
+    page.get_by_role("textbox", name="Postal code").fill("K1A0A6")
+    page.get_by_role("textbox", name="Postal code").press("Enter")
+    expect(page.locator("[data-mp-results]")).to_contain_text("Dana Whitfield (Liberal), Member for Ottawa Centre")
+    assert page.url.endswith(f"/d/{token}/addressee")  # answered in place: nothing saved, nothing left
+    expect(page.get_by_label("Minister's title or portfolio")).to_have_value("Minister of Health")
+
+
 def test_find_the_mp_by_postal_code_and_address_the_petition_to_them(page: Page, live_server, represent):
     token = new_draft(live_server)
     page.goto(f"/d/{token}/addressee")
@@ -124,9 +136,14 @@ def test_without_javascript_the_lookup_returns_to_the_step_with_the_choices(brow
     try:
         page = context.new_page()
         page.goto(f"/d/{token}/addressee")
+        page.get_by_label("A Minister of the Crown").check()
+        page.get_by_label("Minister's title or portfolio").fill("Minister of Health")
         page.get_by_role("textbox", name="Postal code").fill("J9H5V8")
         page.get_by_role("button", name="Find the Member").click()
-        assert page.url.startswith(f"{live_server.url}/d/{token}/addressee?mp_postal_code=J9H+5V8")
+        # The page comes back with what was typed on it, unsaved, and the Members for the code.
+        expect(page.get_by_label("Minister's title or portfolio")).to_have_value("Minister of Health")
+        expect(page.get_by_label("A Minister of the Crown")).to_be_checked()
+        expect(page.get_by_role("textbox", name="Postal code")).to_have_value("J9H 5V8")
         results = page.locator("[data-mp-results]")
         expect(results).to_contain_text("Members of Parliament for J9H 5V8:")
         expect(results).to_contain_text("Marc-André Dubé (Bloc Québécois), Member for Hull—Aylmer")
