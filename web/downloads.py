@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, request
 
 from petition.analysis import analyze_petition
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
+from petition.model import Removed
 from web.db import Base, engine, get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
@@ -42,7 +43,10 @@ def _pdf(pdf: bytes, filename: str, **headers) -> Response:
 def _review_response(draft: Draft) -> Response:
     from pdf.review import review_pdf
 
-    return _pdf(review_pdf(analyze_petition(draft.petition)), f"petition-review-v{draft.version}.pdf",
+    analysis = analyze_petition(draft.petition)
+    # What the converter left out of the pasted draft belongs in the sponsor's report too.
+    analysis.removed = [Removed(**item) for item in (draft.conversion or {}).get("removed", [])]
+    return _pdf(review_pdf(analysis), f"petition-review-v{draft.version}.pdf",
                 **{"X-Petition-Version": str(draft.version)})
 
 

@@ -107,3 +107,11 @@ def test_unicode_digits_and_junk_versions_get_a_400_not_a_server_error(client):
         r = client.get(f"/d/{token}/paper.pdf?version={version}")
         assert r.status_code == 400 and "version must be a whole number" in r.get_data(as_text=True)
     assert client.get(f"/d/{token}/paper.pdf?version=99999999999999999999999").status_code == 404
+
+
+def test_the_review_pdf_of_a_pasted_draft_lists_what_the_converter_left_out(client, app):
+    token = paste(client, "freeform/tovuz-aggression.txt", kind="e-petition")
+    review_token = draft(app, token).review_token
+    for url in (f"/d/{token}/review.pdf", f"/r/{review_token}/review.pdf"):
+        report = norm(" ".join(page_texts(client.get(url).data)))
+        assert "0 have signed. Let’s get to 2,500!" in report and "Nothing was removed" not in report, url
