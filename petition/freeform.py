@@ -209,6 +209,9 @@ def _is_title(text: str, line: tuple[int, int]) -> bool:
     return 0 < len(words) <= 20 and text[e - 1] not in ".,;:"
 
 
+_INLINE_NEXT_ITEM = re.compile(r"[;,]\s*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z])[.)]\s", re.I)
+
+
 def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     """The unit's words without removed links, list marker or end punctuation."""
     pieces, pos = [], s
@@ -222,7 +225,8 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     pieces.append(text[pos:e])
     body = _tidy(" ".join(pieces))
     marker = _LIST_ITEM.match(body)
-    if marker and marker.end() < len(body):
+    # A list item loses its marker; a run-on list ("1) raise pensions; 2) cut taxes") keeps them all.
+    if marker and marker.end() < len(body) and not _INLINE_NEXT_ITEM.search(body, marker.end()):
         body = body[marker.end():]
     body = strip_opener(body)
     return body.rstrip(" .!?;,:")

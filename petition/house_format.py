@@ -69,7 +69,8 @@ _REQUEST_FR = re.compile(
     _I,
 )
 _FR_LIST_COLON = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]*\r?\n\s*(?=\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]|[-–—•*·▪◦])", _I)
-_FR_LINK = re.compile(r"(?<![\w'’])(?:de|à)\s+|(?<![\w'’])d['’]\s*", _I)
+# "de revoir", "d'adopter", and "de : 1) ..." / "de: 1) ..." before a list of asks on the same line.
+_FR_LINK = re.compile(r"(?<![\w'’])(?:de|à)(?:[ \t]*:[ \t]*(?=\S)|\s+)|(?<![\w'’])d['’]\s*", _I)
 # A French infinitive (maybe after "ne pas" or a pronoun), lower case: "revoir", "faire", "s'assurer".
 _FR_INFINITIVE = re.compile(
     r"(?:ne\s+(?:pas|plus|jamais)\s+)?(?:(?:se|nous|leur|lui|les|le|la|y|en)\s+|[sl]['’])?"

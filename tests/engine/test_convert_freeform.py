@@ -294,3 +294,23 @@ def test_a_link_inside_a_removed_banner_is_reported_once():
                                "Please sign at www.example.org/ferries today!")
     assert [(r.rule, r.text) for r in reading.removed] == [
         ("R-ATT-1", "Please sign at www.example.org/ferries today!")]
+
+
+@pytest.mark.parametrize("text, prayer", [
+    ("Pensions lag prices.\n\nWe ask the Government of Canada to: 1) raise pensions; 2) cut taxes.",
+     "1) raise pensions; 2) cut taxes"),
+    ("Les aînés sont pauvres.\n\nNous demandons au gouvernement du Canada de : 1) hausser les pensions; "
+     "2) réduire les impôts.", "1) hausser les pensions; 2) réduire les impôts"),
+])
+def test_a_list_of_asks_on_the_request_line_keeps_every_marker(text, prayer):
+    assert convert_freeform(text).petition.prayer == prayer
+
+
+def test_a_house_form_request_with_its_list_after_de_colon_is_a_request():
+    """'de: 1) ...' on one line was read as no request at all: a false R-PRAY-1 error."""
+    from petition.analysis import analyze_text
+
+    a = analyze_text("Nous, soussignés, citoyens du Canada, demandons au gouvernement du Canada de: 1) hausser les "
+                     "pensions; 2) réduire les impôts.")
+    assert not a.errors and a.petition.prayer == "1) hausser les pensions; 2) réduire les impôts"
+    assert a.petition.petitioners == "citoyens du Canada"
