@@ -3,8 +3,18 @@ from __future__ import annotations
 
 from .context import Context
 
+# A title or slogan pasted above the House's wording reads as the first "grievance": a short
+# exclamation that states no fact ("Protect our seniors!"). Statements can be short and end in
+# "!" too, so a person decides (a warning).
+SLOGAN_MAX_WORDS = 8
+
 
 def check(ctx: Context):
+    first = ctx.part("grievance 1")
+    if first is not None:
+        text = first.text.strip().rstrip(";.")
+        if text.endswith("!") and len(text.split()) <= SLOGAN_MAX_WORDS:
+            yield ctx.finding("title-as-grievance", first, 0, len(first.text.rstrip().rstrip(";.")))
     for part in ctx.text_parts():
         if part.name == "addressee":
             continue

@@ -461,3 +461,21 @@ def test_a_hard_wrapped_prayer_is_one_sentence_but_asks_keep_their_lines():
         "fund rural broadband so that every household has reliable service by 2030, and to:\n"
         "1. map the gaps;\n2. publish yearly progress"
     )
+
+
+@pytest.mark.parametrize("text, banner, title", [
+    ("Protect our seniors!\n\nSign and share!\n\nSeniors live in poverty.\n\nWe, the undersigned, citizens of "
+     "Canada, call upon the Government of Canada to raise pensions.", "Sign and share", "Protect our seniors!"),
+    ("Protégeons nos aînés!\n\nSignez et partagez!\n\nLes aînés vivent dans la pauvreté.\n\nNous, soussignés, "
+     "citoyens du Canada, demandons au gouvernement du Canada de hausser les pensions.", "Signez et partagez",
+     "Protégeons nos aînés!"),
+])
+def test_a_banner_and_a_title_pasted_above_the_house_wording_are_flagged(text, banner, title):
+    """The text is kept as written (House format is not rewritten), so what the House would refuse is said."""
+    from petition.analysis import analyze_text
+
+    a = analyze_text(text)
+    assert a.input_form == "house"
+    found = {(f.code, f.severity, f.excerpt) for f in a.findings}
+    assert ("support-request", "error", banner) in found
+    assert ("title-as-grievance", "warning", title) in found
