@@ -34,7 +34,7 @@ _FIXED_ADDRESSEES = {
     },
     "government": {"en": "the Government of Canada", "fr": "le gouvernement du Canada"},
 }
-MEMBER_TITLE = {"en": "{name}, Member of Parliament for {riding}", "fr": "{name}, député de {riding}"}
+MEMBER_TITLE = {"en": "{name}, Member of Parliament for {riding}", "fr": "{name}, député {de_riding}"}
 
 # The House prints French elisions with the typographic apostrophe (e-4904: "l’emploi", "d’un").
 APOSTROPHE = "\u2019"
@@ -111,6 +111,20 @@ def fr_de(next_text: str) -> str:
     return "d" + APOSTROPHE if _elides(word) else "de "
 
 
+def fr_de_place(place: str) -> str:
+    """'de' before a riding's name: "du Centre" (Le Centre), "des Îles-de-la-Madeleine" (Les ...),
+    "d’Outremont", "de La Prairie", "de Lac-Saint-Jean"."""
+    low = place.lower()
+    if low.startswith("le "):
+        return "du " + place[3:]
+    if low.startswith("les "):
+        return "des " + place[4:]
+    if low.startswith(("la ", "l'", "l’")):
+        return "de " + place
+    # Place names elide before a vowel only: usage before h varies ("de Hull", "d'Honoré-Mercier").
+    return ("d" + APOSTROPHE if place[:1] in _FR_VOWELS else "de ") + place
+
+
 def addressee_text(addressee: Addressee, language: str) -> str:
     """The addressee as the formula prints it, with its article: 'the Government of Canada'."""
     lang = language if language in ("en", "fr") else "en"
@@ -130,7 +144,8 @@ def addressee_text(addressee: Addressee, language: str) -> str:
             return title if title.lower().startswith("the ") else "the " + title
         return _fr_with_article(title)
     if kind == "member":
-        return MEMBER_TITLE[lang].format(name=addressee.name.strip(), riding=addressee.riding.strip())
+        riding = addressee.riding.strip()
+        return MEMBER_TITLE[lang].format(name=addressee.name.strip(), riding=riding, de_riding=fr_de_place(riding))
     return " ".join((addressee.text or "").split())
 
 

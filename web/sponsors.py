@@ -23,7 +23,7 @@ from flask import (
 from flask_wtf.csrf import CSRFError
 
 from petition import timeline as deadlines
-from petition.formulae import heading, prayer_formula, render
+from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
 from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
@@ -151,7 +151,8 @@ def presenting_office(draft: Draft) -> str | None:
     member = presenting_member(draft)
     if member is None or not member.office_postal.strip():
         return None
-    return f"{member.name}, Member of Parliament for {member.riding}\n{member.office_postal.strip()}"
+    title = addressee_text(Addressee(kind="member", name=member.name, riding=member.riding), draft.language)
+    return f"{title}\n{member.office_postal.strip()}"
 
 
 def prayer_sentence(petition) -> str:

@@ -92,3 +92,12 @@ def test_french_elision_before_h_follows_the_word_not_the_letter():
                        ("hausser", "de "), ("huer", "de "), ("hurler", "de "), ("harceler", "de ")]:
         text = render_text(_petition(f"{verb} les services", "fr"))
         assert text.endswith(f"demandons au gouvernement du Canada {link}{verb} les services."), verb
+
+
+def test_a_french_member_takes_de_du_des_or_d_before_the_riding():
+    for riding, expected in [("Outremont", "député d’Outremont"), ("Le Centre", "député du Centre"),
+                             ("Les Îles-de-la-Madeleine", "député des Îles-de-la-Madeleine"),
+                             ("La Prairie", "député de La Prairie"), ("Lac-Saint-Jean", "député de Lac-Saint-Jean"),
+                             ("Hull—Aylmer", "député de Hull—Aylmer")]:
+        text = render_text(_petition("agir", "fr", kind="member", name="Marie Dupont", riding=riding))
+        assert text.startswith(f"Pétition à Marie Dupont, {expected}\n"), riding

@@ -43,9 +43,9 @@ def answer_with(rsps, code, key="one_mp", status=200, **kwargs):
         rsps.get(f"{API}/postcodes/{code}/", json=ANSWERS[key], status=status)
 
 
-def make_draft(app, kind="e-petition") -> tuple[str, str]:
+def make_draft(app, kind="e-petition", language="en") -> tuple[str, str]:
     """A stored draft; returns (edit token, review token)."""
-    petition = Petition(kind=kind, language="en", addressee=Addressee(kind="house"),
+    petition = Petition(kind=kind, language=language, addressee=Addressee(kind="house"),
                         grievances=["The Rideau Canal is a UNESCO World Heritage Site"],
                         prayer="protect the Rideau Canal's heritage status")
     with app.app_context():
@@ -495,6 +495,11 @@ def test_volunteer_instructions_send_the_sheets_to_the_presenting_members_office
     assert "Dana Whitfield, Member of Parliament for Ottawa Centre Main office 404-111 Somerset Street West" in text
     e_token, _ = make_draft(app)
     assert client.get(f"/d/{e_token}/volunteer-instructions.pdf").status_code == 404
+    fr_token, _ = make_draft(app, kind="paper", language="fr")
+    client.post(f"/d/{fr_token}/mp/use", data={"mp_postal_code": "K1A0A6", "mp_member": "0", "mp_use": "choice"})
+    french = client.get(f"/d/{fr_token}/volunteer-instructions.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(french.data)).pages).split())
+    assert "Dana Whitfield, député d’Ottawa Centre" in text and "Member of Parliament" not in text
 
 
 def test_over_the_configured_rate_limit_the_api_says_busy_without_calling_out(app, client, represent):
