@@ -15,6 +15,8 @@ CERTAIN = 0.5
 # Too little text to judge (a short request alone): say nothing.
 MIN_TOKENS = 8
 
+# The word for "minister" in the other language, in a Minister's title.
+_OTHER_LANGUAGE_TITLE = {"fr": regex.compile(r"(?i)\bminister\b"), "en": regex.compile(r"(?i)\bministre\b")}
 # A run of letters from a script other than Latin (accents and ligatures are Latin).
 # Letters of no particular script ("µ" in "5 µg") are not foreign words.
 _FOREIGN = r"[^\P{L}\p{Latin}\p{Common}\p{Inherited}]"
@@ -55,6 +57,14 @@ def check(ctx: Context):
             yield ctx.finding("petitioners-other-language", petitioners, 0, len(petitioners.text),
                               suggestion=DEFAULT_PETITIONERS.get(ctx.petition.language, DEFAULT_PETITIONERS["en"]),
                               formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
+    # A Minister's title typed in the other language prints "Pétition au Minister of Health".
+    addressee = ctx.petition.addressee
+    if addressee.kind == "minister" and addressee.title:
+        other_word = _OTHER_LANGUAGE_TITLE.get(ctx.petition.language)
+        part = ctx.part("addressee")
+        if other_word is not None and other_word.search(addressee.title) and part is not None:
+            yield ctx.finding("addressee-other-language", part, 0, len(part.text),
+                              excerpt=addressee.title, formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
     # Control characters: count them in the source the organizer typed.
     hits = INVISIBLE.finditer(ctx.source)
     first = next(hits, None)

@@ -3,6 +3,7 @@ import pytest
 
 from engine_helpers import analyse, assert_span_is_excerpt, codes, only
 from petition.analysis import analyze_text
+from petition.model import Addressee
 
 
 @pytest.mark.parametrize("word", ["liar", "deliberately misled", "wacko", "fascists"])
@@ -206,3 +207,13 @@ def test_every_invisible_format_character_is_reported_and_never_rendered():
     assert a.rendered.text.endswith("call upon the Government of Canada to cap rents.")  # one full stop
     # The joiners some scripts and emoji need are kept.
     assert "control-characters" not in codes(analyse(grievances=["Families 👨\u200d👩\u200d👧 need homes"]))
+
+
+def test_a_ministers_title_in_the_other_language_is_warned():
+    fr = analyse(addressee=Addressee(kind="minister", title="Minister of Health"), language="fr",
+                 grievances=["Les délais d'attente augmentent partout au pays"], prayer="réduire les délais")
+    [f] = only(fr, "addressee-other-language")
+    assert f.severity == "warning" and f.part == "addressee" and "Minister of Health" in f.message
+    en = analyse(addressee=Addressee(kind="minister", title="ministre de la Santé"))
+    assert only(en, "addressee-other-language")
+    assert "addressee-other-language" not in codes(analyse(addressee=Addressee(kind="minister", title="Minister of Health")))

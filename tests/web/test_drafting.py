@@ -354,6 +354,8 @@ def test_the_formula_follows_the_petition_language(client):
     page = text_of(client.get(f"/d/{token}/prayer"))
     assert "Nous, soussignés, citoyens et résidents du Canada, demandons au gouvernement du Canada" in page
     assert "What do you ask for?" in page  # the page itself stays in English
+    assert "e.g. “adopter un cadre national de contrôle des loyers”" in page  # examples are in French
+    assert "For example: ministre de la Santé, premier ministre" in text_of(client.get(f"/d/{token}/addressee"))
 
 
 def test_saving_the_request_goes_to_review_and_a_too_long_one_is_refused(client, app):
