@@ -186,6 +186,14 @@ def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int
     return findings
 
 
+def size_that_fits(petition: Petition) -> str:
+    """The default size if the petition fits it, else the smallest larger size that does (else the default)."""
+    for size in [DEFAULT_PAPER_SIZE, *_larger_sizes(DEFAULT_PAPER_SIZE)]:
+        if not fit_findings(petition, size):
+            return size
+    return DEFAULT_PAPER_SIZE
+
+
 def paper_fit_report(petition: Petition) -> list[Finding]:
     """What a reviewer needs to know before printing on the default size (Letter).
 

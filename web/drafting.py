@@ -397,6 +397,15 @@ def review(token: str):
     return _render_review(draft, token)
 
 
+def _paper_size(petition: Petition) -> str | None:
+    """The size the download form offers first: one the text fits on (measured layouts are cached)."""
+    if petition.kind != "paper":
+        return None
+    from pdf.paper import size_that_fits
+
+    return size_that_fits(petition)
+
+
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,
                    status: int = 200):
     petition = draft.petition
@@ -415,6 +424,7 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         ready_form=ready_form,
         apply_form=ApplySuggestionForm(data={"version": draft.version}),
         notice=notice,
+        paper_size=_paper_size(petition),
         review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
         **context,
     ), status

@@ -416,6 +416,8 @@ def test_a_paper_review_says_when_letter_is_too_small_for_the_text_and_its_signa
     page = text_of(client.get(f"/d/{token}/review"))
     assert "The printed sheets" in page
     assert "On Letter (8.5 x 11 in) paper, the usual size, the first page has no room" in page
+    html_page = client.get(f"/d/{token}/review").get_data(as_text=True)
+    assert re.search(r'<option value="legal" selected>', html_page)  # the download form offers a size that fits
     short = new_draft(client, kind="paper")
     fill(client, short, grievances=["Rents rose"], prayer="enact a national rent-control framework")
     assert "The printed sheets" not in text_of(client.get(f"/d/{short}/review"))
