@@ -45,6 +45,11 @@ def too_far_ahead_message(label: str, day: date) -> str:
 # FLASK_LAST_GENERAL_ELECTION instead of waiting for a release.
 LAST_GENERAL_ELECTION = date(2025, 4, 28)
 LONGEST_ELECTION_PERIOD_DAYS = 51
+# After polling day the House does not sit until the new Parliament is summoned, usually
+# within some weeks: nothing can be presented in that time either.
+NEW_PARLIAMENT_SITS_WITHIN_DAYS = 60
+# A paper petition's date before this is a mistyped year (the House of Commons first sat in 1867).
+EARLIEST_PLAUSIBLE = date(1867, 11, 6)
 
 DATE_FIELDS = ("sent_to_sponsor", "published", "closed", "presented")
 FIELD_LABELS = {
@@ -171,6 +176,9 @@ def build(dates: Dates, today: date, last_election: date = LAST_GENERAL_ELECTION
         value = getattr(dates, name)
         if value and too_far_ahead(value, today):
             add(Notice(name, "error", too_far_ahead_message(FIELD_LABELS[name], value)))
+        elif value and value < EARLIEST_PLAUSIBLE:
+            add(Notice(name, "error", f"The date {FIELD_LABELS[name]} ({_day(value)}) is before the House of "
+                                      "Commons first sat. Check the year."))
     if timeline.errors:
         return timeline
 
@@ -200,16 +208,17 @@ def _election_warning(timeline: Timeline, last_election: date) -> None:
     # The election this petition's life can run into: the first fixed date on or after its first date
     # (a later Parliament's elections are assumed to keep to the fixed dates).
     polling_day = fixed_election_day(last_election)
-    while polling_day < min(entered):
+    while polling_day + timedelta(days=NEW_PARLIAMENT_SITS_WITHIN_DAYS) < min(entered):
         polling_day = fixed_election_day(polling_day)
     earliest_dissolution = polling_day - timedelta(days=LONGEST_ELECTION_PERIOD_DAYS)
-    if max(pending) < earliest_dissolution:
+    if max(pending) < earliest_dissolution or min(pending) > polling_day + timedelta(days=NEW_PARLIAMENT_SITS_WITHIN_DAYS):
         return
     timeline.notices.append(Notice(
         "", "warning",
         f"The next general election is held by {_day(polling_day)}; Parliament can be dissolved for it from "
-        f"{_day(earliest_dissolution)}, or sooner if an election is called early. During an election nothing can "
-        "be submitted, presented or acted on, and an e-petition not presented by dissolution is withdrawn; it can "
+        f"{_day(earliest_dissolution)}, or sooner if an election is called early, and the House sits again only "
+        "when the new Parliament is summoned, some weeks after polling day. In that time nothing can be submitted, "
+        "presented or acted on, and an e-petition not presented by dissolution is withdrawn; it can "
         "be submitted again after the election (R-EP-13)."))
 
 

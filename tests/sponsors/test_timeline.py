@@ -246,3 +246,12 @@ def test_a_date_years_ahead_is_a_mistyped_year_not_a_crash():
     assert messages(timeline, "error") == [
         "The date presented (Friday 31 December 9999) is more than 10 years away. Check the year."]
     assert timeline.deadlines == []
+
+
+def test_the_weeks_after_polling_day_are_warned_too_and_an_impossible_old_date_is_caught():
+    after_polling = build(Dates(published=date(2029, 10, 16), open_days=30), today=TODAY)
+    assert any("R-EP-13" in m for m in messages(after_polling, "warning"))
+    next_spring = build(Dates(published=date(2030, 3, 1), open_days=30), today=TODAY)
+    assert not any("R-EP-13" in m for m in messages(next_spring, "warning"))
+    ancient = build(Dates(kind="paper", presented=date(1, 1, 1)), today=TODAY)
+    assert any("before the House of Commons first sat" in m for m in messages(ancient, "error"))
