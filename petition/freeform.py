@@ -79,6 +79,8 @@ _REQUEST_FR = re.compile(
     r"(?:demandons|prions|exhortons|invitons|appelons|implorons|sollicitons|réclamons|exigeons|sommons|enjoignons)\s+",
     _I,
 )
+# "Nous exigeons que le gouvernement ... plafonne ...": a demand with its action in the subjunctive.
+_FR_DEMAND_THAT = re.compile(r"\bnous\b[^.;!?\n]{0,80}?\b(?:exigeons|réclamons|demandons)\s+(?:que\s|qu['’])", _I)
 # Sentences that come close to a request without making one, quoted in the note.
 _NEAR_REQUEST = re.compile(r"\b(?:need|should|must|call\s+for|ask\s+for|want|urge|increase|stop|demand)\b", _I)
 
@@ -379,7 +381,12 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     else:
         reading.notes.append(Note("no-request-freeform"))
         near = _nearest_request(text, grievances)
-        if near:
+        french_demand = next((m for u in grievances for m in [_FR_DEMAND_THAT.search(text, u.start, u.end)] if m), None)
+        if french_demand:
+            # "exigeons que le gouvernement plafonne": the subjunctive cannot follow "demandons ... de".
+            sentence = next(u for u in grievances if u.start <= french_demand.start() < u.end)
+            reading.notes.append(Note("french-demand-that", said=_tidy(text[sentence.start:sentence.end])))
+        elif near:
             reading.notes.append(Note("closest-sentence", sentence=near))
 
     petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool)

@@ -314,3 +314,16 @@ def test_a_house_form_request_with_its_list_after_de_colon_is_a_request():
                      "pensions; 2) réduire les impôts.")
     assert not a.errors and a.petition.prayer == "1) hausser les pensions; 2) réduire les impôts"
     assert a.petition.petitioners == "citoyens du Canada"
+
+
+def test_a_french_demand_in_the_subjunctive_is_explained_not_just_missing():
+    from petition.analysis import analyze_text
+
+    a = analyze_text("Les loyers augmentent trop vite dans nos villes depuis des années.\n\n"
+                     "Nous exigeons que le gouvernement du Canada plafonne les loyers.")
+    assert a.petition.prayer == ""  # nothing is invented
+    assert any(n.startswith("« Nous exigeons que le gouvernement du Canada plafonne les loyers. » exige au lieu de "
+                            "demander (R-PRAY-4)") for n in a.notes)
+    link = analyze_text("Les loyers augmentent trop vite dans nos villes.\n\nPlus d'informations sur "
+                        "https://exemple.ca\n\nNous demandons au gouvernement du Canada de plafonner les loyers.")
+    assert ("support-cue", "Plus d'informations") in {(f.code, f.excerpt) for f in link.findings}
