@@ -89,8 +89,8 @@ def _fr_with_article(title: str) -> str:
         return "les " + title
     if _elides(title):
         return "l" + APOSTROPHE + title
-    if low.startswith(("première ", "premiere ")):
-        return "la " + title
+    if low.startswith(("première ", "premiere ")) or any(w.endswith("ée") for w in low.split()[1:3]):
+        return "la " + title  # "première ministre", "ministre associée", "ministre déléguée"
     return "le " + title
 
 

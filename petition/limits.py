@@ -17,12 +17,12 @@ MIN_SHEETS, MAX_SHEETS = 1, 200      # what one print run may ask for
 # CSS sizes are spelled out because WeasyPrint silently gives A4 for 'tabloid'.
 PAPER_SIZES = {
     "letter": {"css": "8.5in 11in", "points": (612.0, 792.0), "label": "Letter (8.5 x 11 in)",
-               "label_fr": "Lettre (8,5 x 11 po)", "short": "letter", "short_fr": "lettre"},
+               "label_fr": "lettre (8,5 x 11 po)", "short": "letter", "short_fr": "lettre"},
     "legal": {"css": "8.5in 14in", "points": (612.0, 1008.0), "label": "Legal (8.5 x 14 in)",
-              "label_fr": "Légal (8,5 x 14 po)", "short": "legal", "short_fr": "légal"},
+              "label_fr": "légal (8,5 x 14 po)", "short": "legal", "short_fr": "légal"},
     "half-letter": {"css": "5.5in 8.5in", "points": (396.0, 612.0), "label": "Half-letter (5.5 x 8.5 in)",
-                    "label_fr": "Demi-lettre (5,5 x 8,5 po)", "short": "half-letter", "short_fr": "demi-lettre"},
+                    "label_fr": "demi-lettre (5,5 x 8,5 po)", "short": "half-letter", "short_fr": "demi-lettre"},
     "tabloid": {"css": "11in 17in", "points": (792.0, 1224.0), "label": "Tabloid (11 x 17 in)",
-                "label_fr": "Tabloïd (11 x 17 po)", "short": "tabloid", "short_fr": "tabloïd"},
+                "label_fr": "tabloïd (11 x 17 po)", "short": "tabloid", "short_fr": "tabloïd"},
 }
 DEFAULT_PAPER_SIZE = "letter"

@@ -101,3 +101,8 @@ def test_a_french_member_takes_de_du_des_or_d_before_the_riding():
                              ("Hull—Aylmer", "député de Hull—Aylmer")]:
         text = render_text(_petition("agir", "fr", kind="member", name="Marie Dupont", riding=riding))
         assert text.startswith(f"Pétition à Marie Dupont, {expected}\n"), riding
+
+
+def test_an_associate_minister_in_the_feminine_takes_a_la():
+    text = render_text(_petition("agir", "fr", kind="minister", title="ministre associée à la Santé"))
+    assert text.startswith("Pétition à la ministre associée à la Santé\n")
