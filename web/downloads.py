@@ -5,7 +5,7 @@ check for libharfbuzz-subset runs when the blueprint is registered.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, abort, render_template, request
 
 from petition.analysis import analyze_petition
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
@@ -87,8 +87,9 @@ def paper(token: str):
         result = paper_pdf(petition, findings=analyze_petition(petition).findings, size=size,
                            sheets=int(sheets) if sheets else None)
     except PaperRefused as refused:
-        abort(409, description="The signature sheets cannot be printed until these are fixed: "
-                               + " ".join(f"{f.rule}: {f.message}" for f in refused.findings))
+        # A page of its own: the reasons are in the petition's language and the way back is to the review.
+        return render_template("pdf/refused.html", findings=refused.findings, token=token,
+                               lang="fr" if petition.language == "fr" else "en"), 409
     session = get_session()
     session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
                          sheets=result.sheets))

@@ -75,7 +75,15 @@ def test_bad_options_and_refusals_get_clear_messages(client):
     assert client.get(f"/d/{token}/paper.pdf?version=9").status_code == 404
     long_one = paste(client, "freeform/tovuz-aggression.txt")
     refused = client.get(f"/d/{long_one}/paper.pdf?size=half-letter")
-    assert refused.status_code == 409 and "R-PAP-4" in refused.get_data(as_text=True)
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and "R-PAP-4" in body
+    assert "The signature sheets cannot be printed yet" in body
+    assert f'href="/d/{long_one}/review#downloads-heading"' in body  # the way back is to the review, not "start"
+    french = client.post("/", data={"how": "paste", "text": sample("certified/e-4904-fr.txt") * 3, "kind": "paper",
+                                    "language": "fr"})
+    fr_token = re.match(r"^/d/([A-Za-z0-9_-]+)/welcome$", french.location).group(1)
+    fr_body = client.get(f"/d/{fr_token}/paper.pdf?size=half-letter").get_data(as_text=True)
+    assert '<span class="message" lang="fr">' in fr_body
     online = paste(client, "certified/e-4904.txt", kind="e-petition")
     assert client.get(f"/d/{online}/paper.pdf").status_code == 404
 
