@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import HiddenInput
-from wtforms.validators import URL, DataRequired, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import URL, DataRequired, Optional, Regexp, ValidationError
 
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
 from forms.validators import MaxChars, clean_text
@@ -27,6 +27,14 @@ PROFILE_URL = "Give the page's full web address, starting with https://"
 def _strip(value):
     # Control characters go as in the drafting forms: a pasted NUL is never meant, and PostgreSQL refuses it.
     return clean_text(value).strip() if isinstance(value, str) else value
+
+
+class PositiveVersion:
+    """1 or more. Not WTForms' NumberRange: it turns the number into a float, and a 400-digit one overflows."""
+
+    def __call__(self, form, field):
+        if not isinstance(field.data, int) or field.data < 1:
+            raise ValidationError("Not a version of this petition.")
 
 
 class MpLookupForm(FlaskForm):
@@ -83,7 +91,7 @@ class AnswerForm(FlaskForm):
     responder = StringField("Your name or office (optional)", filters=[_strip],
                             validators=[Optional(), MaxChars(200, "Your name or office")])
     # The version the sponsor was reading: the answer is about that text.
-    version = IntegerField(widget=HiddenInput(), validators=[DataRequired(), NumberRange(min=1)])
+    version = IntegerField(widget=HiddenInput(), validators=[DataRequired(), PositiveVersion()])
     send = SubmitField("Send your answer")
 
     def validate_comment(self, field):

@@ -16,6 +16,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException
 
 from forms.addressee import ADDRESSEE_LABELS, AddresseeForm
 from forms.grievances import GrievancesForm, apply_action, list_action
@@ -37,6 +38,7 @@ from petition.reader import read
 from petition.rules import reader_text
 
 from .db import get_session
+from .errors import handle_http_error
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
 
@@ -586,6 +588,13 @@ def sponsor_review(review_token: str):
 @bp.errorhandler(CSRFError)
 def csrf_expired(error: CSRFError):
     """A form left open until its token expired: show it again with the text kept and a fresh token."""
+    try:
+        return _csrf_expired_page()
+    except HTTPException as inner:  # a dead link: abort() inside an error handler would be a 500
+        return handle_http_error(inner)
+
+
+def _csrf_expired_page():
     endpoint = request.endpoint
     args = request.view_args or {}
     if endpoint == "drafting.start":

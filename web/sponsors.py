@@ -21,6 +21,7 @@ from flask import (
     Blueprint, Response, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for,
 )
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
 from petition import timeline as deadlines
 from petition.formulae import addressee_text, heading, prayer_formula, render
@@ -332,7 +333,10 @@ def csrf_refused(error: CSRFError):
     # lists the typed text.
     if request.endpoint != "sponsors.answer":
         return handle_http_error(error)
-    draft = draft_for_review((request.view_args or {}).get("review_token", ""))
+    try:
+        draft = draft_for_review((request.view_args or {}).get("review_token", ""))
+    except HTTPException as inner:  # a dead link: abort() inside an error handler would be a 500
+        return handle_http_error(inner)
     form = AnswerForm(meta={"csrf": False})
     return _render_answer(draft, request.view_args["review_token"], form, notice=ANSWER_NOT_SENT), 400
 

@@ -324,6 +324,23 @@ def test_an_answer_sent_after_the_session_expired_comes_back_kept_with_a_fresh_t
         assert [r.comment for r in get_session().query(SponsorResponse)] == [comment]
 
 
+def test_a_stale_session_on_a_dead_link_is_a_404_and_a_huge_version_a_400(tmp_path):
+    """Both were 500s: abort() inside the CSRF handler, and WTForms' NumberRange overflowing on 400 digits."""
+    from app import create_app
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": True,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'csrf.sqlite'}"})
+    token, review = make_draft(app)
+    client = app.test_client()
+    for url in ("/r/" + "A" * 43 + "/answer", "/d/" + "A" * 43 + "/prayer", "/d/" + "A" * 43 + "/ready",
+                f"/d/{review}/prayer"):
+        response = client.post(url, data={"version": "1", "answer": "ready", "prayer": "x"})
+        assert response.status_code == 404, url
+    page = client.get(f"/r/{review}/answer").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post(f"/r/{review}/answer", data={"csrf_token": csrf, "version": "9" * 400, "answer": "ready"})
+    assert response.status_code == 400
+
+
 def test_control_characters_pasted_into_an_answer_are_dropped_and_the_rest_kept(app, client):
     _, review = make_draft(app)
     response = client.post(f"/r/{review}/answer", data={
