@@ -49,13 +49,16 @@ def check(ctx: Context):
     reported_several = False
     if addressee.kind == "other":
         written = " ".join((addressee.text or "").split())
+        # Point at the addressee as written ("the Queen"), not the whole heading around it.
+        at = part.text.find(written) if part is not None and written else -1
+        span = (at, at + len(written)) if at >= 0 else whole
         if not written:
-            yield ctx.finding("addressee-missing", part, 0, 0 if part is None else len(part.text))
+            yield ctx.finding("addressee-missing", part, *whole)
         elif compiled("not-addressee").search(written) and not _ALLOWED_CUE.search(written):
-            yield ctx.finding("addressee-not-allowed", part, 0, 0 if part is None else len(part.text), excerpt=written,
+            yield ctx.finding("addressee-not-allowed", part, *span, excerpt=written,
                               suggestion=addressee_text(classify_addressee("the Government of Canada"), lang))
         else:
-            yield ctx.finding("addressee-unknown", part, 0, 0 if part is None else len(part.text), excerpt=written)
+            yield ctx.finding("addressee-unknown", part, *span, excerpt=written)
     elif addressee.kind == "minister":
         title = addressee.title or ""
         if not title.strip() or title.strip().lower() in ("minister", "ministre", "the minister", "le ministre", "la ministre"):
