@@ -4,7 +4,7 @@ The request size limit itself is MAX_CONTENT_LENGTH in app.py; web.errors turns 
 """
 from __future__ import annotations
 
-from flask import Flask, abort, current_app
+from flask import Flask, abort, current_app, request
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
@@ -72,4 +72,7 @@ def _refuse_without_secret_key():
 def _add_security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    # A draft's pages are reached by private links: no shared or back-button cache keeps a copy.
+    if request.path.startswith(("/d/", "/r/")):
+        response.headers.setdefault("Cache-Control", "no-store")
     return response

@@ -203,6 +203,15 @@ def test_security_headers_on_every_response(web_app, path):
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+def test_pages_behind_private_links_are_never_cached(web_app):
+    client = web_app.test_client()
+    token = re.match(r"^/d/([^/]+)/welcome$", client.post("/", data={"how": "new", "kind": "e-petition",
+                                                                    "language": "en"}).location).group(1)
+    for path in (f"/d/{token}/welcome", f"/d/{token}/prayer", f"/d/{token}/review", "/d/nope/review"):
+        assert client.get(path).headers.get("Cache-Control") == "no-store", path
+    assert "no-store" not in client.get("/").headers.get("Cache-Control", "")
+
+
 def test_content_security_policy_allows_no_inline_script():
     directives = dict(d.strip().split(" ", 1) for d in CONTENT_SECURITY_POLICY.split(";"))
     assert directives["default-src"] == "'self'"
