@@ -186,12 +186,12 @@ def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int
     return findings
 
 
-def size_that_fits(petition: Petition) -> str:
-    """The default size if the petition fits it, else the smallest larger size that does (else the default)."""
+def size_that_fits(petition: Petition) -> str | None:
+    """The default size if the petition fits it, else the smallest larger size that does; None if none does."""
     for size in [DEFAULT_PAPER_SIZE, *_larger_sizes(DEFAULT_PAPER_SIZE)]:
         if not fit_findings(petition, size):
             return size
-    return DEFAULT_PAPER_SIZE
+    return None
 
 
 def paper_fit_report(petition: Petition) -> list[Finding]:
@@ -200,15 +200,14 @@ def paper_fit_report(petition: Petition) -> list[Finding]:
     Nothing when it fits; a warning naming the smallest size that fits when Letter is too
     small (the organizer picks the size when printing); the errors when no size fits.
     """
-    on_default = fit_findings(petition, DEFAULT_PAPER_SIZE)
-    if not on_default:
+    fits = size_that_fits(petition)
+    if fits == DEFAULT_PAPER_SIZE:
         return []
-    for size in _larger_sizes(DEFAULT_PAPER_SIZE):
-        if not fit_findings(petition, size):
-            language = petition.language
-            return [_fit_finding("paper-fits-larger-size", language, size=_size_name(DEFAULT_PAPER_SIZE, language),
-                                 fits=_size_name(size, language))]
-    return fit_findings(petition, _larger_sizes(DEFAULT_PAPER_SIZE)[-1])
+    if fits is None:
+        return fit_findings(petition, _larger_sizes(DEFAULT_PAPER_SIZE)[-1])
+    language = petition.language
+    return [_fit_finding("paper-fits-larger-size", language, size=_size_name(DEFAULT_PAPER_SIZE, language),
+                         fits=_size_name(fits, language))]
 
 
 def default_sheets(rows_first_page: int, rows_per_sheet: int) -> int:

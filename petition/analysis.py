@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .checks import MAX_PER_CODE, Context, Part, run_checks
 from .formulae import Rendered, addressee_text, render
-from .model import KINDS, Finding, Note, Petition, Reading, Removed, Span
+from .model import KINDS, Finding, Petition, Reading, Removed, Span
 from .wordcount import WordCount, count_petition
 
 
@@ -168,7 +168,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         findings=findings,
         removed=list(reading.removed),
         source=source,
-        notes=[note.text(ctx.message_language) if isinstance(note, Note) else note for note in reading.notes],
+        notes=[note.text(ctx.message_language) for note in reading.notes],
         message_language="fr" if ctx.message_language == "fr" else "en",
     )
 

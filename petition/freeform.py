@@ -25,6 +25,7 @@ from pathlib import Path
 from .addressees import ADDRESSEE_MENTION, classify_addressee, find_mention
 from .house_format import ADDRESSEE_CHAR, PETITION_WORD, fr_action_link, heading_of, strip_opener, text_before_heading
 from .language import detect_language
+from .limits import SLOGAN_MAX_WORDS
 from .model import Addressee, Note, Petition, Reading, Removed, Span, part_name_for_grievance
 
 _I = re.IGNORECASE
@@ -85,7 +86,6 @@ _FR_DEMAND_THAT = re.compile(r"\bnous\b[^.;!?\n]{0,80}?\b(?:exigeons|réclamons|
 _NEAR_REQUEST = re.compile(r"\b(?:need|should|must|call\s+for|ask\s+for|want|urge|increase|stop|demand)\b", _I)
 
 MAX_CAMPAIGN_SENTENCE = 600  # a banner or "please sign" line is short; longer text is content
-SLOGAN_MAX_WORDS = 8
 REQUEST_WINDOW = 1500  # characters from a sentence's start in which its request must begin
 
 
@@ -234,7 +234,7 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     return body.rstrip(" .!?;,:")
 
 
-def _find_request(text: str, s: int, e: int) -> tuple[Span, int, str | None] | None:
+def _find_request(text: str, s: int, e: int) -> tuple[Span, int, Note | None] | None:
     """In one sentence: (addressee span, action start, a note when wording was taken out) of a request."""
     # A request starts near the head of its sentence; the action may run on.
     window = min(e, s + REQUEST_WINDOW)
@@ -381,11 +381,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     else:
         reading.notes.append(Note("no-request-freeform"))
         near = _nearest_request(text, grievances)
-        french_demand = next((m for u in grievances for m in [_FR_DEMAND_THAT.search(text, u.start, u.end)] if m), None)
+        # "exigeons que le gouvernement plafonne": the subjunctive cannot follow "demandons ... de".
+        french_demand = next((u for u in grievances if _FR_DEMAND_THAT.search(text, u.start, u.end)), None)
         if french_demand:
-            # "exigeons que le gouvernement plafonne": the subjunctive cannot follow "demandons ... de".
-            sentence = next(u for u in grievances if u.start <= french_demand.start() < u.end)
-            reading.notes.append(Note("french-demand-that", said=_tidy(text[sentence.start:sentence.end])))
+            reading.notes.append(Note("french-demand-that", said=_tidy(text[french_demand.start:french_demand.end])))
         elif near:
             reading.notes.append(Note("closest-sentence", sentence=near))
 

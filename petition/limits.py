@@ -12,6 +12,7 @@ OPEN_PERIOD_DAYS = (30, 60, 90, 120)  # R-EP-6
 GOVERNMENT_RESPONSE_DAYS = 45        # R-RESP-1: calendar days after presentation
 MIN_SIGNATURE_ROWS_ON_FIRST_PAGE = 3  # R-PAP-4
 MIN_SHEETS, MAX_SHEETS = 1, 200      # what one print run may ask for
+SLOGAN_MAX_WORDS = 8                 # a short "...!" line with no request reads as a slogan or title (R-ATT-1, R-STR-1)
 
 # R-PAP-2: from 5.5x8.5 in to 11x17 in; Letter is the safe default.
 # CSS sizes are spelled out because WeasyPrint silently gives A4 for 'tabloid'.

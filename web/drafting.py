@@ -31,7 +31,7 @@ from petition.analysis import analyze_petition
 from petition.formulae import (
     GRIEVANCE_OPENER, default_petitioners, is_default_petitioners, petitioners_of, prayer_formula, render,
 )
-from petition.limits import E_PETITION_WORD_LIMIT
+from petition.limits import DEFAULT_PAPER_SIZE, E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.language import LANGUAGE_NAMES
 from petition.reader import read
@@ -405,7 +405,7 @@ def _paper_size(petition: Petition) -> str | None:
         return None
     from pdf.paper import size_that_fits
 
-    return size_that_fits(petition)
+    return size_that_fits(petition) or DEFAULT_PAPER_SIZE
 
 
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,

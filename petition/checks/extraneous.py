@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from .context import Context
 
+from ..limits import SLOGAN_MAX_WORDS
+
 # A title or slogan pasted above the House's wording reads as the first "grievance": a short
 # exclamation that states no fact ("Protect our seniors!"). Statements can be short and end in
 # "!" too, so a person decides (a warning).
-SLOGAN_MAX_WORDS = 8
 
 
 def check(ctx: Context):

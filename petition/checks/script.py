@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from ..formulae import default_petitioners, is_default_petitioners
 from ..language import LANGUAGE_NAMES as _LANGUAGE_NAMES, identify
 from ..text import INVISIBLE, invisible_in
 from .context import Context
@@ -47,16 +48,11 @@ def check(ctx: Context):
     # The usual petitioners wording left in the other language ("Nous, soussignés, citizens and
     # residents of Canada, ..."): certain, and the fix is the same wording in the right language.
     petitioners = ctx.part("petitioners")
-    if petitioners is not None and petitioners.text.strip():
-        from ..formulae import DEFAULT_PETITIONERS
-
-        typed = " ".join(petitioners.text.split()).casefold()
-        other = [lang for lang, words in DEFAULT_PETITIONERS.items()
-                 if lang != ctx.petition.language and words.casefold() == typed]
-        if other:
-            yield ctx.finding("petitioners-other-language", petitioners, 0, len(petitioners.text),
-                              suggestion=DEFAULT_PETITIONERS.get(ctx.petition.language, DEFAULT_PETITIONERS["en"]),
-                              formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
+    own = default_petitioners(ctx.petition.language)
+    if petitioners is not None and is_default_petitioners(petitioners.text) \
+            and " ".join(petitioners.text.split()).casefold() != own.casefold():
+        yield ctx.finding("petitioners-other-language", petitioners, 0, len(petitioners.text), suggestion=own,
+                          formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
     # A Minister's title typed in the other language prints "Pétition au Minister of Health".
     addressee = ctx.petition.addressee
     if addressee.kind == "minister" and addressee.title:
