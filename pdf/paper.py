@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pydyf
 from weasyprint.formatting_structure import boxes
 
+from petition.catalogue import copy_in
 from petition.formulae import GRIEVANCE_OPENER, prayer_formula, render
 from petition.limits import (
     ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, MIN_SIGNATURE_ROWS_ON_FIRST_PAGE,
@@ -28,7 +29,6 @@ from petition import rules
 
 from . import renderer
 from .cache import cache_key
-from .labels import labels
 
 CSS = ("base", "paper")
 # A row is 0.4in tall (paper.css); this bounds how many rows a page can hold, so the
@@ -90,10 +90,9 @@ def _with_language(petition: Petition, language: str | None) -> Petition:
 
 
 def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages: int = 0) -> dict:
-    lang = "fr" if petition.language == "fr" else "en"
     parts = paper_parts(petition)
     return {
-        "lang": lang, "L": labels(lang), "title": f"{parts.heading}", "parts": parts,
+        "lang": copy_in(petition.language).lang, "title": f"{parts.heading}", "parts": parts,
         "text_sha256": hashlib.sha256(parts.text.encode("utf-8")).hexdigest(),
         "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
     }
@@ -146,7 +145,8 @@ def _fit_finding(code: str, language: str, **values) -> Finding:
 
 
 def _size_name(size: str, language: str) -> str:
-    return PAPER_SIZES[size]["label_fr" if language == "fr" else "label"]
+    """'Letter (8.5 x 11 in)' / 'lettre (8,5 x 11 po)', as a finding names it mid-sentence."""
+    return copy_in(language).gettext(PAPER_SIZES[size]["label"])
 
 
 def _larger_sizes(size: str) -> list[str]:
@@ -158,9 +158,9 @@ def _larger_sizes(size: str) -> list[str]:
 
 
 def _either(names: list[str], language: str) -> str:
-    joined = [PAPER_SIZES[n]["short_fr" if language == "fr" else "short"] for n in names]
-    word = " ou " if language == "fr" else " or "
-    return joined[0] if len(joined) == 1 else ", ".join(joined[:-1]) + word + joined[-1]
+    """'legal or tabloid' / 'légal ou tabloïd'."""
+    copy = copy_in(language)
+    return copy.either([copy.gettext(PAPER_SIZES[n]["short"]) for n in names])
 
 
 def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None) -> list[Finding]:
@@ -240,7 +240,7 @@ def _numbers(language: str, size: str, pages: int) -> list:
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
-        ctx = {"lang": language, "L": labels(language), "title": "", "parts": None, "text_sha256": "",
+        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "",
                "first_rows": 0, "sheets": [], "blank_pages": pages}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
@@ -322,7 +322,7 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
     else:
         sheet, sheet_rows = _layout_once(petition, size, "sheet")
     sheets = sheets or default_sheets(first_rows, sheet_rows)
-    lang = "fr" if petition.language == "fr" else "en"
+    lang = copy_in(petition.language).lang
     digest = text_sha256(petition)
     key = cache_key("paper-pdf", petition.to_dict(), size, sheets)
     pdfs = renderer.state()["pdfs"]

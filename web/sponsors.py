@@ -24,6 +24,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from petition import timeline as deadlines
+from petition.catalogue import lang_of
 from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
@@ -422,7 +423,7 @@ def cover_letter(token: str):
     from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     petition = draft.petition
-    pdf = render_pdf("pdf/cover_letter.html", lang=petition.language if petition.language == "fr" else "en",
+    pdf = render_pdf("pdf/cover_letter.html", lang=lang_of(petition.language),
                      member=member, office_lines=member.office_postal.strip().splitlines(),
                      heading_text=heading(petition.addressee, petition.language),
                      prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES)

@@ -84,6 +84,8 @@ def test_every_translation_keeps_the_placeholders_of_its_english():
     def names(text: str) -> set[str]:
         return {a or b for a, b in pattern.findall(text)}
 
+    # French letters to an unknown person open without the name ("Madame, Monsieur,").
+    may_drop = {"Dear %(name)s,": {"name"}}
     checked = 0
     for message in po:
         if not message.id:
@@ -93,6 +95,7 @@ def test_every_translation_keeps_the_placeholders_of_its_english():
         for text in strings:
             if text:
                 # A plural's singular may say "one" instead of %(num)s.
-                assert names(text) <= names(ids[-1]) and names(ids[0]) <= names(text) | {"num"}, message.id
+                dropped = may_drop.get(ids[0], set())
+                assert names(text) <= names(ids[-1]) and names(ids[0]) <= names(text) | {"num"} | dropped, message.id
                 checked += 1
     assert checked > 50
