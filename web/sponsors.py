@@ -24,7 +24,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from petition import timeline as deadlines
-from petition.catalogue import lang_of
+from petition.catalogue import copy_in, lang_of
+from petition.timeline_copy import say
 from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
@@ -32,6 +33,7 @@ from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, R
 
 from .db import get_session
 from .errors import handle_http_error
+from .i18n import ui_language
 from .drafting import typed_step_page
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
@@ -389,7 +391,8 @@ def timeline(token: str):
             data["open_days"] = str(stored.open_days) if stored.open_days else ""
         form = TimelineForm(data=data)
         status = 200
-    result = _timeline(draft, stored, date.today()) if status == 200 else None
+    # The engine gives codes and dates; the words are the person's language (the screens'), not the petition's.
+    result = say(_timeline(draft, stored, date.today()), ui_language()) if status == 200 else None
     return render_template("sponsors/timeline.html", draft=draft, token=token, form=form, timeline=result), status
 
 
@@ -399,7 +402,7 @@ def timeline_ics(token: str):
     result = _timeline(draft, TimelineDates.for_draft(get_session(), draft.id), date.today())
     # A stable UID per draft that reveals nothing: a hash of the public review token.
     stem = hashlib.sha256(draft.review_token.encode()).hexdigest()[:16]
-    body = deadlines.to_ics(result, _short_title(draft), uid_stem=stem)
+    body = deadlines.to_ics(result, _short_title(draft), uid_stem=stem, language=ui_language())
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": 'attachment; filename="petition-deadlines.ics"',
         "Cache-Control": "no-store",
@@ -408,7 +411,8 @@ def timeline_ics(token: str):
 
 def _short_title(draft: Draft) -> str:
     prayer = " ".join(draft.petition.prayer.split())
-    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (prayer or "your petition")
+    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (
+        prayer or copy_in(ui_language()).gettext("your petition"))
 
 
 # ----- the cover letter (paper) ---------------------------------------------------------------------
