@@ -25,6 +25,7 @@ from werkzeug.exceptions import HTTPException
 
 from petition import timeline as deadlines
 from petition.catalogue import copy_in, lang_of
+from petition.represent_copy import Said
 from petition.timeline_copy import say
 from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
@@ -76,7 +77,7 @@ def api_mp():
     raw = request.args.get("postal_code", "")
     result, error = lookup_or_error(raw)
     if error:
-        response = jsonify(error.to_dict())
+        response = jsonify(error.to_dict(ui_language()))
         response.status_code = error.status
         if isinstance(error, ServiceBusy):
             response.headers["Retry-After"] = str(error.retry_after)
@@ -190,7 +191,8 @@ def _mp_lookup_state() -> dict:
     code = request.args.get("mp_postal_code", "") or g.get("mp_postal_code", "")
     state = {"postal_code": code, "result": None, "error": None}
     if code and not request.args.get("mp_failed"):
-        state["result"], state["error"] = lookup_or_error(code)
+        state["result"], error = lookup_or_error(code)
+        state["error"] = Said(error, ui_language()) if error else None
         if state["result"]:
             state["postal_code"] = state["result"].postal_code  # "j9h5v8" shows as "J9H 5V8"
     return state
@@ -217,7 +219,8 @@ def lookup(token: str):
         return redirect(_back(token, default))
     result, error = lookup_or_error(form.postal_code.data)
     if error:
-        flash(f"{error.message} {error.fallback}", "error")
+        said = Said(error, ui_language())
+        flash(f"{said.message} {said.fallback}", "error")
         return redirect(_back(token, default, mp_postal_code=form.postal_code.data, mp_failed="1"))
     return redirect(_back(token, default, mp_postal_code=result.postal_code))
 
@@ -233,7 +236,8 @@ def use_member(token: str):
     except (ValueError, IndexError):
         member = None
     if member is None:
-        flash(f"{error.message} {error.fallback}" if error else "Choose one of the Members listed.", "error")
+        said = Said(error, ui_language()) if error else None
+        flash(f"{said.message} {said.fallback}" if said else "Choose one of the Members listed.", "error")
         return redirect(_back(token, default))
     if request.form.get("mp_use") == "choice":
         _add_choice(draft, _member_fields(member))

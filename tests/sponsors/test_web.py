@@ -16,7 +16,7 @@ import responses
 
 from petition.limits import GOVERNMENT_RESPONSE_DAYS, MAX_SPONSOR_CHOICES, SPONSOR_DAYS
 from petition.model import Addressee, Petition
-from petition.represent import MANUAL_FALLBACK
+from petition.represent_copy import MANUAL_FALLBACK
 from web.db import get_session
 from web.models import Draft
 from web.sponsor_models import SponsorChoice, SponsorResponse
