@@ -94,7 +94,7 @@ def test_a_french_draft_is_read_back_to_its_organizer_in_french():
     assert a.notes[0].startswith("Aucune demande trouvée")
     assert [r["reason"] for r in a.to_dict()["removed"]] == [
         "La forme de la Chambre ne comporte pas de titre.",
-        "Un appel à l'appui ou une bannière de campagne ne peut pas figurer sur une pétition."]
+        "Un appel à l’appui ou une bannière de campagne ne peut pas figurer sur une pétition."]
     english = analyze_text("Save our forests\n\nForests in Canada have been disappearing for years and animals "
                            "are losing their habitat.\n\nSign the petition and share it! https://example.ca")
     assert english.notes[0].startswith("No request found") and english.removed[0].reason == "The House's format has no title."

@@ -277,7 +277,7 @@ def test_the_same_timeline_said_in_french_with_french_dates_and_numbers():
     wrong_order = say(build(Dates(sent_to_sponsor=date(2028, 1, 10), published=date(2028, 1, 5), open_days=30),
                             today=TODAY), "fr")
     assert wrong_order.errors[0].message == ("Selon ces dates, la date de publication (mercredi 5 janvier 2028) "
-                                             "précède la date d'envoi au parrain (lundi 10 janvier 2028).")
+                                             "précède la date d’envoi au parrain (lundi 10 janvier 2028).")
     online = say(build(Dates(), today=TODAY), "fr").signatures.text
     assert online.startswith("Au moins 500 signatures valides")
     period = say(build(Dates(published=date(2028, 1, 1), open_days=45), today=TODAY), "fr")
