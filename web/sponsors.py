@@ -32,7 +32,7 @@ from petition.model import Addressee
 from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
 
 from .db import get_session
-from .i18n import quoted, switched_to
+from .i18n import ENGINE_SENTENCES_LANGUAGE, quoted, switched_to
 from .errors import handle_http_error
 from .drafting import typed_step_page
 from .links import draft_for_edit, draft_for_review
@@ -136,6 +136,11 @@ def _add_choice(draft: Draft, fields: dict) -> None:
     flash(_("Added %(name)s (%(riding)s).", name=fields["name"], riding=fields["riding"]), "success")
 
 
+def _engine_sentence(text: str) -> Markup:
+    """A sentence petition/represent.py wrote, marked with its language (see ENGINE_SENTENCES_LANGUAGE)."""
+    return Markup('<span lang="%s">%s</span>') % (ENGINE_SENTENCES_LANGUAGE, text)
+
+
 def _begins(draft: Draft) -> Markup:
     """The flash after the addressee changed: the heading quoted, marked with the petition's own language."""
     return Markup(_("The petition now begins %(heading)s.")) % {
@@ -226,7 +231,7 @@ def lookup(token: str):
         return redirect(_back(token, default))
     result, error = lookup_or_error(form.postal_code.data)
     if error:
-        flash(f"{error.message} {error.fallback}", "error")
+        flash(_engine_sentence(f"{error.message} {error.fallback}"), "error")
         return redirect(_back(token, default, mp_postal_code=form.postal_code.data, mp_failed="1"))
     return redirect(_back(token, default, mp_postal_code=result.postal_code))
 
@@ -242,7 +247,8 @@ def use_member(token: str):
     except (ValueError, IndexError):
         member = None
     if member is None:
-        flash(f"{error.message} {error.fallback}" if error else _("Choose one of the Members listed."), "error")
+        flash(_engine_sentence(f"{error.message} {error.fallback}") if error else _("Choose one of the Members listed."),
+              "error")
         return redirect(_back(token, default))
     if request.form.get("mp_use") == "choice":
         _add_choice(draft, _member_fields(member))
