@@ -24,7 +24,8 @@ from petition.limits import DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SI
 @click.option("--instructions", is_flag=True,
               help=_("Instructions for volunteers (a separate handout, never part of the petition)."))
 @click.option("--kind", type=click.Choice(["e-petition", "paper"]), default=None,
-              help=_("Which rules the --review report applies (default e-petition); --paper is always paper."))
+              help=_("Which rules the --review report applies (default: %(default)s); --paper is always paper.",
+                       default="e-petition"))
 @click.option("--size", type=click.Choice(list(PAPER_SIZES)), default=DEFAULT_PAPER_SIZE, show_default=True,
               help=_("Paper size (--paper); only sizes the House accepts (R-PAP-2)."))
 @click.option("--sheets", type=click.IntRange(MIN_SHEETS, MAX_SHEETS), default=None,
@@ -49,7 +50,8 @@ def pdf_command(paper, review, instructions, kind, size, sheets, lang, send_to, 
     if sheets is not None and mode != "paper":
         raise click.UsageError(_("--sheets applies to --paper only"))
     if kind == "e-petition" and mode == "paper":
-        raise click.UsageError(_("--paper prints a paper petition; --kind e-petition applies to --review only"))
+        raise click.UsageError(_("--paper prints a paper petition; %(option)s applies to --review only",
+                                 option="--kind e-petition"))
     if mode == "instructions":
         from petition.language import detect_language
         from petition.text import strip_invisible

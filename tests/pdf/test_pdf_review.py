@@ -110,7 +110,7 @@ def test_the_html_given_to_weasyprint_carries_the_petitions_language():
     from pdf.review import review_context
 
     french = renderer.html_string("pdf/review.html", **review_context(analyze_text(sample("certified/e-4904-fr.txt"))))
-    assert '<html lang="fr">' in french and "Constats" in french and "Findings" not in french
+    assert '<html lang="fr">' in french and "Constatations" in french and "Findings" not in french
     english = renderer.html_string("pdf/review.html", **review_context(analyze_petition(broadband("en"))))
     assert '<html lang="en">' in english and "Findings" in english
 
