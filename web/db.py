@@ -2,22 +2,39 @@
 
 The URL comes from app.config["DATABASE_URL"] (SQLite in the instance folder by
 default, any SQLAlchemy URL such as postgresql+psycopg://... in production), so
-nothing here may depend on one database's SQL dialect.
+nothing here may depend on one database's SQL dialect. Tables are made and
+changed only by the Alembic migrations in migrations/ (`flask --app app db
+upgrade`, see web/migrate.py), never at start-up.
 """
 from __future__ import annotations
 
-import click
 from flask import Flask, current_app, g
-from flask.cli import with_appcontext
-from sqlalchemy import create_engine, event
+from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 _EXTENSION = "petition_db"
 
+# Constraint names that are the same on every database, so a migration can name the one it drops
+# (SQLite's batch mode and PostgreSQL alike). Explicitly named constraints keep their names.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
 
 class Base(DeclarativeBase):
-    pass
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def load_models() -> MetaData:
+    """Every table the app uses, registered on Base.metadata (what the migrations are compared with)."""
+    from . import models, print_models, sponsor_models  # noqa: F401
+
+    return Base.metadata
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -34,12 +51,6 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-def create_tables(engine: Engine) -> None:
-    from . import models, sponsor_models  # noqa: F401  (registers the tables on Base.metadata)
-
-    Base.metadata.create_all(engine)
 
 
 def engine() -> Engine:
@@ -59,21 +70,15 @@ def close_session(_exc: BaseException | None = None) -> None:
         session.close()
 
 
-@click.command("init-db")
-@with_appcontext
-def init_db_command() -> None:
-    """Create the tables (safe to run again: existing tables and drafts are kept)."""
-    create_tables(engine())
-    click.echo(f"Tables ready in {engine().url.render_as_string(hide_password=True)}.")
-
-
 def init_app(app: Flask) -> None:
+    from .migrate import db_cli
+
     eng = make_engine(app.config["DATABASE_URL"])
     app.extensions[_EXTENSION] = {
         "engine": eng,
         # Objects stay readable after commit: views render the saved draft.
         "sessionmaker": sessionmaker(eng, expire_on_commit=False),
     }
-    create_tables(eng)
+    load_models()
     app.teardown_appcontext(close_session)
-    app.cli.add_command(init_db_command)
+    app.cli.add_command(db_cli)

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from petition.analysis import analyze_petition
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
 from petition.model import Removed
-from web.db import Base, engine, get_session
+from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
 from web.print_models import PrintRun
@@ -23,8 +23,6 @@ def _set_up(state) -> None:
     from pdf.renderer import check_harfbuzz_subset  # logs a warning with the apt package to install
 
     check_harfbuzz_subset()
-    with state.app.app_context():
-        Base.metadata.create_all(engine(), tables=[PrintRun.__table__])
 
 
 @bp.app_context_processor
