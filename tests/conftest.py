@@ -23,6 +23,7 @@ SAMPLES = Path(__file__).parent / "samples"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or None
 
 postgres_only = pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs TEST_DATABASE_URL (make test sets one)")
+sqlite_only = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="about SQLite's file (the SQLite pass runs it)")
 
 
 _migrated: dict[str, object] = {}

@@ -8,9 +8,11 @@ upgrade`, see web/migrate.py), never at start-up.
 """
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Flask, current_app, g
 from sqlalchemy import MetaData, create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 _EXTENSION = "petition_db"
@@ -37,19 +39,42 @@ def load_models() -> MetaData:
     return Base.metadata
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # Several server threads or gunicorn workers share one file: wait for a lock
-    # instead of failing with "database is locked", and enforce foreign keys.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout = 5000")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
+DEFAULT_LOCK_TIMEOUT_MS = 5000
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+def _sqlite_pragmas(lock_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        # Several server threads or gunicorn workers share one file: wait this long for a lock before
+        # answering "the database is busy" (a 503 that keeps the typed text), and enforce foreign keys.
+        cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # Write-ahead log: readers never wait for a writer, and a writer only for another writer. It is a
+        # property of the file, set by the first connection that can write it.
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:  # a read-only file keeps its mode; reads still work
+            pass
+        cursor.close()
+
+    return on_connect
+
+
+def make_engine(url: str, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> Engine:
+    """The app's engine. A lock held elsewhere longer than `lock_timeout_ms` fails the statement (SQLite's
+    busy_timeout, PostgreSQL's lock_timeout) instead of holding a worker indefinitely."""
+    options: dict = {}
+    if make_url(url).get_backend_name() == "postgresql":
+        options = {
+            "connect_args": {"options": f"-c lock_timeout={int(lock_timeout_ms)}",
+                             "connect_timeout": max(1, -(-int(lock_timeout_ms) // 1000))},
+            # After a PostgreSQL restart the pooled connections are dead: test each before use, so the
+            # first request after it does not fail.
+            "pool_pre_ping": True,
+        }
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(lock_timeout_ms))
     return engine
 
 
@@ -73,7 +98,8 @@ def close_session(_exc: BaseException | None = None) -> None:
 def init_app(app: Flask) -> None:
     from .migrate import db_cli
 
-    eng = make_engine(app.config["DATABASE_URL"])
+    eng = make_engine(app.config["DATABASE_URL"],
+                      int(app.config.get("DATABASE_LOCK_TIMEOUT_MS") or DEFAULT_LOCK_TIMEOUT_MS))
     app.extensions[_EXTENSION] = {
         "engine": eng,
         # Objects stay readable after commit: views render the saved draft.
