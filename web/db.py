@@ -6,6 +6,9 @@ nothing here may depend on one database's SQL dialect.
 """
 from __future__ import annotations
 
+import os
+import weakref
+
 import click
 from flask import Flask, current_app, g
 from flask.cli import with_appcontext
@@ -30,7 +33,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+    # Statement parameters can be tokens (the review token is looked up as is): never in an error or a log line.
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -40,6 +44,23 @@ def create_tables(engine: Engine) -> None:
     from . import models, sponsor_models  # noqa: F401  (registers the tables on Base.metadata)
 
     Base.metadata.create_all(engine)
+
+
+def _fork_safe(eng: Engine) -> None:
+    """No pooled connection crosses a fork (gunicorn --preload makes the app, then forks the workers).
+
+    Two processes sharing one SQLite handle or PostgreSQL socket corrupt each other's traffic, so the parent
+    drops what it opened at start-up, and a forked child forgets (without closing) any connection it inherited.
+    """
+    eng.dispose()
+    ref = weakref.ref(eng)
+
+    def forget_inherited_connections() -> None:
+        inherited = ref()
+        if inherited is not None:
+            inherited.dispose(close=False)
+
+    os.register_at_fork(after_in_child=forget_inherited_connections)
 
 
 def engine() -> Engine:
@@ -75,5 +96,6 @@ def init_app(app: Flask) -> None:
         "sessionmaker": sessionmaker(eng, expire_on_commit=False),
     }
     create_tables(eng)
+    _fork_safe(eng)
     app.teardown_appcontext(close_session)
     app.cli.add_command(init_db_command)
