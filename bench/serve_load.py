@@ -107,10 +107,11 @@ def fill_steps(client: WebClient, token: str, draft: HostileDraft, times: dict) 
     addressee = {k: v for k, v in petition["addressee"].items() if k in ("kind", "title", "name", "riding") and v}
     steps = {
         "addressee": addressee,
-        "petitioners": {"petitioners": petition["petitioners"] or ""},
         "grievances": {f"grievances-{i}": clause for i, clause in enumerate(petition["grievances"])},
         "prayer": {"prayer": petition["prayer"]},
     }
+    if petition["petitioners"] is not None:  # otherwise the default, as a person leaves it
+        steps["petitioners"] = {"petitioners": petition["petitioners"]}
     for step, fields in steps.items():
         times[f"POST {step}"] = timed(lambda: client.save_step(token, step, fields))
 

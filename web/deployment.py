@@ -35,6 +35,12 @@ UNTRUSTED_HOST_LOG = (
 )
 
 
+UNTRUSTED_HOST_PAGE = (
+    "400 Bad Request: this server does not answer for that host name.\n"
+    "400 Requête incorrecte : ce serveur ne répond pas à ce nom d’hôte.\n"
+)
+
+
 def _split_list(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").replace(",", " ").split() if item.strip()]
 
@@ -95,13 +101,15 @@ class PublicBaseURL:
 def init_app(app: Flask) -> None:
     proxies = _trusted_proxies(app.config.get("TRUSTED_PROXIES"))
     base_url = app.config.get("PUBLIC_BASE_URL")
+    trusted = app.config.get("TRUSTED_HOSTS")
+    if isinstance(trusted, str):  # FLASK_TRUSTED_HOSTS=petitions.example.org, or a test config
+        trusted = app.config["TRUSTED_HOSTS"] = _split_list(trusted)
     if base_url:
-        trusted = app.config.get("TRUSTED_HOSTS")
         # Inside ProxyFix: the client address still comes from the trusted X-Forwarded-For.
         app.wsgi_app = PublicBaseURL(app.wsgi_app, base_url, trusted)
         if trusted:
             app.config["TRUSTED_HOSTS"] = [*trusted, parse_public_base_url(base_url)[1]]
-    elif app.config.get("TRUSTED_HOSTS") is None:
+    elif trusted is None:
         app.config["TRUSTED_HOSTS"] = list(LOOPBACK_HOSTS)
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
@@ -118,10 +126,10 @@ def _accept_old_keys_for_csrf(app: Flask) -> None:
 
 
 def _untrusted_host(error: SecurityError):
-    # Plain text: the page layout cannot be built without a host to build its URLs on. Logged once per process.
+    # Plain text in both languages: the page layout (and the language choice) cannot be built without a host to
+    # build its URLs on. Logged once per process, so a flood of strange hosts does not flood the log.
     app = current_app
     if not app.extensions.get("petition_helper_untrusted_host_logged"):
         app.logger.error(UNTRUSTED_HOST_LOG, request.headers.get("Host", ""))
         app.extensions["petition_helper_untrusted_host_logged"] = True
-    return app.response_class("400 Bad Request: this server does not answer for that host name.\n",
-                              status=400, mimetype="text/plain")
+    return app.response_class(UNTRUSTED_HOST_PAGE, status=400, mimetype="text/plain")
