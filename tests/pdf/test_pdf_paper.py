@@ -267,3 +267,14 @@ def test_emoji_print_as_colour_emoji_not_empty_boxes(tmp_path):
                     str(tmp_path / "p")], check=True)
     pixels = Image.open(tmp_path / "p.png").convert("RGB").getdata()
     assert sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 60) > 20
+
+
+def test_a_long_unbroken_prayer_wraps_on_the_continuation_sheets_too(tmp_path):
+    """The sheet repeats the prayer above its grid: an unbroken run used to widen the grid past the paper."""
+    run = "y" * 300
+    result = paper_pdf(broadband("en", prayer=run), size="letter", sheets=2)
+    sheet = png(result.pdf, tmp_path, 2)
+    assert sheet.size == (425, 550)  # the right margin is 0.5 in = 25 px
+    assert _dark(sheet, (0, 0, 425, 550)) > 2000
+    assert _dark(sheet, (412, 0, 425, 550)) == 0
+    assert run in "".join(page_texts(result.pdf)[1].split())
