@@ -2,14 +2,15 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium postgresql
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-color-emoji poppler-utils chromium postgresql
 # The tests that touch the database, run a second time against PostgreSQL (tools/with-postgres).
 POSTGRES_TESTS := tests/db tests/web tests/sponsors
 
 .PHONY: run serve test system-deps venv bench clean
 
 # Installs the Debian packages only when one is missing (WeasyPrint's fast font
-# subsetting, the PDF-to-PNG tool used by tests, the browser for browser tests).
+# subsetting, the fonts, emoji included, the PDF-to-PNG tool used by tests, the
+# browser for browser tests).
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
