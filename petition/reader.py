@@ -14,7 +14,15 @@ What a Reading holds, from either reader:
 - addressees_written: "heading", "prayer", "attention", each as the text says it;
 - removed: what a petition may not carry (R-STR-1 title or text above the
   heading, R-ATT-1 campaign material or a postscript, R-URL-1 links and handles);
+- removed: also text the reader could not place (R-STR-1 "unplaced"), and words that
+  led into a request ("Because rents doubled, we ask ...": "request-lead-in");
+- replaced: the draft's words that the House's fixed wording stands for (heading,
+  "Whereas", "We, the undersigned, ... call upon ... to", list numbering);
 - notes: plain sentences for the organizer (no request found, wording changed).
+
+Nothing is lost (an invariant, see `petition.accounting`): every non-whitespace
+character of the text is in exactly one place: the addressee, the petitioners, a
+grievance, the request, a removed entry or a replaced entry.
 """
 from __future__ import annotations
 

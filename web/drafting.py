@@ -297,6 +297,7 @@ def start():
         conversion = {
             "input_form": reading.input_form,
             "removed": [r.to_dict(language) for r in reading.removed],
+            "replaced": [r.to_dict(language) for r in reading.replaced],
             "notes": notes,
         }
         draft, token = Draft.create(session, petition, source_text=form.text.data, conversion=conversion)
