@@ -56,7 +56,7 @@ def _covered(reading: Reading) -> bytearray:
     n = len(reading.source)
     mask = bytearray(n)
     spans = [s for pieces in part_places(reading).values() for s in pieces]
-    spans += [reading.spans[a] for a in ADDRESSEE_PLACES if a in reading.spans]
+    spans += [s for a in ADDRESSEE_PLACES for s in _pieces(reading, a)]
     spans += [Span(r.start, r.end) for r in entries(reading)]
     for span in spans:
         s, e = max(0, span.start), min(n, span.end)
@@ -151,7 +151,7 @@ def problems(reading: Reading) -> list[str]:
     out: list[str] = []
     places = part_places(reading)
     spans = [(name, s) for name, pieces in places.items() for s in pieces]
-    spans += [(a, reading.spans[a]) for a in ADDRESSEE_PLACES if a in reading.spans]
+    spans += [(a, s) for a in ADDRESSEE_PLACES for s in _pieces(reading, a)]
     items = entries(reading)
     for name, span in spans + [(f"entry {r.code}", Span(r.start, r.end)) for r in items]:
         if not 0 <= span.start <= span.end <= n:

@@ -531,6 +531,15 @@ def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: lis
         written["prayer"] = _tidy(text[chosen.start:chosen.end]).strip(" ,")
         spans["prayer addressee"] = chosen
         spans.setdefault("addressee", chosen)
+        # Every request names the one addressee; a request that asks someone else is said so.
+        kind = classify_addressee(written["prayer"])
+        reading.pieces["prayer addressee"] = same = []
+        for a in request_addrs:
+            if classify_addressee(text[a.start:a.end]) == kind:
+                same.append(a)
+            else:
+                reading.replaced.append(Replaced(text[a.start:a.end], "R-ADDR-1", start=a.start, end=a.end,
+                                                 code="other-addressee"))
     if written.get("heading"):
         return classify_addressee(written["heading"])
     if written.get("prayer"):
