@@ -11,6 +11,8 @@ The invariant (both readers keep it, `settle` makes it hold, `problems` checks i
 Two allowances, both on purpose and both documented here:
 - punctuation alone between parts (a clause's ";", a bullet "•", "!!!") is the layout
   the House's form sets itself, so a run of punctuation touching no word is not listed;
+- formatting the pre-reading pass took off a paste (`petition.unwrap`: HTML tags,
+  Markdown marks, Word's bullet glyphs) is `markup`, said once in a note;
 - the addressee is a place even where the same words are also inside a removed
   greeting ("Dear Prime Minister,") or a grievance that only mentions it.
 
@@ -57,7 +59,7 @@ def _covered(reading: Reading) -> bytearray:
     mask = bytearray(n)
     spans = [s for pieces in part_places(reading).values() for s in pieces]
     spans += [s for a in ADDRESSEE_PLACES for s in _pieces(reading, a)]
-    spans += [Span(r.start, r.end) for r in entries(reading)]
+    spans += [Span(r.start, r.end) for r in entries(reading)] + list(reading.markup)
     for span in spans:
         s, e = max(0, span.start), min(n, span.end)
         if s < e:
@@ -173,7 +175,7 @@ def problems(reading: Reading) -> list[str]:
     for gap in gaps(reading):
         out.append(f"in no place: {text[gap.start:gap.end]!r}")
     taken = bytearray(n)
-    for r in items:
+    for r in [*items, *reading.markup]:
         s, e = max(0, r.start), min(n, r.end)
         if s < e:
             taken[s:e] = b"\x01" * (e - s)

@@ -173,6 +173,8 @@ class Reading:
     # Where each part's words come from when that is more than its one span (a prayer made
     # of several request sentences and list items): part name -> pieces of `source`.
     pieces: dict[str, list[Span]] = field(default_factory=dict)
+    # Formatting the pre-reading pass took off a paste (HTML tags, Markdown marks), said in a note.
+    markup: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -30,12 +30,21 @@ from .freeform import convert_freeform
 from .house_format import has_petitioner_formula, looks_like_house, parse_house
 from .language import detect_language
 from .model import Reading
+from .unwrap import unwrap
 
 __all__ = ["read", "parse_house", "convert_freeform", "looks_like_house"]
 
 
-def read(text: str) -> Reading:
+def read(text: str, language: str | None = None) -> Reading:
+    """Read a paste; `language` ("en"/"fr", the organizer's choice) picks the version of a bilingual one."""
     text = text if isinstance(text, str) else str(text or "")
+    unwrapped = unwrap(text, language)
+    if not unwrapped.changed:
+        return _read(text)
+    return unwrapped.restore(_read(unwrapped.text))
+
+
+def _read(text: str) -> Reading:
     language = detect_language(text)
     if has_petitioner_formula(text):
         return parse_house(text, language=language)

@@ -285,7 +285,7 @@ def start():
     kind, language = form.kind.data, form.language.data
     session = get_session()
     if form.how.data == "paste":
-        reading = read(form.text.data)
+        reading = read(form.text.data, language=language)  # a bilingual paste: the chosen version
         petition = reading.petition
         petition.kind, petition.language = kind, language
         # Said in the petition's language, as its findings are.

@@ -133,6 +133,12 @@ _FURNITURE = [
     "RENT CONTROL NOW!!!", "Save our post office", "0 have signed. Let’s get to 2,500!", "Please sign and share!",
     "https://fairrent.ca/join", "www.example.org", "@fairrent", "#RentControl", "info@fairrent.ca",
     "Dear Prime Minister,", "Thanks, Jane", "Signez et partagez!", "(see fairrent.news for details)",
+    # Pasted formats: HTML, Markdown, e-mail, PDF, Word.
+    "<p>", "</p>", "<br>", "<li>", "<ul>", "</ul>", "<b>", "</b>", "&amp;", "&#39;", "<!-- x -->", "<script>x<y</script>",
+    "**", "# ", "## Why", "[our site](https://x.ca)", "![logo](l.png)", "_so_", "`",
+    "From: Jane <jane@x.org>", "Sent: Monday", "Subject: petition", "Hi all,", "Here is the final text:",
+    "On Mon, Jane wrote:", "> quoted line", "Cheers,", "Sent from my iPhone", "--",
+    "Page 1 of 2", "3", "evic-", "\uf0b7\t", "o\t",
 ]
 _MARKERS = ["", "", "1. ", "2) ", "a) ", "- ", "• ", "* ", "(iv) "]
 _ENDS = ["", ".", ";", "; and", "!", ":", ","]
