@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from app import create_app
+from conftest import fresh_database_url
 from web import drafting
 from web.db import engine
 from web.logs import redact
@@ -21,7 +22,7 @@ def failing_app(tmp_path):
         "PROPAGATE_EXCEPTIONS": False,
         "SECRET_KEY": "test-secret",
         "WTF_CSRF_ENABLED": False,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'logs.sqlite'}",
+        "DATABASE_URL": fresh_database_url(tmp_path, "logs.sqlite"),
     })
 
 
