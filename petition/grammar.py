@@ -65,6 +65,55 @@ HOUSE_CUES = re.compile(
 )
 
 
+# ---- addressee phrases (R-ADDR-1) --------------------------------------------------------------
+
+# The four allowed addressees, matched against a phrase once its article and courtesy title are off.
+HOUSE_ADDRESSEE = re.compile(
+    r"^(?:house\s+of\s+commons(?:\s+of\s+canada)?|house|commons|parliament(?:\s+of\s+canada)?"
+    r"|chambre\s+des\s+communes(?:\s+du\s+canada)?|chambre|parlement(?:\s+du\s+canada)?)"
+    r"(?P<assembled>,?\s+(?:in\s+parliament\s+assembled|réunie\s+en\s+parlement))?$",
+    _I,
+)
+GOVERNMENT_ADDRESSEE = re.compile(
+    r"^(?:(?:(?:federal|canadian)\s+)*government(?:\s+of\s+canada)?"
+    r"|canada['’]s\s+(?:federal\s+)?government"
+    r"|gouvernement(?:\s+(?:du\s+canada|fédéral|federal|canadien))*)$",
+    _I,
+)
+MEMBER_EN = re.compile(
+    r"^(?:(?P<name>.+?),?\s+)?(?:the\s+)?(?:member\s+of\s+parliament|member|mp)\s+(?:for|of)\s+(?P<riding>.+)$",
+    _I,
+)
+MEMBER_FR = re.compile(
+    r"^(?:(?P<name>.+?),?\s+)?(?:le\s+|la\s+)?(?:député|députée)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)(?P<riding>.+)$",
+    _I,
+)
+MINISTER_WORD = re.compile(r"\b(?:minister|ministre)s?\b", _I)
+
+# Where a phrase names an allowed addressee somewhere inside it (free-form drafts):
+# "Canada's Prime Minister", "the federal government", "Parliament".
+ADDRESSEE_MENTION = re.compile(
+    r"\b(?:(?:the\s+)?(?:(?:federal|canadian)\s+)*government(?:\s+of\s+canada)?|canada['’]s\s+(?:federal\s+)?government"
+    r"|(?:the\s+)?house\s+of\s+commons|parliament(?!\s+hill)|(?:the\s+)?prime\s+minister|(?:the\s+)?minister\s+of(?:\s+[A-Z][\w'’-]*|\s+(?:and|of|for|the)\b)+"
+    r"|(?:le\s+)?gouvernement(?:\s+(?:du\s+canada|fédéral|canadien))?|(?:la\s+)?chambre\s+des\s+communes|parlement"
+    r"|(?:le\s+|la\s+)?premi(?:er|ère)\s+ministre|(?:le\s+|la\s+)?ministre\s+d(?:e|u|es)\b(?:\s+(?:la\s+|l['’])?[A-ZÉ][\w'’-]*)*)",
+    _I,
+)
+# Every ADDRESSEE_MENTION holds one of these stems: a text without any cannot match,
+# and `in` finds that far faster than the regex does (keep the two in step).
+MENTION_STEMS = ("govern", "gouvern", "house", "parliament", "parlement", "minist", "chambre")
+# Words that mean the phrase does name an allowed addressee somewhere in it.
+ALLOWED_ADDRESSEE_CUE = re.compile(
+    r"minist|member of parliament|député|house of commons|chambre des communes|government of canada|gouvernement du canada",
+    _I,
+)
+# Each word that names an addressee: two of them and an "and" make two addressees.
+ADDRESSEE_WORD = re.compile(
+    r"\b(?:minister|ministre|government|gouvernement|house of commons|chambre des communes|member of parliament|député)",
+    _I,
+)
+
+
 # ---- list markers -------------------------------------------------------------------------------
 
 BULLET = r"[-–—•*·▪◦]"
