@@ -2,10 +2,10 @@
 no save a client was told succeeded, duplicate none and corrupt none (SQLite and PostgreSQL); and a fresh
 `gunicorn -w 4` on an empty database after `db upgrade` starts every worker (the old create_all race).
 
-gunicorn runs on 127.0.0.1 with an explicit, minimal config file (not the repository's gunicorn.conf.py) and
---preload for the fault test, as deployed: the app is made once in the master and the workers are forked from it,
-so a killed worker is replaced in milliseconds (and the master must hold no database connection across the fork).
-The start-up test runs the plain `gunicorn -w 4 'app:create_app()'` of the report: four apps made at once.
+gunicorn runs on 127.0.0.1. The fault test uses the repository's gunicorn.conf.py, as deployed (--preload: the app
+is made once in the master and the workers are forked from it, so a killed worker is replaced at once, and no
+database connection may cross the fork). The start-up test runs the plain `gunicorn -w 4 'app:create_app()'` of
+the report with a minimal config file: four apps made at once.
 """
 from __future__ import annotations
 
@@ -57,23 +57,28 @@ def children(pid: int) -> list[int]:
 
 
 class Gunicorn:
-    def __init__(self, database_url: str, tmp_path: Path, workers: int, preload: bool):
+    def __init__(self, database_url: str, tmp_path: Path, workers: int, deployed: bool):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tmp_path / f"gunicorn-{self.port}.log"
-        config = tmp_path / "gunicorn-test.conf.py"
-        # Explicit and minimal: the command line says the rest. No control socket: its one path per user would
-        # clash with another gunicorn on the machine. Each worker says when it holds a working app.
-        config.write_text(
-            "control_socket_disable = True\n\n"
-            "def post_worker_init(worker):\n"
-            "    worker.log.info('App loaded in worker %s', worker.pid)\n")
+        if deployed:
+            # The repository's settings (--preload: the app is made before the workers fork, so a booted worker
+            # is a ready one).
+            config, self.ready_line = ROOT / "gunicorn.conf.py", "Booting worker"
+        else:
+            # Explicit and minimal, each worker making its own app: the command line of the report. No control
+            # socket (its one path per user would clash with another gunicorn on the machine).
+            config, self.ready_line = tmp_path / "gunicorn-test.conf.py", "App loaded in worker"
+            config.write_text(
+                "control_socket_disable = True\n\n"
+                "def post_worker_init(worker):\n"
+                "    worker.log.info('App loaded in worker %s', worker.pid)\n")
         env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "fault-test-secret",
                "FLASK_WTF_CSRF_ENABLED": "false", "FLASK_SESSION_COOKIE_SECURE": "false"}
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", str(config), "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
-             "--timeout", "60", *(["--preload"] if preload else []), "app:create_app()"],
+             "--timeout", "60", "app:create_app()"],
             cwd=ROOT, env=env, stdout=self._log_file, stderr=subprocess.STDOUT)
         self.workers = workers
 
@@ -84,7 +89,7 @@ class Gunicorn:
             assert self.process.poll() is None, f"gunicorn exited:\n{self.log.read_text()}"
             log = self.log.read_text()
             assert "Worker failed to boot" not in log and "Exception in worker process" not in log, log
-            if log.count("App loaded in worker") >= self.workers:
+            if log.count(self.ready_line) >= self.workers:
                 try:  # the workers import the app after booting: the first answers can take a while
                     if requests.get(self.url + "/", timeout=30).status_code == 200:
                         return
@@ -118,8 +123,8 @@ class Gunicorn:
 
 
 @contextmanager
-def gunicorn(database_url: str, tmp_path: Path, workers: int, preload: bool = True):
-    server = Gunicorn(database_url, tmp_path, workers, preload)
+def gunicorn(database_url: str, tmp_path: Path, workers: int, deployed: bool = True):
+    server = Gunicorn(database_url, tmp_path, workers, deployed)
     try:
         server.wait_ready()
         yield server
@@ -259,7 +264,7 @@ def test_four_workers_on_a_freshly_upgraded_empty_database_all_start(tmp_path):
         upgraded = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT,
                                   env={**os.environ, "DATABASE_URL": url}, capture_output=True, text=True, timeout=120)
         assert upgraded.returncode == 0, upgraded.stderr
-        with gunicorn(url, tmp_path, workers=4, preload=False) as server:
+        with gunicorn(url, tmp_path, workers=4, deployed=False) as server:
             log = server.log.read_text()
             assert log.count("Booting worker") == 4 and log.count("App loaded in worker") == 4, log
             assert "Worker failed to boot" not in log and "Traceback" not in log, log
