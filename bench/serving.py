@@ -51,6 +51,9 @@ class GunicornServer:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "GunicornServer":
+        # As an operator does: the tables come from the migrations, once, before any worker starts.
+        subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, env=self.env,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
              "-b", f"127.0.0.1:{self.port}", "-w", str(self.workers),

@@ -7,8 +7,17 @@ import re
 import pytest
 
 from app import create_app
+from conftest import fresh_database_url
 
 EVIL = "evil.example"
+_databases: dict = {}
+
+
+def _database(tmp_path) -> str:
+    # One database per test: the apps a test makes (before and after a key rotation) share it.
+    if tmp_path not in _databases:
+        _databases[tmp_path] = fresh_database_url(tmp_path, "deploy.sqlite")
+    return _databases[tmp_path]
 
 
 def make_app(tmp_path, **config):
@@ -16,7 +25,7 @@ def make_app(tmp_path, **config):
         "TESTING": True,
         "SECRET_KEY": "test-secret",
         "WTF_CSRF_ENABLED": False,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite'}",
+        "DATABASE_URL": _database(tmp_path),
         **config,
     })
 
