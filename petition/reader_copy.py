@@ -1,5 +1,6 @@
 """What the reader says about a draft it read, by stable code: notes (what it assumed or
-proposed) and why a fragment was left out of the petition.
+proposed), why a fragment was left out of the petition, and what the House's fixed
+wording stands for (printed in the House's words, not lost).
 
 The English is the gettext msgid; the French is in translations/fr/LC_MESSAGES/messages.po.
 Placeholders are %(name)s, filled in by the reader.
@@ -35,6 +36,20 @@ NOTES: dict[str, str] = {
         "No addressee found; the Government of Canada is assumed."),
     "language-chosen-differs": N_(
         "Your draft reads as %(draft)s, but you chose %(chosen)s: the House's fixed wording will be in %(chosen)s."),
+    "unwrapped-html": N_(
+        "Read as a web page (HTML): its tags were taken out and its text read."),
+    "unwrapped-markdown": N_(
+        "Read as Markdown: its headings, bold and link marks were taken out."),
+    "unwrapped-word": N_(
+        "Word's bullet symbols were read as list items."),
+    "unwrapped-email": N_(
+        "Read as an e-mail: its headers, greeting, quoted reply and sign-off are left out (listed below)."),
+    "unwrapped-pdf": N_(
+        "Read as a copy from a PDF: lines broken by the page and words hyphenated at a line's end were joined, and page headers and footers left out."),
+    "other-version-fr": N_(
+        "Your text also holds the petition in French. The English version is read; the French one is listed as left out: keep it for the French version of the petition."),
+    "other-version-en": N_(
+        "Your text also holds the petition in English. The French version is read; the English one is listed as left out: keep it for the English version of the petition."),
 }
 
 REMOVED: dict[str, str] = {
@@ -44,12 +59,50 @@ REMOVED: dict[str, str] = {
         "The House's format has no title."),
     "links": N_(
         "A petition may contain no links, e-mail addresses, hashtags or @handles."),
+    "contact": N_(
+        "Phone numbers, postal codes and other contact details go on the signature lines, never in the petition's text."),
     "campaign": N_(
         "A request for support or a campaign banner cannot appear on a petition."),
     "slogan": N_(
         "A slogan is neither a grievance nor a request."),
     "above-heading": N_(
         "The House's format starts with the heading; what is above it is left out."),
+    "unplaced": N_(
+        "The reader could not tell which part of the petition this belongs to, so it is left out: put it back where it belongs, or leave it out."),
+    "request-lead-in": N_(
+        "Words leading into the request are replaced by the House's formula (“We, the undersigned, … call upon … to”); if they say something the petition needs, add it as a grievance."),
+    "email-header": N_(
+        "An e-mail's headers (From, Sent, To, Subject) are not part of the petition."),
+    "email-quote": N_(
+        "A quoted earlier message is not part of the petition."),
+    "email-greeting": N_(
+        "An e-mail's greeting is not part of the petition."),
+    "email-intro": N_(
+        "A line introducing the text (“here is the petition”) is not part of the petition."),
+    "email-signoff": N_(
+        "An e-mail's sign-off and signature are not part of the petition; signatures go on the signature lines."),
+    "page-furniture": N_(
+        "A page number, header or footer of a copied PDF is not part of the petition."),
+    "picture": N_(
+        "A petition may carry no pictures or logos."),
+    "other-version-fr": N_(
+        "The same petition in French: read the French version on its own to make the French petition."),
+    "other-version-en": N_(
+        "The same petition in English: read the English version on its own to make the English petition."),
     "after-prayer": N_(
         "Text after the prayer is not part of the House's form."),
+}
+
+# What the House's fixed wording stands for: not lost, printed in the House's words.
+REPLACED: dict[str, str] = {
+    "heading": N_(
+        "The heading is printed in the House's own words: “Petition to …”."),
+    "formula": N_(
+        "Printed in the House's fixed wording (“Whereas:”, “We, the undersigned, … call upon … to …”)."),
+    "list-marker": N_(
+        "List numbering is set by the House's layout."),
+    "petitioners-again": N_(
+        "The petitioners are named once, in the House's formula “We, the undersigned, …”."),
+    "other-addressee": N_(
+        "A petition has one addressee: this request is addressed to the one the petition names."),
 }

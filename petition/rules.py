@@ -2,7 +2,7 @@
 
 Each reason has a stable code (e.g. "demand-framing"), the House rule it rests on
 (petition-rules.md id), a severity and an English message (petition/findings.py);
-the reader's notes and reasons for leaving text out are in petition/reader_copy.py.
+the reader's notes, reasons for leaving text out and replaced wording are in petition/reader_copy.py.
 Checks name a code; the words come from the gettext catalogue in the language asked
 for (petition.catalogue), so a French petition is told in French.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from .catalogue import copy_in
 from .findings import CODES
 from .model import SEVERITIES
-from .reader_copy import NOTES, REMOVED
+from .reader_copy import NOTES, REMOVED, REPLACED
 
-_READER = {"notes": NOTES, "removed": REMOVED}
+_READER = {"notes": NOTES, "removed": REMOVED, "replaced": REPLACED}
 
 
 def _checked() -> None:
@@ -43,7 +43,8 @@ def message(code: str, language: str | None = "en", **values) -> str:
 
 
 def reader_text(section: str, code: str, language: str | None = "en", **values) -> str:
-    """A note ("notes") or a reason to leave text out ("removed"), in `language` ("en" unless "fr")."""
+    """A note ("notes"), a reason to leave text out ("removed") or what the House's wording stands for
+    ("replaced"), in `language` ("en" unless "fr")."""
     try:
         text = _READER[section][code]
     except KeyError:

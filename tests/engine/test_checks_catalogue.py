@@ -66,11 +66,11 @@ def test_both_languages_say_the_same_things():
     """Every finding, note and reason has a French translation with the same placeholders, and every
     code the reader uses exists."""
     from petition.catalogue import copy_in
-    from petition.reader_copy import NOTES, REMOVED
+    from petition.reader_copy import NOTES, REMOVED, REPLACED
 
     fr = copy_in("fr")
     for section, entries in (("findings", {c: e["message"] for c, e in rules.codes().items()}),
-                             ("notes", NOTES), ("removed", REMOVED)):
+                             ("notes", NOTES), ("removed", REMOVED), ("replaced", REPLACED)):
         for code, english in entries.items():
             french = fr.gettext(english)
             assert french != english, f"{section}.{code} has no French translation"
@@ -82,7 +82,7 @@ def test_both_languages_say_the_same_things():
         used_notes.add(either)
     used_removed = set(re.findall(r'code="([a-z-]+)"', source)) | set(re.findall(r'reason = "([a-z-]+)"', source))
     assert used_notes and used_removed, "no codes found: the patterns above are stale"
-    assert used_notes <= set(NOTES) and used_removed <= set(REMOVED)
+    assert used_notes <= set(NOTES) and used_removed <= set(REMOVED) | set(REPLACED)
 
 
 def test_a_french_draft_is_read_back_to_its_organizer_in_french():
