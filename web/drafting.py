@@ -41,6 +41,7 @@ from .db import get_session
 from .errors import handle_http_error
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
+from .ratelimits import reshows
 
 bp = Blueprint("drafting", __name__)
 
@@ -594,20 +595,29 @@ def csrf_expired(error: CSRFError):
         return handle_http_error(inner)
 
 
-def _csrf_expired_page():
+@reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready")
+def reshow_posted(notice: str, status: int):
+    """The page a refused POST came from, with what was typed still in its fields and `notice` above them
+    (an expired session, a rate limit); None when there is no such page."""
     endpoint = request.endpoint
     args = request.view_args or {}
     if endpoint == "drafting.start":
-        return render_template("drafting/start.html", form=StartForm(), notice=SESSION_EXPIRED), 400
+        return render_template("drafting/start.html", form=StartForm(), notice=notice), status
     if endpoint == "drafting.step":
         draft = draft_for_edit(args["token"])
         spec = STEPS[args["step"]]
         form = spec.form()
         form.validate()  # field messages (too long, ...) appear along with the notice; nothing is saved
         return _render_step(draft, args["token"], args["step"], form, petition=_typed_petition(draft, spec, form),
-                            notice=SESSION_EXPIRED, status=400)
+                            notice=notice, status=status)
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
-        return _render_review(draft_for_edit(args["token"]), args["token"], notice=SESSION_EXPIRED, status=400)
+        return _render_review(draft_for_edit(args["token"]), args["token"], notice=notice, status=status)
+    return None
+
+
+def _csrf_expired_page():
+    page = reshow_posted(SESSION_EXPIRED, 400)
+    if page is not None:
+        return page
     flash(SESSION_EXPIRED, "warning")
     return redirect(url_for("drafting.start"))
-

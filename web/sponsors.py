@@ -34,6 +34,7 @@ from .errors import handle_http_error
 from .drafting import typed_step_page
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
+from .ratelimits import reshows
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
 
@@ -339,6 +340,14 @@ def csrf_refused(error: CSRFError):
         return handle_http_error(inner)
     form = AnswerForm(meta={"csrf": False})
     return _render_answer(draft, request.view_args["review_token"], form, notice=ANSWER_NOT_SENT), 400
+
+
+@reshows("sponsors.answer")
+def reshow_answer(notice: str, status: int):
+    """The answer form as typed, with `notice` (e.g. a rate limit), beside the version the sponsor read."""
+    review_token = (request.view_args or {}).get("review_token", "")
+    form = AnswerForm(meta={"csrf": False})
+    return _render_answer(draft_for_review(review_token), review_token, form, notice=notice), status
 
 
 # ----- the timeline -------------------------------------------------------------------------------
