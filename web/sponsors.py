@@ -44,7 +44,7 @@ _CLIENT = "represent_client"
 ANSWER_NOT_SENT = "Your session expired, so your answer was not sent yet. It is kept below: press Send your answer again."
 
 
-# ----- the Represent client, one per app (its cache and rate limit are per process) ----------
+# ----- the Represent client, one per app and process; its rate limit is shared by every worker ----------
 
 def represent_client() -> RepresentClient:
     app = current_app
@@ -54,11 +54,22 @@ def represent_client() -> RepresentClient:
         path = app.config.get("REPRESENT_CACHE_PATH")
         if path is None and not app.testing:
             path = os.path.join(app.instance_path, "represent-cache.sqlite")
-        # Per process: with N gunicorn workers, set FLASK_REPRESENT_RATE_LIMIT to 60 / N.
         limit = int(app.config.get("REPRESENT_RATE_LIMIT") or REQUESTS_PER_MINUTE)
-        client = RepresentClient(url, cache_path=path or None, limiter=RateLimiter(limit=limit))
+        client = RepresentClient(url, cache_path=path or None, limiter=_represent_limiter(app, limit))
         app.extensions[_CLIENT] = client
     return client
+
+
+def _represent_limiter(app, limit: int) -> RateLimiter:
+    """Represent's limit is for the whole site: counted in Redis when the rate limits use it (every machine),
+    else in an SQLite file in instance/ (every worker on this machine); in memory only under TESTING."""
+    storage = app.config.get("RATELIMIT_STORAGE_URI") or ""
+    if storage.startswith(("redis://", "rediss://")):
+        return RateLimiter(limit=limit, redis_url=storage)
+    path = app.config.get("REPRESENT_LIMIT_PATH")
+    if path is None and not app.testing:
+        path = os.path.join(app.instance_path, "represent-limit.sqlite")
+    return RateLimiter(limit=limit, path=path or None)
 
 
 def lookup_or_error(raw: str):
