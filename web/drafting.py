@@ -40,13 +40,18 @@ from petition.rules import reader_text
 from .db import get_session
 from .errors import handle_http_error
 from .links import draft_for_edit, draft_for_review
-from .models import Draft, StaleDraft
+from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
 from .ratelimits import reshows
 
 bp = Blueprint("drafting", __name__)
 
 SESSION_EXPIRED = "Your session expired; we kept your text, press Save again."
 SAVE_FAILED = "We could not save just now. Your text is still here: press Save again in a moment."
+VERSIONS_FULL = (
+    f"This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
+    f"sponsor or marked ready) fill the {VERSION_BUDGET_BYTES // 1_000_000} MB a draft may store. Your text is "
+    "still here but was not saved: copy it into a new draft from the start page."
+)
 CONFLICT = (
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -360,6 +365,9 @@ def step(token: str, step: str):
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
         return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
                             conflict=stale.draft.petition, notice=CONFLICT, status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_step(draft, token, step, form, petition=petition, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError:
         # A locked or unreachable database: say so and keep the typed text on screen.
         session.rollback()
@@ -466,6 +474,9 @@ def apply_suggestion(token: str):
         session.rollback()
         return _render_review(draft_for_edit(token), token, notice="This draft changed in another tab; nothing was applied.",
                               status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_review(draft_for_edit(token), token, notice=VERSIONS_FULL, status=409)
     flash(f"Applied the suggestion for {finding.rule}.", "success")
     return redirect(url_for("drafting.review", token=token))
 

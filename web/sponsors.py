@@ -31,9 +31,9 @@ from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, R
 
 from .db import get_session
 from .errors import handle_http_error
-from .drafting import typed_step_page
+from .drafting import VERSIONS_FULL, typed_step_page
 from .links import draft_for_edit, draft_for_review
-from .models import Draft, StaleDraft
+from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .ratelimits import reshows
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
@@ -122,6 +122,11 @@ def _set_member_addressee(draft: Draft, name: str, riding: str) -> bool:
         session.commit()
     except StaleDraft:
         session.rollback()
+        flash("This draft changed in another tab; nothing was changed. Choose the Member again.", "warning")
+        return False
+    except VersionBudgetExceeded:
+        session.rollback()
+        flash(VERSIONS_FULL, "error")
         return False
     return True
 
@@ -249,8 +254,6 @@ def use_member(token: str):
         return redirect(_back(token, url_for("sponsors.choices", token=token)))
     if _set_member_addressee(draft, member.name, member.riding):
         flash(f"The petition now begins “{heading(draft.petition.addressee, draft.language)}”.", "success")
-    else:
-        flash("This draft changed in another tab; nothing was changed. Choose the Member again.", "warning")
     return redirect(_back(token, default))
 
 
@@ -323,8 +326,8 @@ def answer(review_token: str):
     if form.errors:
         return _render_answer(draft, review_token, form), 400
     session = get_session()
-    session.add(SponsorResponse(draft_id=draft.id, draft_version=form.version.data, answer=form.answer.data,
-                                comment=form.comment.data or "", responder=form.responder.data or ""))
+    SponsorResponse.record(session, draft.id, form.version.data, form.answer.data,
+                           comment=form.comment.data or "", responder=form.responder.data or "")
     session.commit()
     flash("Thank you: your answer was sent to the organizer.", "success")
     return redirect(url_for("drafting.sponsor_review", review_token=review_token))
