@@ -91,8 +91,7 @@ def paper(token: str):
         return render_template("pdf/refused.html", findings=refused.findings, token=token,
                                lang="fr" if petition.language == "fr" else "en"), 409
     session = get_session()
-    session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
-                         sheets=result.sheets))
-    session.commit()
+    if PrintRun.record(session, draft.id, number, result.text_sha256, size, result.sheets):
+        session.commit()
     return _pdf(result.pdf, f"petition-v{number}-{size}.pdf", **{
         "X-Petition-Version": str(number), "X-Petition-Text-SHA256": result.text_sha256})

@@ -182,6 +182,8 @@ class Draft(Base):
         """The petition as it stood at version `number`, or None if that version is not (or no longer) kept."""
         if number == self.version:
             return self.petition
+        if not 1 <= number < self.version:  # also keeps a 30-digit number out of the SQL
+            return None
         session = object_session(self)
         data = session.scalar(select(DraftVersion.petition_data).where(
             DraftVersion.draft_id == self.id, DraftVersion.number == number)) if session else None

@@ -1,7 +1,9 @@
 """Which version of a draft went to print (the paper text is frozen once printed).
 
-Every download of signature sheets adds a PrintRun with the draft version and the
-sha256 of the printed text. Sheets of different versions must never be combined
+The first download of a version's signature sheets in a paper size records a PrintRun
+with the draft version and the sha256 of the printed text; downloading it again writes
+nothing (a GET must not grow the database, and the review page reads one row per
+version and size, not one per download). Sheets of different versions must never be combined
 (a sheet must not differ from its siblings, R-PAP-3), so the review page names the
 printed version and says so when the draft has changed since.
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, select
+from sqlalchemy import DateTime, ForeignKey, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .db import Base
@@ -39,8 +41,19 @@ class PrintRun(Base):
     @classmethod
     def printed_versions(cls, session: Session, draft_id: int) -> list[int]:
         """The versions printed so far, newest print first, each once."""
-        seen: list[int] = []
-        for run in cls.for_draft(session, draft_id):
-            if run.draft_version not in seen:
-                seen.append(run.draft_version)
-        return seen
+        newest = func.max(cls.created_at)
+        return list(session.scalars(
+            select(cls.draft_version).where(cls.draft_id == draft_id).group_by(cls.draft_version)
+            .order_by(newest.desc(), cls.draft_version.desc())))
+
+    @classmethod
+    def record(cls, session: Session, draft_id: int, draft_version: int, text_sha256: str, size: str,
+               sheets: int) -> bool:
+        """Records the first print of `draft_version` in `size`; True when a row was added (the caller commits)."""
+        known = session.scalar(select(cls.id).where(
+            cls.draft_id == draft_id, cls.draft_version == draft_version, cls.size == size).limit(1))
+        if known is not None:
+            return False
+        session.add(cls(draft_id=draft_id, draft_version=draft_version, text_sha256=text_sha256, size=size,
+                        sheets=sheets))
+        return True

@@ -150,3 +150,22 @@ def test_a_flood_of_answers_keeps_the_organizers_page_small(app, client):
     # After 400 answers the page is no bigger than after 20: it shows the kept ten either way.
     after_20, after_400 = sizes
     assert after_400 <= after_20 * 1.05
+
+
+def test_downloading_the_same_sheets_again_writes_no_row(app, client):
+    petition = _petition("repair the canal")
+    petition.kind = "paper"
+    with app.app_context():
+        session = get_session()
+        draft, token = Draft.create(session, petition)
+        session.commit()
+    hashes = {client.get(f"/d/{token}/paper.pdf?size=letter&sheets={n}").headers["X-Petition-Text-SHA256"]
+              for n in (1, 2, 1)}
+    assert len(hashes) == 1  # the same text, whatever the number of pages
+    assert client.get(f"/d/{token}/paper.pdf?size=legal").status_code == 200
+    with app.app_context():
+        session = get_session()
+        runs = PrintRun.for_draft(session, draft.id)
+        assert sorted((r.draft_version, r.size) for r in runs) == [(1, "legal"), (1, "letter")]
+        assert PrintRun.printed_versions(session, draft.id) == [1]
+    assert "Version 1 has been printed" in client.get(f"/d/{token}/review").get_data(as_text=True)
