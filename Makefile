@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium redis-server
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium postgresql redis-server
+# The tests that touch the database, run a second time against PostgreSQL (tools/with-postgres).
+POSTGRES_TESTS := tests/db tests/web tests/sponsors
 
 .PHONY: run test system-deps venv bench clean
 
@@ -25,13 +27,16 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 
 venv: $(BIN)/activate
 
-# Development server on 127.0.0.1:5000 with an embedded SQLite database in instance/.
+# Development server on 127.0.0.1:5000 with an embedded SQLite database in instance/ (migrated first).
 run: system-deps venv
+	$(BIN)/flask --app app db upgrade
 	SECRET_KEY=$${SECRET_KEY:-dev-only-not-for-production} $(BIN)/flask --app app run --debug --host 127.0.0.1 --port $${PORT:-5000}
 
-# Every test, browser tests included (they fail, not skip, without chromium).
+# Every test on SQLite, browser tests included (they fail, not skip, without chromium); then the tests
+# that touch the database again on a throwaway PostgreSQL cluster that tools/with-postgres starts and removes.
 test: system-deps venv
 	$(BIN)/python -m pytest -q
+	tools/with-postgres $(BIN)/python -m pytest -q $(POSTGRES_TESTS)
 
 # Prints the speed figures quoted in the README and the issues' closing notes.
 bench: venv

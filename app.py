@@ -42,10 +42,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, as flaskr does, so importing app.py stays cheap for tools that only read it.
     from cli import petition_cli
     from pdf.cli import pdf_command
-    from web import api, db, downloads, drafting, errors, ratelimits, retention, security, sponsors
+    from web import api, db, downloads, drafting, errors, ratelimits, retention, security, sponsors, unavailable
 
     security.init_app(app)
     errors.init_app(app)
+    unavailable.init_app(app)
     db.init_app(app)
     for blueprint in (api.bp, drafting.bp, sponsors.bp, downloads.bp):
         app.register_blueprint(blueprint)

@@ -23,6 +23,7 @@ from app import create_app  # noqa: E402
 from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PRAYER_CHARS  # noqa: E402
 from petition.model import Addressee, Petition  # noqa: E402
 from web.db import get_session  # noqa: E402
+from web.migrate import upgrade_database  # noqa: E402
 from web.models import Draft, stored_version_sizes  # noqa: E402
 from web.print_models import PrintRun  # noqa: E402
 from web.sponsor_models import SponsorResponse  # noqa: E402
@@ -36,6 +37,7 @@ def full_petition(mark: int) -> Petition:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
+        upgrade_database(f"sqlite:///{tmp}/growth.sqlite")
         app = create_app({"TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
                           "RATELIMIT_ENABLED": True, "DATABASE_URL": f"sqlite:///{tmp}/growth.sqlite"})
         client = app.test_client()

@@ -13,6 +13,7 @@ import redis
 import responses
 
 from app import create_app
+from conftest import fresh_database_url
 from petition.model import Addressee, Petition
 from web.db import get_session
 from web.models import Draft
@@ -27,15 +28,10 @@ def text_of(response) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
-def limited_app(tmp_path, name="limits", **limits):
-    return create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "WTF_CSRF_ENABLED": False,
-        "DATABASE_URL": f"sqlite:///{tmp_path / (name + '.sqlite')}",
-        "RATELIMIT_ENABLED": True,
-        **limits,
-    })
+@pytest.fixture
+def limited_app(make_app):
+    """limited_app(**limits) -> an app with the rate limits on (the suite's apps have them off)."""
+    return lambda **limits: make_app(RATELIMIT_ENABLED=True, **limits)
 
 
 def make_draft(app) -> tuple[str, str]:
@@ -66,8 +62,8 @@ def test_the_defaults_are_generous_for_a_real_organizer():
     assert "30 per hour" in LIMITS["RATELIMIT_NEW_DRAFT"]
 
 
-def test_a_new_draft_over_the_limit_is_refused_with_the_pasted_text_kept(tmp_path):
-    app = limited_app(tmp_path, RATELIMIT_NEW_DRAFT="2 per minute")
+def test_a_new_draft_over_the_limit_is_refused_with_the_pasted_text_kept(limited_app):
+    app = limited_app(RATELIMIT_NEW_DRAFT="2 per minute")
     client = app.test_client()
     for _ in range(2):
         assert client.post("/", data={"how": "new", "kind": "e-petition", "language": "en"}).status_code == 302
@@ -82,8 +78,8 @@ def test_a_new_draft_over_the_limit_is_refused_with_the_pasted_text_kept(tmp_pat
         assert get_session().query(Draft).count() == 2
 
 
-def test_a_save_over_the_limit_keeps_the_typed_text_and_saves_nothing(tmp_path):
-    app = limited_app(tmp_path, RATELIMIT_SAVE="1 per minute")
+def test_a_save_over_the_limit_keeps_the_typed_text_and_saves_nothing(limited_app):
+    app = limited_app(RATELIMIT_SAVE="1 per minute")
     client = app.test_client()
     token, _ = make_draft(app)
     first = client.post(f"/d/{token}/prayer", data={"prayer": "repair the canal soon", "version": "1"})
@@ -99,8 +95,8 @@ def test_a_save_over_the_limit_keeps_the_typed_text_and_saves_nothing(tmp_path):
         assert client.get(f"/d/{token}/prayer").status_code == 200
 
 
-def test_the_sponsors_answer_over_the_limit_keeps_the_comment(tmp_path):
-    app = limited_app(tmp_path, RATELIMIT_ANSWER="1 per minute")
+def test_the_sponsors_answer_over_the_limit_keeps_the_comment(limited_app):
+    app = limited_app(RATELIMIT_ANSWER="1 per minute")
     client = app.test_client()
     _, review = make_draft(app)
     assert client.post(f"/r/{review}/answer", data={"answer": "ready", "version": "1"}).status_code == 302
@@ -113,8 +109,8 @@ def test_the_sponsors_answer_over_the_limit_keeps_the_comment(tmp_path):
         assert get_session().query(SponsorResponse).count() == 1
 
 
-def test_a_form_without_its_own_page_gets_the_error_page_listing_the_typed_text(tmp_path):
-    app = limited_app(tmp_path, RATELIMIT_SAVE="1 per minute")
+def test_a_form_without_its_own_page_gets_the_error_page_listing_the_typed_text(limited_app):
+    app = limited_app(RATELIMIT_SAVE="1 per minute")
     client = app.test_client()
     token, _ = make_draft(app)
     client.post(f"/d/{token}/sponsors", data={"name": "Dana Whitfield", "riding": "Ottawa Centre"})
@@ -124,16 +120,16 @@ def test_a_form_without_its_own_page_gets_the_error_page_listing_the_typed_text(
     assert "Robin Tremblay" in kept and "Hull—Aylmer" in kept
 
 
-def test_pdf_downloads_are_limited(tmp_path):
-    app = limited_app(tmp_path, RATELIMIT_PDF="1 per minute")
+def test_pdf_downloads_are_limited(limited_app):
+    app = limited_app(RATELIMIT_PDF="1 per minute")
     client = app.test_client()
     token, review = make_draft(app)
     assert client.get(f"/d/{token}/review.pdf").status_code == 200
     assert_says_when_to_retry(client.get(f"/r/{review}/review.pdf"))
 
 
-def test_the_mp_lookup_api_answers_json_when_limited(tmp_path):
-    app = limited_app(tmp_path, RATELIMIT_MP_LOOKUP="1 per minute")
+def test_the_mp_lookup_api_answers_json_when_limited(limited_app):
+    app = limited_app(RATELIMIT_MP_LOOKUP="1 per minute")
     client = app.test_client()
     with responses.RequestsMock() as represent:
         represent.get(f"{API}/postcodes/K1A0A6/", json={"representatives_centroid": []})
@@ -144,8 +140,8 @@ def test_the_mp_lookup_api_answers_json_when_limited(tmp_path):
     assert data["error"] == "too-many-requests" and "Try again in" in data["message"]
 
 
-def test_each_client_address_has_its_own_count(tmp_path):
-    app = limited_app(tmp_path, RATELIMIT_NEW_DRAFT="1 per minute")
+def test_each_client_address_has_its_own_count(limited_app):
+    app = limited_app(RATELIMIT_NEW_DRAFT="1 per minute")
     client = app.test_client()
     form = {"how": "new", "kind": "e-petition", "language": "en"}
     assert client.post("/", data=form, environ_base={"REMOTE_ADDR": "192.0.2.1"}).status_code == 302
@@ -156,7 +152,7 @@ def test_each_client_address_has_its_own_count(tmp_path):
 def test_limits_and_storage_come_from_the_environment(tmp_path, monkeypatch, redis_url):
     monkeypatch.setenv("FLASK_RATELIMIT_SAVE", "5 per minute")
     monkeypatch.setenv("RATELIMIT_STORAGE_URI", redis_url)
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'env.sqlite'}"})
+    app = create_app({"DATABASE_URL": fresh_database_url(tmp_path, "env.sqlite")})
     assert app.config["RATELIMIT_SAVE"] == "5 per minute"
     assert app.config["RATELIMIT_STORAGE_URI"] == redis_url
 
@@ -167,11 +163,11 @@ def shared_redis(redis_url):
     return redis_url
 
 
-def test_workers_sharing_redis_count_together(tmp_path, shared_redis):
-    # Two apps = two gunicorn workers (or two machines) with the same RATELIMIT_STORAGE_URI.
+def test_workers_sharing_redis_count_together(limited_app, shared_redis):
+    # Two apps = two gunicorn workers (or two machines) with the same RATELIMIT_STORAGE_URI and database.
     settings = {"RATELIMIT_SAVE": "2 per minute", "RATELIMIT_STORAGE_URI": shared_redis}
-    first = limited_app(tmp_path, "shared", **settings)
-    second = limited_app(tmp_path, "shared", **settings)
+    first = limited_app(**settings)
+    second = limited_app(DATABASE_URL=first.config["DATABASE_URL"], **settings)
     token, _ = make_draft(first)
     a, b = first.test_client(), second.test_client()
     assert a.post(f"/d/{token}/prayer", data={"prayer": "one", "version": "1"}).status_code == 302
@@ -183,11 +179,11 @@ def test_workers_sharing_redis_count_together(tmp_path, shared_redis):
     assert version_of(first, token) == 3
 
 
-def test_an_unreachable_redis_does_not_stop_a_save(tmp_path):
+def test_an_unreachable_redis_does_not_stop_a_save(limited_app):
     with __import__("socket").socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    app = limited_app(tmp_path, RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{port}/0")
+    app = limited_app(RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{port}/0")
     token, _ = make_draft(app)
     response = app.test_client().post(f"/d/{token}/prayer", data={"prayer": "repair it", "version": "1"})
     assert response.status_code == 302 and version_of(app, token) == 2
