@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from petition.limits import MAX_SPONSOR_CHOICES
@@ -88,6 +89,8 @@ class SponsorChoice(Base):
 
 class SponsorResponse(Base):
     __tablename__ = "sponsor_responses"
+    # One answer per version: two answers racing on the same version cannot both be stored (see record()).
+    __table_args__ = (UniqueConstraint("draft_id", "draft_version", name="uq_sponsor_response_version"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
@@ -113,14 +116,22 @@ class SponsorResponse(Base):
     def record(cls, session: Session, draft_id: int, draft_version: int, answer: str, comment: str = "",
                responder: str = "") -> "SponsorResponse":
         """Stores the answer on `draft_version`, replacing an earlier one on that version, and drops the
-        oldest answers past MAX_ANSWERS_KEPT. The caller commits."""
-        response = session.scalar(select(cls).where(cls.draft_id == draft_id, cls.draft_version == draft_version))
-        if response is None:
-            response = cls(draft_id=draft_id, draft_version=draft_version)
-            session.add(response)
-        response.answer, response.comment, response.responder = answer, comment, responder
-        response.created_at = _now()
-        session.flush()
+        oldest answers past MAX_ANSWERS_KEPT. The caller commits; its session holds nothing else."""
+        for attempt in (1, 2):
+            response = session.scalar(
+                select(cls).where(cls.draft_id == draft_id, cls.draft_version == draft_version))
+            if response is None:
+                response = cls(draft_id=draft_id, draft_version=draft_version)
+                session.add(response)
+            response.answer, response.comment, response.responder = answer, comment, responder
+            response.created_at = _now()
+            try:
+                session.flush()
+                break
+            except IntegrityError:  # another answer on this version was stored meanwhile: replace it
+                session.rollback()
+                if attempt == 2:
+                    raise
         older = select(cls.id).where(cls.draft_id == draft_id).order_by(
             cls.created_at.desc(), cls.id.desc()).offset(MAX_ANSWERS_KEPT)
         stale = list(session.scalars(older))

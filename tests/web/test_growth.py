@@ -169,3 +169,29 @@ def test_downloading_the_same_sheets_again_writes_no_row(app, client):
         assert sorted((r.draft_version, r.size) for r in runs) == [(1, "legal"), (1, "letter")]
         assert PrintRun.printed_versions(session, draft.id) == [1]
     assert "Version 1 has been printed" in client.get(f"/d/{token}/review").get_data(as_text=True)
+
+
+def test_sheets_downloaded_again_on_a_later_day_keep_the_draft_from_purging(app, client):
+    from datetime import datetime, timedelta, timezone
+
+    from web.retention import idle_draft_ids
+
+    petition = _petition("repair the canal")
+    petition.kind = "paper"
+    long_ago = datetime.now(timezone.utc) - timedelta(days=400)
+    with app.app_context():
+        session = get_session()
+        draft, token = Draft.create(session, petition)
+        session.flush()
+        draft.created_at = draft.updated_at = long_ago
+        session.add(PrintRun(draft_id=draft.id, draft_version=1, text_sha256="0" * 64, size="letter", sheets=3,
+                             created_at=long_ago, last_printed_at=long_ago))
+        session.commit()
+        cutoff = datetime.now(timezone.utc) - timedelta(days=365)
+        assert idle_draft_ids(session, cutoff) == [draft.id]
+    assert client.get(f"/d/{token}/paper.pdf?size=letter").status_code == 200
+    with app.app_context():
+        session = get_session()
+        [run] = PrintRun.for_draft(session, draft.id)
+        assert run.created_at.year == long_ago.year and run.last_printed_at.date() == datetime.now(timezone.utc).date()
+        assert idle_draft_ids(session, cutoff) == []
