@@ -65,7 +65,7 @@ def _error_page(error: HTTPException, code: int):
         "limit_kb": size_limit_kb(),
         "csrf_failed": isinstance(error, CSRFError),
         # A refused form post keeps what the person typed on the page, so nothing is lost.
-        "kept_fields": _kept_text() if isinstance(error, CSRFError) or code == 429 else [],
+        "kept_fields": _kept_text() if isinstance(error, CSRFError) else [],
     }
     try:
         body = render_template([f"errors/{code}.html", "errors/generic.html"], **context)

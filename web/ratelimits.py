@@ -14,7 +14,7 @@ not stop people saving their text.
 
 A refused POST is never a lost POST: the page is shown again with what was typed still in its fields, a plain
 message saying when to try again, status 429 and a Retry-After header (drafting and sponsors register the
-pages they can re-show; any other form gets the error page listing the typed text).
+pages they can re-show; any other form gets a page holding every field sent, in a form that sends it again).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import os
 import time
 from typing import Callable
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, render_template, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import HTTPException
@@ -123,7 +123,8 @@ def limited_message(seconds: int, *, posted: bool) -> str:
 
 
 def too_many_requests(error: RateLimitExceeded):
-    from .errors import handle_http_error
+    from .errors import handle_http_error, wants_json
+    from .unavailable import kept_fields
 
     seconds = retry_after_seconds()
     posted = request.method == "POST"
@@ -135,6 +136,12 @@ def too_many_requests(error: RateLimitExceeded):
             response = current_app.make_response(reshow(limited_message(seconds, posted=True), 429))
         except HTTPException as inner:  # a dead link: abort() inside an error handler would be a 500
             return handle_http_error(inner)
+    if response is None and posted and not wants_json():
+        # A form without a page of its own: every field sent, in a form that sends it again once the wait is over.
+        body = render_template("errors/429.html", code=429, name="Too Many Requests", error=error,
+                               detail=limited_message(seconds, posted=True), kept=kept_fields(),
+                               action=request.full_path if request.query_string else request.path)
+        response = current_app.response_class(body, mimetype="text/html")
     if response is None:
         error.description = limited_message(seconds, posted=posted)
         response = handle_http_error(error)

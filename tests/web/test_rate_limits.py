@@ -109,7 +109,7 @@ def test_the_sponsors_answer_over_the_limit_keeps_the_comment(limited_app):
         assert get_session().query(SponsorResponse).count() == 1
 
 
-def test_a_form_without_its_own_page_gets_the_error_page_listing_the_typed_text(limited_app):
+def test_a_form_without_its_own_page_gets_its_fields_back_in_a_form_to_send_again(limited_app):
     app = limited_app(RATELIMIT_SAVE="1 per minute")
     client = app.test_client()
     token, _ = make_draft(app)
@@ -118,6 +118,8 @@ def test_a_form_without_its_own_page_gets_the_error_page_listing_the_typed_text(
     assert_says_when_to_retry(response)
     kept = html.unescape(response.get_data(as_text=True))
     assert "Robin Tremblay" in kept and "Hull—Aylmer" in kept
+    # In a form that sends them again to the same address once the wait is over.
+    assert f'action="/d/{token}/sponsors"' in kept and 'name="name"' in kept and "Send again" in kept
 
 
 def test_pdf_downloads_are_limited(limited_app):
