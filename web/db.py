@@ -8,7 +8,9 @@ upgrade`, see web/migrate.py), never at start-up.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import weakref
 
 from flask import Flask, current_app, g
 from sqlalchemy import MetaData, create_engine, event
@@ -72,10 +74,28 @@ def make_engine(url: str, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> Eng
             # first request after it does not fail.
             "pool_pre_ping": True,
         }
-    engine = create_engine(url, **options)
+    # Statement parameters can be tokens (the review token is looked up as is): never in an error or a log line.
+    engine = create_engine(url, hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(lock_timeout_ms))
     return engine
+
+
+def _fork_safe(eng: Engine) -> None:
+    """No pooled connection crosses a fork (gunicorn --preload makes the app, then forks the workers).
+
+    Two processes sharing one SQLite handle or PostgreSQL socket corrupt each other's traffic, so the parent
+    drops what it opened at start-up, and a forked child forgets (without closing) any connection it inherited.
+    """
+    eng.dispose()
+    ref = weakref.ref(eng)
+
+    def forget_inherited_connections() -> None:
+        inherited = ref()
+        if inherited is not None:
+            inherited.dispose(close=False)
+
+    os.register_at_fork(after_in_child=forget_inherited_connections)
 
 
 def engine() -> Engine:
@@ -106,5 +126,6 @@ def init_app(app: Flask) -> None:
         "sessionmaker": sessionmaker(eng, expire_on_commit=False),
     }
     load_models()
+    _fork_safe(eng)
     app.teardown_appcontext(close_session)
     app.cli.add_command(db_cli)

@@ -301,7 +301,7 @@ def start():
     kind, language = form.kind.data, form.language.data
     session = get_session()
     if form.how.data == "paste":
-        reading = read(form.text.data)
+        reading = read(form.text.data, language=language)  # a bilingual paste: the chosen version
         petition = reading.petition
         petition.kind, petition.language = kind, language
         # Said in the petition's language, as its findings are.
@@ -313,6 +313,7 @@ def start():
         conversion = {
             "input_form": reading.input_form,
             "removed": [r.to_dict(language) for r in reading.removed],
+            "replaced": [r.to_dict(language) for r in reading.replaced],
             "notes": notes,
         }
     else:
