@@ -95,7 +95,8 @@ def make_app(tmp_path):
         settings = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
                     "RATELIMIT_ENABLED": False}
         settings.update(config)
-        settings.setdefault("DATABASE_URL", fresh_database_url(tmp_path, f"test-{len(apps)}.sqlite"))
+        if "DATABASE_URL" not in settings:  # not setdefault: on PostgreSQL a fresh database empties the shared one
+            settings["DATABASE_URL"] = fresh_database_url(tmp_path, f"test-{len(apps)}.sqlite")
         app = create_app(settings)
         apps.append(app)
         return app
