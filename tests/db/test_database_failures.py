@@ -121,6 +121,10 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
         "sponsors.timeline": [Case("sponsors.timeline", "POST", f"/d/{t}/timeline", {
             "sent_to_sponsor": "2027-01-11", "published": "2027-02-15", "open_days": "120"},
             typed=["2027-01-11", "2027-02-15"])],
+        # The language switch on the sponsor's page: the answer being typed comes back, nothing is written.
+        "drafting.sponsor_review": [Case("drafting.sponsor_review", "POST", f"/r/{d.review}", {
+            "answer": "changes", "comment": KEPT.format("switched"), "version": "1", "ui_lang": "fr"},
+            database="reads", typed=[KEPT.format("switched")])],
         "api.check": [Case("api.check", "POST", "/api/check", json={"text": "We ask for a park."}, database="none")],
         # A GET that writes: the sheets are handed out only once their version is on record.
         "downloads.paper": [Case("downloads.paper", "GET", f"/d/{d.paper}/paper.pdf?size=legal&sheets=3")],
