@@ -273,6 +273,7 @@ def _flatten_blank_runs(u: Unwrapped) -> None:
 
 # The closing "###" of a heading: tried only where a run of spaces starts, so a long run stays linear.
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|(?<![ \t])[ \t]+#{1,6}[ \t]*$", _M)
+_MD_SECTION = re.compile(r"^[ \t]{0,3}#{2,6}[ \t]+(?P<words>[^\n#]{1,200}?)[ \t]*#*[ \t]*$", _M)
 _MD_STRONG = re.compile(r"\*\*|__")
 _MD_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])[^*_\n]{1,300}?(?<=[^\s*_\\])\1(?![\w*])")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{1,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
@@ -293,6 +294,13 @@ def _unwrap_markdown(u: Unwrapped) -> None:
     def free(m: re.Match) -> bool:
         return not taken[m.start()]
 
+    # "## Why this matters": a section heading of a campaign page (level 2 and deeper; the top
+    # heading is the converter's title, and a "Petition to ..." heading is the House's).
+    for m in _MD_SECTION.finditer(text):
+        words = m.group("words")
+        if not PETITION_WORD.match(words) and len(words.split()) <= 12 and words.rstrip()[-1:] not in ".;:":
+            removed.append((m.start(), m.end(), "R-STR-1", "section-heading"))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in _MD_IMAGE.finditer(text):
         removed.append((m.start(), m.end(), "R-ATT-1", "picture"))
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
