@@ -59,6 +59,7 @@ FORMS.update({
     "sponsors.choices": lambda args: MemberForm,
     "sponsors.move_choice": lambda args: ChoiceForm,
     "sponsors.answer": lambda args: AnswerForm,
+    "drafting.sponsor_review": lambda args: AnswerForm,  # the review page carries the answer form
     "sponsors.timeline": lambda args: TimelineForm,
 })
 
