@@ -6,16 +6,21 @@ check for libharfbuzz-subset runs when the blueprint is registered.
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
+from sqlalchemy.exc import SQLAlchemyError
 
 from petition.analysis import analyze_petition
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
 from petition.model import Removed
-from web.db import Base, engine, get_session
+from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
 from web.print_models import PrintRun
+from web.unavailable import save_failed
 
 bp = Blueprint("downloads", __name__)
+
+PRINT_NOT_RECORDED = ("The signature sheets were not downloaded: we could not record which version is being printed "
+                      "just now. Your choices are kept below: press Download again in a moment.")
 
 
 @bp.record_once
@@ -23,8 +28,6 @@ def _set_up(state) -> None:
     from pdf.renderer import check_harfbuzz_subset  # logs a warning with the apt package to install
 
     check_harfbuzz_subset()
-    with state.app.app_context():
-        Base.metadata.create_all(engine(), tables=[PrintRun.__table__])
 
 
 @bp.app_context_processor
@@ -91,8 +94,17 @@ def paper(token: str):
         return render_template("pdf/refused.html", findings=refused.findings, token=token,
                                lang="fr" if petition.language == "fr" else "en"), 409
     session = get_session()
-    session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
-                         sheets=result.sheets))
-    session.commit()
+    try:
+        session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
+                             sheets=result.sheets))
+        session.commit()
+    except SQLAlchemyError as error:
+        # Sheets whose version is not on record could later be combined with another version's (R-PAP-3):
+        # none are handed out until the record is written.
+        save_failed(error)
+        from web.drafting import _render_review
+
+        return _render_review(draft, token, notice=PRINT_NOT_RECORDED, status=503,
+                              download={"size": size, "sheets": sheets})
     return _pdf(result.pdf, f"petition-v{number}-{size}.pdf", **{
         "X-Petition-Version": str(number), "X-Petition-Text-SHA256": result.text_sha256})
