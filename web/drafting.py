@@ -40,7 +40,8 @@ from petition.rules import reader_text
 from .db import get_session
 from .errors import handle_http_error
 from .links import draft_for_edit, draft_for_review
-from .models import Draft, StaleDraft
+from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("drafting", __name__)
@@ -50,6 +51,11 @@ SAVE_FAILED = "We could not save just now. Your text is still here: press Save a
 START_FAILED = "We could not start your petition just now. Your text is still here: press Start again in a moment."
 APPLY_FAILED = "We could not apply the suggestion just now; nothing changed. Press Apply suggestion again in a moment."
 READY_FAILED = "We could not mark this version ready just now; nothing changed. Press Mark as ready again in a moment."
+VERSIONS_FULL = (
+    f"This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
+    f"sponsor or marked ready) fill the {VERSION_BUDGET_BYTES // 1_000_000} MB a draft may store. Your text is "
+    "still here but was not saved: copy it into a new draft from the start page."
+)
 CONFLICT = (
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -375,6 +381,9 @@ def step(token: str, step: str):
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
         return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
                             conflict=stale.draft.petition, notice=CONFLICT, status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_step(draft, token, step, form, petition=petition, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError as error:
         # A locked, read-only or unreachable database: say so and keep the typed text on screen.
         save_failed(error)
@@ -482,6 +491,9 @@ def apply_suggestion(token: str):
         session.rollback()
         return _render_review(draft_for_edit(token), token, notice="This draft changed in another tab; nothing was applied.",
                               status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_review(draft_for_edit(token), token, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError as error:
         save_failed(error)
         return _render_review(draft, token, notice=APPLY_FAILED, status=503)
@@ -620,20 +632,29 @@ def csrf_expired(error: CSRFError):
         return database_unavailable(failure)
 
 
-def _csrf_expired_page():
+@reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready")
+def reshow_posted(notice: str, status: int):
+    """The page a refused POST came from, with what was typed still in its fields and `notice` above them
+    (an expired session, a rate limit); None when there is no such page."""
     endpoint = request.endpoint
     args = request.view_args or {}
     if endpoint == "drafting.start":
-        return render_template("drafting/start.html", form=StartForm(), notice=SESSION_EXPIRED), 400
+        return render_template("drafting/start.html", form=StartForm(), notice=notice), status
     if endpoint == "drafting.step":
         draft = draft_for_edit(args["token"])
         spec = STEPS[args["step"]]
         form = spec.form()
         form.validate()  # field messages (too long, ...) appear along with the notice; nothing is saved
         return _render_step(draft, args["token"], args["step"], form, petition=_typed_petition(draft, spec, form),
-                            notice=SESSION_EXPIRED, status=400)
+                            notice=notice, status=status)
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
-        return _render_review(draft_for_edit(args["token"]), args["token"], notice=SESSION_EXPIRED, status=400)
+        return _render_review(draft_for_edit(args["token"]), args["token"], notice=notice, status=status)
+    return None
+
+
+def _csrf_expired_page():
+    page = reshow_posted(SESSION_EXPIRED, 400)
+    if page is not None:
+        return page
     flash(SESSION_EXPIRED, "warning")
     return redirect(url_for("drafting.start"))
-
