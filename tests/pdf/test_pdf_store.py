@@ -21,6 +21,7 @@ def forget_this_process() -> None:
 
 @pytest.fixture
 def store(tmp_path):
+    forget_this_process()  # what earlier tests rendered in this process would never reach the folder
     return FileStore(tmp_path / "pdf-cache", 8 * 1024 * 1024)
 
 
