@@ -101,6 +101,8 @@ def make_app(tmp_path):
         settings.update(config)
         if "DATABASE_URL" not in settings:  # not setdefault: on PostgreSQL a fresh database empties the shared one
             settings["DATABASE_URL"] = fresh_database_url(tmp_path, f"test-{len(apps)}.sqlite")
+        # Each app its own shared PDF folder: no test reads what another rendered.
+        settings.setdefault("PDF_CACHE_DIR", str(tmp_path / f"pdf-cache-{len(apps)}"))
         app = create_app(settings)
         apps.append(app)
         return app

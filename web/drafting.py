@@ -44,6 +44,7 @@ from .errors import handle_http_error
 from .i18n import switched_to
 from .links import draft_for_edit, draft_for_review
 from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
 
@@ -231,7 +232,7 @@ def review_analysis(petition: Petition):
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
-        analysis.findings.extend(paper_fit_report(petition))
+        analysis.findings.extend(paper_fit_report(petition, pdf_store()))
     return analysis
 
 
@@ -444,12 +445,12 @@ def review(token: str):
 
 
 def _paper_size(petition: Petition) -> str | None:
-    """The size the download form offers first: one the text fits on (measured layouts are cached)."""
+    """The size the download form offers first: one the text fits on (measured once, shared by the workers)."""
     if petition.kind != "paper":
         return None
     from pdf.paper import size_that_fits
 
-    return size_that_fits(petition) or DEFAULT_PAPER_SIZE
+    return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
 
 
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,

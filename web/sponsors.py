@@ -38,6 +38,7 @@ from .errors import handle_http_error
 from .drafting import VERSIONS_FULL, typed_step_page
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
+from .pdfcache import pdf_store
 from .ratelimits import reshows
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
@@ -502,7 +503,7 @@ def cover_letter(token: str):
     pdf = render_pdf("pdf/cover_letter.html", lang=petition.language if petition.language == "fr" else "en",
                      member=member, office_lines=member.office_postal.strip().splitlines(),
                      heading_text=heading(petition.addressee, petition.language),
-                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES)
+                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
 
@@ -515,6 +516,6 @@ def volunteer_instructions(token: str):
         abort(404, description=_("Volunteer instructions are for paper petitions: e-petitions are signed online."))
     from pdf.instructions import instructions_pdf
 
-    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft))
+    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft), store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="volunteer-instructions.pdf"', "Cache-Control": "no-store"})
