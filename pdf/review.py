@@ -61,7 +61,7 @@ def _blocks(rendered_text: str) -> list[str]:
     return [line for line in rendered_text.split("\n") if line.strip()]
 
 
-def review_context(analysis, today: date | None = None) -> dict:
+def review_context(analysis, store=None, today: date | None = None) -> dict:
     petition = analysis.petition
     copy = copy_in(petition.language)
     _ = copy.gettext
@@ -79,7 +79,7 @@ def review_context(analysis, today: date | None = None) -> dict:
         # Whether page 1 holds the text and the signature rows is measured, not guessed.
         from .paper import paper_fit_report
 
-        findings += paper_fit_report(petition)
+        findings += paper_fit_report(petition, store)
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = sum(1 for f in findings if f.severity == "warning")
     heading = lines[0] if lines else ""
@@ -99,6 +99,7 @@ def review_context(analysis, today: date | None = None) -> dict:
     }
 
 
-def review_pdf(analysis, today: date | None = None) -> bytes:
-    """Sponsor-review PDF bytes for a petition.analysis.Analysis (cached by content)."""
-    return renderer.render_pdf("pdf/review.html", CSS, None, **review_context(analysis, today))
+def review_pdf(analysis, store=None, today: date | None = None) -> bytes:
+    """Sponsor-review PDF bytes for a petition.analysis.Analysis (cached by content; `store`, a pdf.store,
+    shares the PDF and the paper fit with the other worker processes)."""
+    return renderer.render_pdf("pdf/review.html", CSS, None, store=store, **review_context(analysis, store, today))

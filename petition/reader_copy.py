@@ -89,6 +89,8 @@ REMOVED: dict[str, str] = {
         "The same petition in French: read the French version on its own to make the French petition."),
     "other-version-en": N_(
         "The same petition in English: read the English version on its own to make the English petition."),
+    "section-heading": N_(
+        "A section heading of a web page or a note (“Why this matters”) is not part of the House's form."),
     "after-prayer": N_(
         "Text after the prayer is not part of the House's form."),
 }
