@@ -16,6 +16,7 @@ from petition.model import Removed
 from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
+from web.pdfcache import pdf_store
 from web.print_models import PrintRun
 from web.unavailable import save_failed
 
@@ -62,7 +63,7 @@ def _review_response(draft: Draft) -> Response:
     analysis = analyze_petition(draft.petition)
     # What the converter left out of the pasted draft belongs in the sponsor's report too.
     analysis.removed = [Removed(**item) for item in (draft.conversion or {}).get("removed", [])]
-    return _pdf(review_pdf(analysis), f"petition-review-v{draft.version}.pdf",
+    return _pdf(review_pdf(analysis, store=pdf_store()), f"petition-review-v{draft.version}.pdf",
                 **{"X-Petition-Version": str(draft.version)})
 
 
@@ -102,16 +103,15 @@ def paper(token: str):
 
     try:
         result = paper_pdf(petition, findings=analyze_petition(petition).findings, size=size,
-                           sheets=int(sheets) if sheets else None)
+                           sheets=int(sheets) if sheets else None, store=pdf_store())
     except PaperRefused as refused:
         # A page of its own: the reasons are in the petition's language and the way back is to the review.
         return render_template("pdf/refused.html", findings=refused.findings, token=token,
                                lang="fr" if petition.language == "fr" else "en"), 409
     session = get_session()
     try:
-        session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
-                             sheets=result.sheets))
-        session.commit()
+        if PrintRun.record(session, draft.id, number, result.text_sha256, size, result.sheets):
+            session.commit()
     except SQLAlchemyError as error:
         # Sheets whose version is not on record could later be combined with another version's (R-PAP-3):
         # none are handed out until the record is written.

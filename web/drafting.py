@@ -43,7 +43,9 @@ from .db import get_session
 from .errors import handle_http_error
 from .i18n import switched_to
 from .links import draft_for_edit, draft_for_review
-from .models import Draft, StaleDraft
+from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .pdfcache import pdf_store
+from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("drafting", __name__)
@@ -55,6 +57,12 @@ APPLY_FAILED = _l("We could not apply the suggestion just now; nothing changed. 
                   "moment.")
 READY_FAILED = _l("We could not mark this version ready just now; nothing changed. Press Mark as ready again in a "
                   "moment.")
+VERSIONS_FULL = _l(
+    "This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
+    "sponsor or marked ready) fill the %(megabytes)s MB a draft may store. Your text is still here but was not "
+    "saved: copy it into a new draft from the start page.",
+    megabytes=VERSION_BUDGET_BYTES // 1_000_000,
+)
 CONFLICT = _l(
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -224,7 +232,7 @@ def review_analysis(petition: Petition):
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
-        analysis.findings.extend(paper_fit_report(petition))
+        analysis.findings.extend(paper_fit_report(petition, pdf_store()))
     return analysis
 
 
@@ -392,6 +400,9 @@ def step(token: str, step: str):
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
         return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
                             conflict=stale.draft.petition, notice=CONFLICT, status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_step(draft, token, step, form, petition=petition, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError as error:
         # A locked, read-only or unreachable database: say so and keep the typed text on screen.
         save_failed(error)
@@ -434,12 +445,12 @@ def review(token: str):
 
 
 def _paper_size(petition: Petition) -> str | None:
-    """The size the download form offers first: one the text fits on (measured layouts are cached)."""
+    """The size the download form offers first: one the text fits on (measured once, shared by the workers)."""
     if petition.kind != "paper":
         return None
     from pdf.paper import size_that_fits
 
-    return size_that_fits(petition) or DEFAULT_PAPER_SIZE
+    return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
 
 
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,
@@ -505,6 +516,9 @@ def apply_suggestion(token: str):
         session.rollback()
         return _render_review(draft_for_edit(token), token, notice=_("This draft changed in another tab; nothing was applied."),
                               status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_review(draft_for_edit(token), token, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError as error:
         save_failed(error)
         return _render_review(draft, token, notice=APPLY_FAILED, status=503)
@@ -647,20 +661,29 @@ def csrf_expired(error: CSRFError):
         return database_unavailable(failure)
 
 
-def _csrf_expired_page():
+@reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready")
+def reshow_posted(notice: str, status: int):
+    """The page a refused POST came from, with what was typed still in its fields and `notice` above them
+    (an expired session, a rate limit); None when there is no such page."""
     endpoint = request.endpoint
     args = request.view_args or {}
     if endpoint == "drafting.start":
-        return render_template("drafting/start.html", form=StartForm(), notice=SESSION_EXPIRED), 400
+        return render_template("drafting/start.html", form=StartForm(), notice=notice), status
     if endpoint == "drafting.step":
         draft = draft_for_edit(args["token"])
         spec = STEPS[args["step"]]
         form = spec.form()
         form.validate()  # field messages (too long, ...) appear along with the notice; nothing is saved
         return _render_step(draft, args["token"], args["step"], form, petition=_typed_petition(draft, spec, form),
-                            notice=SESSION_EXPIRED, status=400)
+                            notice=notice, status=status)
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
-        return _render_review(draft_for_edit(args["token"]), args["token"], notice=SESSION_EXPIRED, status=400)
+        return _render_review(draft_for_edit(args["token"]), args["token"], notice=notice, status=status)
+    return None
+
+
+def _csrf_expired_page():
+    page = reshow_posted(SESSION_EXPIRED, 400)
+    if page is not None:
+        return page
     flash(SESSION_EXPIRED, "warning")
     return redirect(url_for("drafting.start"))
-
