@@ -20,7 +20,11 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app import create_app
+from web.i18n import compile_catalogues
 from web.migrate import upgrade_database
+
+# A plain `pytest` works without `make`: the .mo files are built from messages.po when missing or older.
+compile_catalogues()
 
 SAMPLES = Path(__file__).parent / "samples"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or None
