@@ -5,6 +5,8 @@ Buttons are named for what they do and which clause (0-based): `add`, `remove-2`
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 import re
 
 from wtforms import FieldList, SubmitField, TextAreaField
@@ -19,11 +21,11 @@ _ACTION = re.compile(r"^(remove|move_up|move_down)-(\d{1,3})$")
 
 class GrievancesForm(StepForm):
     grievances = FieldList(
-        TextAreaField("Clause", filters=[clean_text, strip_outer], validators=[MaxChars(MAX_CLAUSE_CHARS)]),
+        TextAreaField(_l("Clause"), filters=[clean_text, strip_outer], validators=[MaxChars(MAX_CLAUSE_CHARS)]),
         # No max_entries: a pasted draft can hold more clauses than the limit (the form must show them all, not
         # fail), and WTForms would silently drop posted clauses past it. The request size limit bounds the list.
     )
-    add = SubmitField("Add a clause")
+    add = SubmitField(_l("Add a clause"))
 
     def validate_grievances(self, field):
         # Empty boxes are dropped on save, so emptying boxes is a way back under the limit.

@@ -12,7 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 from forms.addressee import ADDRESSEE_LABELS, AddresseeForm
 from forms.grievances import GrievancesForm, apply_action, list_action
 from forms.limits import MAX_CLAUSES
+from forms.messages import message
 from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
@@ -39,24 +41,29 @@ from petition.rules import reader_text
 
 from .db import get_session
 from .errors import handle_http_error
+from .i18n import switched_to
 from .links import draft_for_edit, draft_for_review
 from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("drafting", __name__)
 
-SESSION_EXPIRED = "Your session expired; we kept your text, press Save again."
-SAVE_FAILED = "We could not save just now. Your text is still here: press Save again in a moment."
-START_FAILED = "We could not start your petition just now. Your text is still here: press Start again in a moment."
-APPLY_FAILED = "We could not apply the suggestion just now; nothing changed. Press Apply suggestion again in a moment."
-READY_FAILED = "We could not mark this version ready just now; nothing changed. Press Mark as ready again in a moment."
-VERSIONS_FULL = (
-    f"This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
-    f"sponsor or marked ready) fill the {VERSION_BUDGET_BYTES // 1_000_000} MB a draft may store. Your text is "
-    "still here but was not saved: copy it into a new draft from the start page."
+SESSION_EXPIRED = _l("Your session expired; we kept your text, press Save again.")
+SAVE_FAILED = _l("We could not save just now. Your text is still here: press Save again in a moment.")
+START_FAILED = _l("We could not start your petition just now. Your text is still here: press Start again in a moment.")
+APPLY_FAILED = _l("We could not apply the suggestion just now; nothing changed. Press Apply suggestion again in a "
+                  "moment.")
+READY_FAILED = _l("We could not mark this version ready just now; nothing changed. Press Mark as ready again in a "
+                  "moment.")
+VERSIONS_FULL = _l(
+    "This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
+    "sponsor or marked ready) fill the %(megabytes)s MB a draft may store. Your text is still here but was not "
+    "saved: copy it into a new draft from the start page.",
+    megabytes=VERSION_BUDGET_BYTES // 1_000_000,
 )
-CONFLICT = (
+CONFLICT = _l(
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
 )
@@ -130,23 +137,23 @@ def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
 STEPS: dict[str, Step] = {
     s.name: s
     for s in (
-        Step("addressee", "Who it is addressed to", AddresseeForm, _load_addressee, _apply_addressee),
+        Step("addressee", _l("Who it is addressed to"), AddresseeForm, _load_addressee, _apply_addressee),
         Step(
             "petitioners",
-            "Who is signing",
+            _l("Who is signing"),
             PetitionersForm,
             lambda p: {"petitioners": petitioners_of(p)},
             _apply_petitioners,
         ),
-        Step("grievances", "Why (the grievances)", GrievancesForm, _load_grievances, _apply_grievances),
-        Step("prayer", "What you ask for (the request)", PrayerForm, lambda p: {"prayer": p.prayer}, _apply_prayer),
+        Step("grievances", _l("Why (the grievances)"), GrievancesForm, _load_grievances, _apply_grievances),
+        Step("prayer", _l("What you ask for (the request)"), PrayerForm, lambda p: {"prayer": p.prayer}, _apply_prayer),
         # Not in the sequence: reached from the review page, and returns there.
-        Step("settings", "Kind and language", SettingsForm, lambda p: {"kind": p.kind, "language": p.language},
+        Step("settings", _l("Kind and language"), SettingsForm, lambda p: {"kind": p.kind, "language": p.language},
              _apply_settings),
     )
 }
 ORDER = ["addressee", "petitioners", "grievances", "prayer", "review"]
-STEP_TITLES = {**{name: s.title for name, s in STEPS.items()}, "review": "Check your petition"}
+STEP_TITLES = {**{name: s.title for name, s in STEPS.items()}, "review": _l("Check your petition")}
 FORMS.update({
     "drafting.start": lambda args: StartForm,
     "drafting.step": lambda args: STEPS[args["step"]].form,
@@ -167,16 +174,24 @@ def step_for_part(part: str) -> tuple[str, str] | None:
     return None
 
 
+PART_LABELS = {
+    "": _l("The whole petition"),
+    "addressee": _l("The addressee"),
+    "petitioners": _l("Who is signing"),
+    "prayer": _l("The request"),
+    "paper": _l("The printed sheets"),
+    "removed": _l("Removed from your draft"),
+}
+
+
 def part_label(part: str) -> str:
+    """The heading of a group of findings, in the language of the screens ("grievance 2" -> "Clause 2")."""
     part = (part or "").strip()
-    if not part:
-        return "The whole petition"
-    if part == "removed":
-        return "Removed from your draft"
-    if part == "prayer":
-        return "The request"
-    if part == "paper":
-        return "The printed sheets"
+    if part in PART_LABELS:
+        return str(PART_LABELS[part])
+    number = part.rsplit(" ", 1)[-1]
+    if part.startswith("grievance") and number.isdigit():
+        return _("Clause %(number)s", number=number)
     return part[0].upper() + part[1:]
 
 
@@ -217,7 +232,7 @@ def review_analysis(petition: Petition):
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
-        analysis.findings.extend(paper_fit_report(petition))
+        analysis.findings.extend(paper_fit_report(petition, pdf_store()))
     return analysis
 
 
@@ -295,6 +310,10 @@ def typed_step_page(draft: Draft, token: str, step: str):
 @bp.route("/", methods=["GET", "POST"])
 def start():
     form = StartForm()
+    if request.method == "POST" and switched_to():
+        # The language switch submits this form: the same page in the other language, with what was typed
+        # (or pasted) still in the form. Nothing is created until Start.
+        return render_template("drafting/start.html", form=form, notice=None)
     if not form.validate_on_submit():
         notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
         return render_template("drafting/start.html", form=form, notice=notice), (400 if form.errors else 200)
@@ -399,6 +418,8 @@ def step(token: str, step: str):
             moved_to = min(max(moved_to, 0), max(len(petition.grievances) - 1, 0))
             anchor = f"grievance-{moved_to + 1}"
         return redirect(url_for("drafting.step", token=token, step=step, _anchor=anchor))
+    if switched_to():  # the language switch saved the page; show it again in the language chosen
+        return redirect(url_for("drafting.step", token=token, step=step))
     goto = request.form.get("goto")
     if goto == "review":  # a step chosen in the progress bar, reached after the save
         return redirect(url_for("drafting.review", token=token))
@@ -424,12 +445,12 @@ def review(token: str):
 
 
 def _paper_size(petition: Petition) -> str | None:
-    """The size the download form offers first: one the text fits on (measured layouts are cached)."""
+    """The size the download form offers first: one the text fits on (measured once, shared by the workers)."""
     if petition.kind != "paper":
         return None
     from pdf.paper import size_that_fits
 
-    return size_that_fits(petition) or DEFAULT_PAPER_SIZE
+    return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
 
 
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,
@@ -469,19 +490,23 @@ def apply_suggestion(token: str):
     except (TypeError, ValueError):
         version = -1
     if version != draft.version:
-        return _render_review(draft, token, notice=(
+        return _render_review(draft, token, notice=_(
             "This draft changed in another tab since you opened this page, so the suggestion was not applied. "
             "The page now shows the latest version: check the suggestion again."), status=409)
     petition = draft.petition
     finding = next((f for f in analyze_petition(petition).findings
                     if _applicable(f) and fingerprint(f) == form.finding.data), None)
     if finding is None:
-        return _render_review(draft, token, notice="That suggestion no longer applies to this version.", status=409)
+        return _render_review(draft, token, notice=_("That suggestion no longer applies to this version."), status=409)
     changed = apply_finding(petition, finding)
     if changed is None:
         target = step_for_part(finding.part)
-        where = STEP_TITLES[target[0]].lower() if target else "the steps"
-        flash(f"We could not apply that suggestion automatically. Please make the change in \u201c{where}\u201d.", "warning")
+        if target:
+            flash(_("We could not apply that suggestion automatically. Please make the change in the step "
+                    "\u201c%(step)s\u201d.", step=STEP_TITLES[target[0]]), "warning")
+        else:
+            flash(_("We could not apply that suggestion automatically. Please make the change in the steps."),
+                  "warning")
         return redirect(url_for("drafting.review", token=token))
     session = get_session()
     try:
@@ -489,7 +514,7 @@ def apply_suggestion(token: str):
         session.commit()
     except StaleDraft:
         session.rollback()
-        return _render_review(draft_for_edit(token), token, notice="This draft changed in another tab; nothing was applied.",
+        return _render_review(draft_for_edit(token), token, notice=_("This draft changed in another tab; nothing was applied."),
                               status=409)
     except VersionBudgetExceeded:
         session.rollback()
@@ -497,7 +522,7 @@ def apply_suggestion(token: str):
     except SQLAlchemyError as error:
         save_failed(error)
         return _render_review(draft, token, notice=APPLY_FAILED, status=503)
-    flash(f"Applied the suggestion for {finding.rule}.", "success")
+    flash(_("Applied the suggestion for %(rule)s.", rule=finding.rule), "success")
     return redirect(url_for("drafting.review", token=token))
 
 
@@ -586,17 +611,17 @@ def mark_ready(token: str):
     if not form.validate_on_submit():
         return _render_review(draft, token, notice=SESSION_EXPIRED, ready_form=form, status=400)
     if form.version.data != str(draft.version):
-        return _render_review(draft, token, notice=(
+        return _render_review(draft, token, notice=_(
             "This draft changed in another tab since you opened this page. Check it again below, then mark it ready."),
             status=409)
     analysis = review_analysis(draft.petition)
     if analysis.errors:
-        return _render_review(draft, token, notice=(
+        return _render_review(draft, token, notice=_(
             "This petition still has errors the House would refuse it for. Fix each one (the links take you "
             "to the right step), then mark it ready."), status=400)
     warnings = [f for f in analysis.findings if f.severity == "warning"]
     if warnings and not form.acknowledge.data:
-        form.acknowledge.errors = ["Tick the box to confirm you have read every warning."]
+        form.acknowledge.errors = [message("acknowledge")]
         return _render_review(draft, token, ready_form=form, status=400)
     draft.ready_version = draft.version
     try:
@@ -604,13 +629,17 @@ def mark_ready(token: str):
     except SQLAlchemyError as error:
         save_failed(error)
         return _render_review(draft, token, notice=READY_FAILED, ready_form=form, status=503)
-    flash(f"Version {draft.version} is marked ready.", "success")
+    flash(_("Version %(version)s is marked ready.", version=draft.version), "success")
     return redirect(url_for("drafting.review", token=token))
 
 
-@bp.get("/r/<review_token>")
+@bp.route("/r/<review_token>", methods=["GET", "POST"])
 def sponsor_review(review_token: str):
+    """The sponsor's read-only page. A POST is only the language switch carrying the answer being typed
+    (templates/sponsors/_review_answer.html shows it again, nothing is sent)."""
     draft = draft_for_review(review_token)
+    if request.method == "POST" and not switched_to():
+        abort(405, valid_methods=["GET"])  # read-only: the answer goes to /r/<review_token>/answer
     petition = draft.petition
     return render_template(
         "drafting/sponsor.html",

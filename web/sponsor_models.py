@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
@@ -26,8 +28,8 @@ from .db import Base
 MAX_ANSWERS_KEPT = 10
 
 ANSWERS = {
-    "ready": "Ready to sponsor or present",
-    "changes": "Needs changes",
+    "ready": _l("Ready to sponsor or present"),
+    "changes": _l("Needs changes"),
 }
 
 
@@ -103,7 +105,7 @@ class SponsorResponse(Base):
 
     @property
     def answer_label(self) -> str:
-        return ANSWERS.get(self.answer, self.answer)
+        return str(ANSWERS.get(self.answer, self.answer))
 
     @classmethod
     def for_draft(cls, session: Session, draft_id: int) -> list["SponsorResponse"]:
