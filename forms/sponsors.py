@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from babel.lists import format_list
-from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _l
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 
 from datetime import date
 
@@ -15,7 +15,8 @@ from wtforms.validators import URL, DataRequired, Optional, Regexp, ValidationEr
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
 from forms.validators import MaxChars, clean_text
 from petition.limits import OPEN_PERIOD_DAYS
-from petition.timeline import FURTHEST_PLAN_YEARS, too_far_ahead
+from petition.timeline import too_far_ahead
+from petition.timeline_copy import too_far_ahead_message
 
 from web.sponsor_models import ANSWERS
 
@@ -115,9 +116,7 @@ class CalendarDateField(DateField):
 class NotTooFarAhead:
     def __call__(self, form, field):
         if field.data and too_far_ahead(field.data, date.today()):
-            # Said beside the field, in the language of the screens (the engine's own sentence is English).
-            raise ValidationError(_("This date (%(date)s) is more than %(years)s years away. Check the year.",
-                                    date=format_date(field.data, "long"), years=FURTHEST_PLAN_YEARS))
+            raise ValidationError(too_far_ahead_message(field.name, field.data, str(get_locale())))
 
 
 class TimelineForm(FlaskForm):

@@ -166,8 +166,12 @@ _LINE_UNITS = 80
 _GRAPHEME = regex.compile(r"\X")
 
 
+_MARK = regex.compile(r"\p{M}")
+
+
 def _units(piece: str) -> int:
-    return len(piece) + _LINE_UNITS * (piece.count("\n") + 1)
+    """Combining marks take no room of their own: a letter under sixteen accents is one unit."""
+    return len(piece) - len(_MARK.findall(piece)) + _LINE_UNITS * (piece.count("\n") + 1)
 
 
 def _budget(size: str) -> int:
@@ -184,9 +188,10 @@ def _cut(piece: str, budget: int) -> str:
             kept.append(line)
             left -= _units(line)
             continue
-        chars = 0
+        chars, units = 0, 0
         for match in _GRAPHEME.finditer(line):
-            if chars + len(match.group()) > left - _LINE_UNITS:
+            units += _units(match.group()) - _LINE_UNITS
+            if units > left - _LINE_UNITS:
                 break
             chars += len(match.group())
         kept.append(line[:chars])

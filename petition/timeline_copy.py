@@ -2,7 +2,7 @@
 
 petition.timeline returns codes and values (dates, numbers, which date field); this
 module chooses the words where they are shown, from the gettext catalogue: the web
-page (the person's language) and the .ics file. Dates are
+page (the person's language), the .ics file, the forms' date checks. Dates are
 written by Babel for the language ("Wednesday, January 5, 2028", "mercredi
 5 janvier 2028"), and the date fields are named as nouns ("the publication date",
 "la date de publication") so each language builds its own sentence around them.
@@ -107,6 +107,14 @@ def _values(copy: Copy, values: dict) -> dict:
 def notice_text(notice: Notice, language: str | Copy | None) -> str:
     copy = language if isinstance(language, Copy) else copy_in(language)
     return copy.fill(copy.gettext(NOTICES[notice.code]), _values(copy, notice.values))
+
+
+def too_far_ahead_message(which: str, day: date, language: str | Copy | None) -> str:
+    """The forms' check of a date field, in the same words as the timeline's notice."""
+    from .timeline import FURTHEST_PLAN_YEARS
+
+    return notice_text(Notice(which, "error", "too-far-ahead",
+                              {"which": which, "day": day, "years": FURTHEST_PLAN_YEARS}), language)
 
 
 @dataclass
