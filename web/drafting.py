@@ -27,7 +27,7 @@ from forms.review import ApplySuggestionForm, ReadyForm
 from forms.settings import SettingsForm
 from forms.start import StartForm
 from petition.addressees import classify_addressee
-from petition.analysis import analyze_petition
+from petition.analysis import analyze_petition, analyze_text
 from petition.formulae import (
     GRIEVANCE_OPENER, default_petitioners, is_default_petitioners, petitioners_of, prayer_formula, render,
 )
@@ -39,7 +39,7 @@ from petition.rules import reader_text
 
 from .db import get_session
 from .errors import handle_http_error
-from .links import draft_for_edit, draft_for_review
+from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
 
 bp = Blueprint("drafting", __name__)
@@ -205,21 +205,26 @@ def review_analysis(petition: Petition):
     return analysis
 
 
-def _checks_context(draft_token: str | None, petition: Petition, *, review: bool = False) -> dict:
-    analysis = review_analysis(petition) if review else analyze_petition(petition)
+def _panel_context(draft_token: str | None, petition: Petition | None, analysis=None) -> dict:
+    """What the findings panel macro needs (templates/drafting/_macros.html, `panel`)."""
     step_urls = {}
     if draft_token:
         step_urls = {name: url_for("drafting.step", token=draft_token, step=name) for name in STEPS}
         step_urls["review"] = url_for("drafting.review", token=draft_token)
     return {
         "analysis": analysis,
-        "groups": _grouped(analysis),
+        "groups": _grouped(analysis) if analysis else [],
         "step_urls": step_urls,
         "step_for_part": step_for_part,
         "part_label": part_label,
-        "fingerprint": fingerprint,
-        "can_apply": lambda finding: can_apply(petition, finding),
+        "fingerprint": fingerprint if petition is not None else None,
+        "can_apply": (lambda finding: can_apply(petition, finding)) if petition is not None else None,
     }
+
+
+def _checks_context(draft_token: str | None, petition: Petition) -> dict:
+    """The panel for a draft: the same findings on every page that shows it (review, steps, live check)."""
+    return _panel_context(draft_token, petition, review_analysis(petition))
 
 
 def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petition: Petition | None = None,
@@ -276,12 +281,17 @@ def typed_step_page(draft: Draft, token: str, step: str):
 
 # ----- routes ----------------------------------------------------------------------------------
 
+def _start_page(form: StartForm, notice: str | None = None, status: int = 200):
+    # Nothing is checked before a draft is pasted: the panel starts empty.
+    return render_template("drafting/start.html", form=form, notice=notice, **_panel_context(None, None)), status
+
+
 @bp.route("/", methods=["GET", "POST"])
 def start():
     form = StartForm()
     if not form.validate_on_submit():
         notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
-        return render_template("drafting/start.html", form=form, notice=notice), (400 if form.errors else 200)
+        return _start_page(form, notice, 400 if form.errors else 200)
     kind, language = form.kind.data, form.language.data
     session = get_session()
     if form.how.data == "paste":
@@ -365,6 +375,11 @@ def step(token: str, step: str):
         current_app.logger.exception("saving draft %s failed", draft.id)
         return _render_step(draft, token, step, form, petition=petition, notice=SAVE_FAILED, status=503)
 
+    chosen = request.form.get("finding")
+    if chosen and action is None:
+        # "Apply suggestion" in the step's panel: the typed text is saved (above), then the suggestion goes in.
+        _apply_after_save(draft_for_edit(token), chosen)
+        return redirect(url_for("drafting.step", token=token, step=step))
     if action is not None:
         name, index = action
         anchor = None
@@ -411,7 +426,7 @@ def _paper_size(petition: Petition) -> str | None:
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,
                    status: int = 200):
     petition = draft.petition
-    context = _checks_context(token, petition, review=True)
+    context = _checks_context(token, petition)
     ready_form = ready_form or ReadyForm(data={"version": draft.version})
     ready_form.version.data = str(draft.version)
     return render_template(
@@ -467,6 +482,26 @@ def apply_suggestion(token: str):
                               status=409)
     flash(f"Applied the suggestion for {finding.rule}.", "success")
     return redirect(url_for("drafting.review", token=token))
+
+
+def _apply_after_save(draft: Draft, chosen: str) -> None:
+    """Apply the suggestion the step's panel showed for the text just saved; the outcome is flashed."""
+    finding = next((f for f in analyze_petition(draft.petition).findings
+                    if _applicable(f) and fingerprint(f) == chosen), None)
+    changed = apply_finding(draft.petition, finding) if finding is not None else None
+    if changed is None:
+        flash("Your text is saved. That suggestion no longer applies to it, so nothing else was changed.", "warning")
+        return
+    session = get_session()
+    try:
+        draft.save(session, changed, draft.version)
+        session.commit()
+    except (StaleDraft, SQLAlchemyError):
+        session.rollback()
+        flash("Your text is saved, but the suggestion could not be applied just now: check it again below.",
+              "warning")
+        return
+    flash(f"Applied the suggestion for {finding.rule}.", "success")
 
 
 # Findings whose suggestion is a drop-in replacement for the excerpt (or, for the addressee, the
@@ -581,8 +616,89 @@ def sponsor_review(review_token: str):
         draft=draft,
         petition=petition,
         rendered=render(petition).text,
-        **_checks_context(None, petition, review=True),
+        **_panel_context(None, None, review_analysis(petition)),
     )
+
+
+# ----- the live panel -------------------------------------------------------------------------------
+# static/js/live-check.js posts the form as it stands (nothing is saved) and swaps in the panel these
+# return: the same macro as the review page, so the two cannot drift apart. A refusal is a short note
+# (data-check-note) the script shows in place of its own words, never a page.
+
+PANEL_ENDPOINTS = ("drafting.panel", "drafting.start_panel")
+PANEL_NOT_CHECKED = ("This text was not checked: {reason} Press Save to see which box to correct; "
+                     "your text is still in the form.")
+PANEL_BAD_POST = "This check could not be read. Your text is safe: press Save to check it on the server."
+PANEL_EXPIRED = "Your session expired, so this text was not checked. Press Save: your text is kept."
+PANEL_TOO_LARGE = "This text is longer than the form accepts, so it was not checked. Press Save to see which box to shorten."
+
+
+def _panel_note(message: str, status: int):
+    body = render_template("drafting/_panel_note.html", message=message)
+    return body, status, {"Cache-Control": "no-store"}
+
+
+def _panel_response(token: str | None, petition: Petition | None, analysis):
+    body = render_template("drafting/_panel.html", **_panel_context(token, petition, analysis))
+    # The body is someone's unpublished petition.
+    return body, 200, {"Cache-Control": "no-store"}
+
+
+def _form_refusal(form: FlaskForm):
+    """A 400 note naming what the form refused (a box over its length, ...), as a Save would."""
+    errors = [errs for name, errs in form.errors.items() if name != "csrf_token"]
+    messages = [m for m in _flatten(errors) if isinstance(m, str)]
+    reason = " ".join(m if m.endswith(".") else m + "." for m in messages[:2])
+    return _panel_note(PANEL_NOT_CHECKED.format(reason=reason), 400)
+
+
+def _flatten(items):
+    for item in items:
+        if isinstance(item, (list, tuple)):
+            yield from _flatten(item)
+        elif isinstance(item, dict):
+            yield from _flatten(list(item.values()))
+        else:
+            yield item
+
+
+@bp.post("/d/<token>/panel")
+def panel(token: str):
+    """The findings panel for a step as typed: the step's own form (with `step` naming it), nothing saved."""
+    try:
+        draft = draft_for_edit(token)
+    except HTTPException:
+        return _panel_note(NO_DRAFT, 404)
+    spec = STEPS.get(request.form.get("step", ""))
+    if spec is None:
+        return _panel_note(PANEL_BAD_POST, 400)
+    form = spec.form()
+    if not form.validate():
+        return _form_refusal(form)
+    petition = _typed_petition(draft, spec, form)
+    return _panel_response(token, petition, review_analysis(petition))
+
+
+@bp.post("/start/panel")
+def start_panel():
+    """The start page's panel for a pasted draft; 204 when there is nothing to check yet."""
+    form = StartForm()
+    form.validate()
+    if form.how.data != "paste" or not (form.text.data or "").strip():
+        return "", 204, {"Cache-Control": "no-store"}
+    errors = {name: errs for name, errs in form.errors.items() if name != "csrf_token"}
+    if errors:
+        return _form_refusal(form)
+    kind = form.kind.data if form.kind.data in KINDS else "e-petition"
+    language = form.language.data if form.language.data in LANGUAGES else None
+    return _panel_response(None, None, analyze_text(form.text.data, kind=kind, language=language))
+
+
+@bp.errorhandler(413)
+def too_large(error: HTTPException):
+    if request.endpoint in PANEL_ENDPOINTS:
+        return _panel_note(PANEL_TOO_LARGE, 413)
+    return handle_http_error(error)
 
 
 @bp.errorhandler(CSRFError)
@@ -597,8 +713,10 @@ def csrf_expired(error: CSRFError):
 def _csrf_expired_page():
     endpoint = request.endpoint
     args = request.view_args or {}
+    if endpoint in PANEL_ENDPOINTS:
+        return _panel_note(PANEL_EXPIRED, 400)
     if endpoint == "drafting.start":
-        return render_template("drafting/start.html", form=StartForm(), notice=SESSION_EXPIRED), 400
+        return _start_page(StartForm(), SESSION_EXPIRED, 400)
     if endpoint == "drafting.step":
         draft = draft_for_edit(args["token"])
         spec = STEPS[args["step"]]
