@@ -78,8 +78,18 @@ def paper_parts(petition: Petition) -> PaperParts:
     return PaperParts(heading, grievance_lines, text[prayer_start:], text)
 
 
+# A bilingual sheet puts the two versions side by side on these sizes; on the narrower ones, one after the other.
+SIDE_BY_SIDE_SIZES = ("legal", "tabloid")
+
+
+def printed_text(petition: Petition) -> str:
+    """The petition text the sheets carry: with a second-language version, both (first, blank line, second)."""
+    second = petition.second()
+    return render(petition).text + ("\n\n" + render(second).text if second else "")
+
+
 def text_sha256(petition: Petition) -> str:
-    return hashlib.sha256(render(petition).text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(printed_text(petition).encode("utf-8")).hexdigest()
 
 
 def _with_language(petition: Petition, language: str | None) -> Petition:
@@ -89,13 +99,20 @@ def _with_language(petition: Petition, language: str | None) -> Petition:
     return petition
 
 
-def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages: int = 0) -> dict:
+def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages: int = 0,
+             size: str = DEFAULT_PAPER_SIZE) -> dict:
     lang = "fr" if petition.language == "fr" else "en"
     parts = paper_parts(petition)
+    second = petition.second()
     return {
         "lang": lang, "L": labels(lang), "title": f"{parts.heading}", "parts": parts,
-        "text_sha256": hashlib.sha256(parts.text.encode("utf-8")).hexdigest(),
+        "text_sha256": text_sha256(petition),
         "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
+        # The bilingual sheet: the second-language version beside (or after) the first, with its own lang.
+        "second": paper_parts(second) if second else None,
+        "second_lang": second.language if second else None,
+        "L2": labels(second.language) if second else None,
+        "arrangement": "side-by-side" if size in SIDE_BY_SIDE_SIZES else "one-after-the-other",
     }
 
 
@@ -125,7 +142,7 @@ def _layout_once(petition: Petition, size: str, which: str):
     found = layouts.get(key)
     if found is None:
         bound = _rows_upper_bound(size)
-        ctx = _context(petition, bound, []) if which == "first" else _context(petition, 0, [bound])
+        ctx = _context(petition, bound, [], size=size) if which == "first" else _context(petition, 0, [bound], size=size)
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         found = (doc, _rows_on(doc.pages[0]))
         layouts.put(key, found)
@@ -241,7 +258,7 @@ def _numbers(language: str, size: str, pages: int) -> list:
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
         ctx = {"lang": language, "L": labels(language), "title": "", "parts": None, "text_sha256": "",
-               "first_rows": 0, "sheets": [], "blank_pages": pages}
+               "first_rows": 0, "sheets": [], "blank_pages": pages, "second": None}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
     return doc.pages[:pages]
@@ -347,5 +364,6 @@ def paper_pdf_plain(petition: Petition, *, size: str = DEFAULT_PAPER_SIZE, sheet
     _check_options(size, sheets)
     petition = _with_language(petition, language)
     _, _, first_rows, sheet_rows = _layouts(petition, size)
-    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, [sheet_rows] * (sheets - 1)))
+    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, [sheet_rows] * (sheets - 1),
+                                                             size=size))
     return renderer.write(renderer.layout(html, CSS, size))
