@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium
 
-.PHONY: run test system-deps venv bench clean
+.PHONY: run test system-deps venv bench clean translations-extract translations-update translations-compile
 
 # Installs the Debian packages only when one is missing (WeasyPrint's fast font
 # subsetting, the PDF-to-PNG tool used by tests, the browser for browser tests).
@@ -25,12 +25,28 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 venv: $(BIN)/activate
 
 # Development server on 127.0.0.1:5000 with an embedded SQLite database in instance/.
-run: system-deps venv
+run: system-deps venv translations-compile
 	SECRET_KEY=$${SECRET_KEY:-dev-only-not-for-production} $(BIN)/flask --app app run --debug --host 127.0.0.1 --port $${PORT:-5000}
 
 # Every test, browser tests included (they fail, not skip, without chromium).
-test: system-deps venv
+test: system-deps venv translations-compile
 	$(BIN)/python -m pytest -q
+
+# The copy of every screen, PDF and message: translations/<lang>/LC_MESSAGES/messages.po (see README).
+# extract: the msgids used in code and templates -> translations/messages.pot (not committed);
+# update: merges them into each messages.po (new ones empty, unused ones dropped, nothing fuzzy) and lists
+#   what is left to translate (web/catalogue_tool.py; `python -m web.catalogue_tool check` exits 1 then);
+# compile: the .mo files the app reads (not committed; the app and pytest also compile a stale one).
+# No line numbers in the catalogue: they change on every edit and would make every merge conflict.
+translations-extract: venv
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l -k lazy_ngettext:1,2 --no-location \
+	  --sort-output --no-wrap --project "Petition Helper" -o translations/messages.pot .
+
+translations-update: translations-extract
+	$(BIN)/python -m web.catalogue_tool update
+
+translations-compile: venv
+	$(BIN)/pybabel compile -d translations --statistics
 
 # Prints the speed figures quoted in the README and the issues' closing notes.
 bench: venv

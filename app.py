@@ -42,9 +42,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, as flaskr does, so importing app.py stays cheap for tools that only read it.
     from cli import petition_cli
     from pdf.cli import pdf_command
-    from web import api, db, downloads, drafting, errors, retention, security, sponsors
+    from web import api, db, downloads, drafting, errors, i18n, retention, security, sponsors
 
     security.init_app(app)
+    i18n.init_app(app)
     errors.init_app(app)
     db.init_app(app)
     for blueprint in (api.bp, drafting.bp, sponsors.bp, downloads.bp):

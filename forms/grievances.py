@@ -5,6 +5,8 @@ Buttons are named for what they do and which clause (0-based): `add`, `remove-2`
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 import re
 
 from wtforms import FieldList, SubmitField, TextAreaField
@@ -19,10 +21,10 @@ _ACTION = re.compile(r"^(remove|move_up|move_down)-(\d{1,3})$")
 
 class GrievancesForm(StepForm):
     grievances = FieldList(
-        TextAreaField("Clause", filters=[clean_text, strip_outer], validators=[MaxChars(MAX_CLAUSE_CHARS)]),
+        TextAreaField(_l("Clause"), filters=[clean_text, strip_outer], validators=[MaxChars(MAX_CLAUSE_CHARS)]),
         max_entries=MAX_CLAUSES + 1,
     )
-    add = SubmitField("Add a clause")
+    add = SubmitField(_l("Add a clause"))
 
     def validate_grievances(self, field):
         if len(field.entries) > MAX_CLAUSES:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from wtforms import TextAreaField
 
 from .base import StepForm
@@ -9,4 +11,4 @@ from .validators import MaxChars, clean_text, strip_outer
 
 class PrayerForm(StepForm):
     # Empty is allowed to save (work in progress); the checker reports a missing request (R-PRAY-1).
-    prayer = TextAreaField("What do you ask for?", filters=[clean_text, strip_outer], validators=[MaxChars(MAX_PRAYER_CHARS, "Your request")])
+    prayer = TextAreaField(_l("What do you ask for?"), filters=[clean_text, strip_outer], validators=[MaxChars(MAX_PRAYER_CHARS, _l("Your request"))])

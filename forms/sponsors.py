@@ -1,6 +1,9 @@
 """Forms of the sponsor side: the MP lookup, a Member typed or picked, the sponsor's answer, the timeline dates."""
 from __future__ import annotations
 
+from babel.lists import format_list
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l
+
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -12,7 +15,7 @@ from wtforms.validators import URL, DataRequired, Optional, Regexp, ValidationEr
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
 from forms.validators import MaxChars, clean_text
 from petition.limits import OPEN_PERIOD_DAYS
-from petition.timeline import FIELD_LABELS, open_period_choices, too_far_ahead, too_far_ahead_message
+from petition.timeline import FIELD_LABELS, too_far_ahead, too_far_ahead_message
 
 from web.sponsor_models import ANSWERS
 
@@ -21,7 +24,7 @@ MAX_OFFICE_CHARS = 500
 # WTForms' Email() needs the email_validator package, which is not installed (every typed e-mail was a 500); the
 # address is only shown as a mailto link, so a plain shape check is enough.
 EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-PROFILE_URL = "Give the page's full web address, starting with https://"
+PROFILE_URL = _l("Give the page's full web address, starting with https://")
 
 
 def _strip(value):
@@ -34,35 +37,35 @@ class PositiveVersion:
 
     def __call__(self, form, field):
         if not isinstance(field.data, int) or field.data < 1:
-            raise ValidationError("Not a version of this petition.")
+            raise ValidationError(_l("Not a version of this petition."))
 
 
 class MpLookupForm(FlaskForm):
-    postal_code = StringField("Postal code", filters=[_strip],
-                              validators=[DataRequired("Enter a postal code, like K1A 0A6."), MaxChars(20)])
+    postal_code = StringField(_l("Postal code"), filters=[_strip],
+                              validators=[DataRequired(_l("Enter a postal code, like K1A 0A6.")), MaxChars(20)])
     next = HiddenField()
-    find = SubmitField("Find the Member")
+    find = SubmitField(_l("Find the Member"))
 
 
 class MemberForm(FlaskForm):
     """A Member picked from the lookup (hidden fields) or typed by hand (visible ones)."""
 
-    name = StringField("Member's name", filters=[_strip],
-                       validators=[DataRequired("Enter the Member's name."), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)])
-    riding = StringField("Riding (electoral district)", filters=[_strip],
-                         validators=[DataRequired("Enter the Member's riding."), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)])
-    party = StringField("Party", filters=[_strip], validators=[Optional(), MaxChars(200)])
-    email = StringField("E-mail", filters=[_strip],
-                        validators=[Optional(), Regexp(EMAIL_SHAPE, message="That is not an e-mail address."), MaxChars(200)])
-    url = StringField("Profile page", filters=[_strip],
+    name = StringField(_l("Member's name"), filters=[_strip],
+                       validators=[DataRequired(_l("Enter the Member's name.")), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)])
+    riding = StringField(_l("Riding (electoral district)"), filters=[_strip],
+                         validators=[DataRequired(_l("Enter the Member's riding.")), MaxChars(MAX_ADDRESSEE_FIELD_CHARS)])
+    party = StringField(_l("Party"), filters=[_strip], validators=[Optional(), MaxChars(200)])
+    email = StringField(_l("E-mail"), filters=[_strip],
+                        validators=[Optional(), Regexp(EMAIL_SHAPE, message=_l("That is not an e-mail address.")), MaxChars(200)])
+    url = StringField(_l("Profile page"), filters=[_strip],
                       validators=[Optional(), URL(message=PROFILE_URL), MaxChars(500)])
-    office_postal = TextAreaField("Office address (where signed sheets go)", filters=[_strip],
+    office_postal = TextAreaField(_l("Office address (where signed sheets go)"), filters=[_strip],
                                   validators=[Optional(), MaxChars(MAX_OFFICE_CHARS)])
-    office_tel = StringField("Office phone", filters=[_strip], validators=[Optional(), MaxChars(100)])
+    office_tel = StringField(_l("Office phone"), filters=[_strip], validators=[Optional(), MaxChars(100)])
     source = HiddenField(default="typed")
     next = HiddenField()
-    use_as_addressee = SubmitField("Address the petition to this Member")
-    add_choice = SubmitField("Add to the Members I will ask")
+    use_as_addressee = SubmitField(_l("Address the petition to this Member"))
+    add_choice = SubmitField(_l("Add to the Members I will ask"))
 
     def member_fields(self) -> dict:
         return {
@@ -77,26 +80,26 @@ class MemberForm(FlaskForm):
 class ChoiceForm(FlaskForm):
     """Move or remove one Member in the ordered list."""
 
-    up = SubmitField("Move up")
-    down = SubmitField("Move down")
-    remove = SubmitField("Remove")
+    up = SubmitField(_l("Move up"))
+    down = SubmitField(_l("Move down"))
+    remove = SubmitField(_l("Remove"))
 
 
 class AnswerForm(FlaskForm):
-    answer = RadioField("Your answer", choices=[SelectChoice(k, label) for k, label in ANSWERS.items()],
-                        validators=[DataRequired("Choose an answer.")])
+    answer = RadioField(_l("Your answer"), choices=[SelectChoice(k, label) for k, label in ANSWERS.items()],
+                        validators=[DataRequired(_l("Choose an answer."))])
     # No Optional(): it would stop the chain before validate_comment, which requires a comment for "changes".
-    comment = TextAreaField("Comment for the organizer", filters=[_strip],
-                            validators=[MaxChars(MAX_COMMENT_CHARS, "Your comment")])
-    responder = StringField("Your name or office (optional)", filters=[_strip],
-                            validators=[Optional(), MaxChars(200, "Your name or office")])
+    comment = TextAreaField(_l("Comment for the organizer"), filters=[_strip],
+                            validators=[MaxChars(MAX_COMMENT_CHARS, _l("Your comment"))])
+    responder = StringField(_l("Your name or office (optional)"), filters=[_strip],
+                            validators=[Optional(), MaxChars(200, _l("Your name or office"))])
     # The version the sponsor was reading: the answer is about that text.
     version = IntegerField(widget=HiddenInput(), validators=[DataRequired(), PositiveVersion()])
-    send = SubmitField("Send your answer")
+    send = SubmitField(_l("Send your answer"))
 
     def validate_comment(self, field):
         if self.answer.data == "changes" and not field.data:
-            raise ValidationError("Say what needs to change, so the organizer can fix it.")
+            raise ValidationError(_l("Say what needs to change, so the organizer can fix it."))
 
 
 class CalendarDateField(DateField):
@@ -106,7 +109,7 @@ class CalendarDateField(DateField):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError("Enter a date that exists on the calendar, as year-month-day (for example 2028-02-29).")
+            raise ValueError(str(_l("Enter a date that exists on the calendar, as year-month-day (for example 2028-02-29).")))
 
 
 class NotTooFarAhead:
@@ -116,21 +119,22 @@ class NotTooFarAhead:
 
 
 class TimelineForm(FlaskForm):
-    sent_to_sponsor = CalendarDateField("Sent to your first sponsor choice", validators=[Optional(), NotTooFarAhead()])
-    published = CalendarDateField("Published (open for signature)", validators=[Optional(), NotTooFarAhead()])
+    sent_to_sponsor = CalendarDateField(_l("Sent to your first sponsor choice"), validators=[Optional(), NotTooFarAhead()])
+    published = CalendarDateField(_l("Published (open for signature)"), validators=[Optional(), NotTooFarAhead()])
     open_days = SelectField(
-        "Open period you chose",
-        choices=[SelectChoice("", "Not chosen yet")] + [SelectChoice(str(d), f"{d} days") for d in OPEN_PERIOD_DAYS],
+        _l("Open period you chose"),
+        choices=[SelectChoice("", _l("Not chosen yet"))] + [SelectChoice(str(d), _l("%(days)s days", days=d))
+                                                           for d in OPEN_PERIOD_DAYS],
         validators=[Optional()],
     )
-    closed = CalendarDateField("Closed for signature (if already closed)", validators=[Optional(), NotTooFarAhead()])
-    presented = CalendarDateField("Presented in the House", validators=[Optional(), NotTooFarAhead()])
+    closed = CalendarDateField(_l("Closed for signature (if already closed)"), validators=[Optional(), NotTooFarAhead()])
+    presented = CalendarDateField(_l("Presented in the House"), validators=[Optional(), NotTooFarAhead()])
 
     def validate_open_days(self, field):
         # SelectField's own refusal ("Not a valid choice.") runs first; this only rewords it.
         if field.errors:
-            field.errors[:] = [f"Choose an open period of {open_period_choices()} days."]
-    save = SubmitField("Show the deadlines")
+            field.errors[:] = [_("Choose an open period of %(choices)s days.", choices=format_list([str(d) for d in OPEN_PERIOD_DAYS], style="or", locale=get_locale()))]
+    save = SubmitField(_l("Show the deadlines"))
 
     def open_days_value(self) -> int | None:
         return int(self.open_days.data) if self.open_days.data else None

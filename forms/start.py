@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 from wtforms import RadioField, SubmitField, TextAreaField
@@ -11,20 +13,23 @@ from .limits import MAX_PASTE_CHARS
 from .messages import message
 from .validators import CodedError, MaxChars, clean_text
 
-KIND_LABELS = {"e-petition": f"E-petition (signed online, {E_PETITION_WORD_LIMIT}-word limit)", "paper": "Paper petition (signed by hand)"}
-LANGUAGE_LABELS = {"en": "English", "fr": "French (the House's wording will be in French)"}
+KIND_LABELS = {
+    "e-petition": _l("E-petition (signed online, %(limit)s-word limit)", limit=E_PETITION_WORD_LIMIT),
+    "paper": _l("Paper petition (signed by hand)"),
+}
+LANGUAGE_LABELS = {"en": _l("English"), "fr": _l("French (the House's wording will be in French)")}
 
 
 class StartForm(FlaskForm):
     how = RadioField(
-        "How do you want to start?",
-        choices=[SelectChoice("new", "Write a new petition"), SelectChoice("paste", "Paste an existing draft")],
+        _l("How do you want to start?"),
+        choices=[SelectChoice("new", _l("Write a new petition")), SelectChoice("paste", _l("Paste an existing draft"))],
         default="new",
     )
-    text = TextAreaField("Your existing draft", filters=[clean_text], validators=[MaxChars(MAX_PASTE_CHARS)])
-    kind = RadioField("Kind of petition", choices=[SelectChoice(k, KIND_LABELS[k]) for k in KINDS], default="e-petition")
-    language = RadioField("Language of the petition", choices=[SelectChoice(code, LANGUAGE_LABELS[code]) for code in LANGUAGES], default="en")
-    start = SubmitField("Start")
+    text = TextAreaField(_l("Your existing draft"), filters=[clean_text], validators=[MaxChars(MAX_PASTE_CHARS)])
+    kind = RadioField(_l("Kind of petition"), choices=[SelectChoice(k, KIND_LABELS[k]) for k in KINDS], default="e-petition")
+    language = RadioField(_l("Language of the petition"), choices=[SelectChoice(code, LANGUAGE_LABELS[code]) for code in LANGUAGES], default="en")
+    start = SubmitField(_l("Start"))
 
     def validate_text(self, field):
         if self.how.data == "paste" and not (field.data or "").strip():

@@ -6,6 +6,10 @@ from pathlib import Path
 import pytest
 
 from app import create_app
+from web.i18n import compile_catalogues
+
+# A plain `pytest` works without `make`: the .mo files are built from messages.po when missing or older.
+compile_catalogues()
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 from forms.addressee import ADDRESSEE_LABELS, AddresseeForm
 from forms.grievances import GrievancesForm, apply_action, list_action
 from forms.limits import MAX_CLAUSES
+from forms.messages import message
 from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
@@ -39,14 +41,15 @@ from petition.rules import reader_text
 
 from .db import get_session
 from .errors import handle_http_error
+from .i18n import JS_STRINGS, switched_to
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
 
 bp = Blueprint("drafting", __name__)
 
-SESSION_EXPIRED = "Your session expired; we kept your text, press Save again."
-SAVE_FAILED = "We could not save just now. Your text is still here: press Save again in a moment."
-CONFLICT = (
+SESSION_EXPIRED = _l("Your session expired; we kept your text, press Save again.")
+SAVE_FAILED = _l("We could not save just now. Your text is still here: press Save again in a moment.")
+CONFLICT = _l(
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
 )
@@ -120,23 +123,23 @@ def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
 STEPS: dict[str, Step] = {
     s.name: s
     for s in (
-        Step("addressee", "Who it is addressed to", AddresseeForm, _load_addressee, _apply_addressee),
+        Step("addressee", _l("Who it is addressed to"), AddresseeForm, _load_addressee, _apply_addressee),
         Step(
             "petitioners",
-            "Who is signing",
+            _l("Who is signing"),
             PetitionersForm,
             lambda p: {"petitioners": petitioners_of(p)},
             _apply_petitioners,
         ),
-        Step("grievances", "Why (the grievances)", GrievancesForm, _load_grievances, _apply_grievances),
-        Step("prayer", "What you ask for (the request)", PrayerForm, lambda p: {"prayer": p.prayer}, _apply_prayer),
+        Step("grievances", _l("Why (the grievances)"), GrievancesForm, _load_grievances, _apply_grievances),
+        Step("prayer", _l("What you ask for (the request)"), PrayerForm, lambda p: {"prayer": p.prayer}, _apply_prayer),
         # Not in the sequence: reached from the review page, and returns there.
-        Step("settings", "Kind and language", SettingsForm, lambda p: {"kind": p.kind, "language": p.language},
+        Step("settings", _l("Kind and language"), SettingsForm, lambda p: {"kind": p.kind, "language": p.language},
              _apply_settings),
     )
 }
 ORDER = ["addressee", "petitioners", "grievances", "prayer", "review"]
-STEP_TITLES = {**{name: s.title for name, s in STEPS.items()}, "review": "Check your petition"}
+STEP_TITLES = {**{name: s.title for name, s in STEPS.items()}, "review": _l("Check your petition")}
 
 
 def step_for_part(part: str) -> tuple[str, str] | None:
@@ -151,16 +154,24 @@ def step_for_part(part: str) -> tuple[str, str] | None:
     return None
 
 
+PART_LABELS = {
+    "": _l("The whole petition"),
+    "addressee": _l("The addressee"),
+    "petitioners": _l("Who is signing"),
+    "prayer": _l("The request"),
+    "paper": _l("The printed sheets"),
+    "removed": _l("Removed from your draft"),
+}
+
+
 def part_label(part: str) -> str:
+    """The heading of a group of findings, in the language of the screens ("grievance 2" -> "Clause 2")."""
     part = (part or "").strip()
-    if not part:
-        return "The whole petition"
-    if part == "removed":
-        return "Removed from your draft"
-    if part == "prayer":
-        return "The request"
-    if part == "paper":
-        return "The printed sheets"
+    if part in PART_LABELS:
+        return str(PART_LABELS[part])
+    number = part.rsplit(" ", 1)[-1]
+    if part.startswith("grievance") and number.isdigit():
+        return _("Clause %(number)s", number=number)
     return part[0].upper() + part[1:]
 
 
@@ -289,6 +300,10 @@ def _start_page(form: StartForm, notice: str | None = None, status: int = 200):
 @bp.route("/", methods=["GET", "POST"])
 def start():
     form = StartForm()
+    if request.method == "POST" and switched_to():
+        # The language switch submits this form: the same page in the other language, with what was typed
+        # (or pasted) still in the form. Nothing is created until Start.
+        return _start_page(form)
     if not form.validate_on_submit():
         notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
         return _start_page(form, notice, 400 if form.errors else 200)
@@ -390,6 +405,8 @@ def step(token: str, step: str):
             moved_to = min(max(moved_to, 0), max(len(petition.grievances) - 1, 0))
             anchor = f"grievance-{moved_to + 1}"
         return redirect(url_for("drafting.step", token=token, step=step, _anchor=anchor))
+    if switched_to():  # the language switch saved the page; show it again in the language chosen
+        return redirect(url_for("drafting.step", token=token, step=step))
     goto = request.form.get("goto")
     if goto == "review":  # a step chosen in the progress bar, reached after the save
         return redirect(url_for("drafting.review", token=token))
@@ -458,19 +475,23 @@ def apply_suggestion(token: str):
     except (TypeError, ValueError):
         version = -1
     if version != draft.version:
-        return _render_review(draft, token, notice=(
+        return _render_review(draft, token, notice=_(
             "This draft changed in another tab since you opened this page, so the suggestion was not applied. "
             "The page now shows the latest version: check the suggestion again."), status=409)
     petition = draft.petition
     finding = next((f for f in analyze_petition(petition).findings
                     if _applicable(f) and fingerprint(f) == form.finding.data), None)
     if finding is None:
-        return _render_review(draft, token, notice="That suggestion no longer applies to this version.", status=409)
+        return _render_review(draft, token, notice=_("That suggestion no longer applies to this version."), status=409)
     changed = apply_finding(petition, finding)
     if changed is None:
         target = step_for_part(finding.part)
-        where = STEP_TITLES[target[0]].lower() if target else "the steps"
-        flash(f"We could not apply that suggestion automatically. Please make the change in \u201c{where}\u201d.", "warning")
+        if target:
+            flash(_("We could not apply that suggestion automatically. Please make the change in the step "
+                    "\u201c%(step)s\u201d.", step=STEP_TITLES[target[0]]), "warning")
+        else:
+            flash(_("We could not apply that suggestion automatically. Please make the change in the steps."),
+                  "warning")
         return redirect(url_for("drafting.review", token=token))
     session = get_session()
     try:
@@ -478,9 +499,9 @@ def apply_suggestion(token: str):
         session.commit()
     except StaleDraft:
         session.rollback()
-        return _render_review(draft_for_edit(token), token, notice="This draft changed in another tab; nothing was applied.",
+        return _render_review(draft_for_edit(token), token, notice=_("This draft changed in another tab; nothing was applied."),
                               status=409)
-    flash(f"Applied the suggestion for {finding.rule}.", "success")
+    flash(_("Applied the suggestion for %(rule)s.", rule=finding.rule), "success")
     return redirect(url_for("drafting.review", token=token))
 
 
@@ -490,7 +511,7 @@ def _apply_after_save(draft: Draft, chosen: str) -> None:
                     if _applicable(f) and fingerprint(f) == chosen), None)
     changed = apply_finding(draft.petition, finding) if finding is not None else None
     if changed is None:
-        flash("Your text is saved. That suggestion no longer applies to it, so nothing else was changed.", "warning")
+        flash(_("Your text is saved. That suggestion no longer applies to it, so nothing else was changed."), "warning")
         return
     session = get_session()
     try:
@@ -498,10 +519,10 @@ def _apply_after_save(draft: Draft, chosen: str) -> None:
         session.commit()
     except (StaleDraft, SQLAlchemyError):
         session.rollback()
-        flash("Your text is saved, but the suggestion could not be applied just now: check it again below.",
+        flash(_("Your text is saved, but the suggestion could not be applied just now: check it again below."),
               "warning")
         return
-    flash(f"Applied the suggestion for {finding.rule}.", "success")
+    flash(_("Applied the suggestion for %(rule)s.", rule=finding.rule), "success")
 
 
 # Findings whose suggestion is a drop-in replacement for the excerpt (or, for the addressee, the
@@ -589,21 +610,21 @@ def mark_ready(token: str):
     if not form.validate_on_submit():
         return _render_review(draft, token, notice=SESSION_EXPIRED, ready_form=form, status=400)
     if form.version.data != str(draft.version):
-        return _render_review(draft, token, notice=(
+        return _render_review(draft, token, notice=_(
             "This draft changed in another tab since you opened this page. Check it again below, then mark it ready."),
             status=409)
     analysis = review_analysis(draft.petition)
     if analysis.errors:
-        return _render_review(draft, token, notice=(
+        return _render_review(draft, token, notice=_(
             "This petition still has errors the House would refuse it for. Fix each one (the links take you "
             "to the right step), then mark it ready."), status=400)
     warnings = [f for f in analysis.findings if f.severity == "warning"]
     if warnings and not form.acknowledge.data:
-        form.acknowledge.errors = ["Tick the box to confirm you have read every warning."]
+        form.acknowledge.errors = [message("acknowledge")]
         return _render_review(draft, token, ready_form=form, status=400)
     draft.ready_version = draft.version
     get_session().commit()
-    flash(f"Version {draft.version} is marked ready.", "success")
+    flash(_("Version %(version)s is marked ready.", version=draft.version), "success")
     return redirect(url_for("drafting.review", token=token))
 
 
@@ -626,11 +647,14 @@ def sponsor_review(review_token: str):
 # (data-check-note) the script shows in place of its own words, never a page.
 
 PANEL_ENDPOINTS = ("drafting.panel", "drafting.start_panel")
-PANEL_NOT_CHECKED = ("This text was not checked: {reason} Press Save to see which box to correct; "
-                     "your text is still in the form.")
-PANEL_BAD_POST = "This check could not be read. Your text is safe: press Save to check it on the server."
-PANEL_EXPIRED = "Your session expired, so this text was not checked. Press Save: your text is kept."
-PANEL_TOO_LARGE = "This text is longer than the form accepts, so it was not checked. Press Save to see which box to shorten."
+JS_STRINGS["live-check-failed"] = _l("Could not check just now. Your text is safe: press Save to check it on the "
+                                     "server.")
+PANEL_NOT_CHECKED = _l("This text was not checked: %(reason)s Press Save to see which box to correct; "
+                       "your text is still in the form.")
+PANEL_BAD_POST = _l("This check could not be read. Your text is safe: press Save to check it on the server.")
+PANEL_EXPIRED = _l("Your session expired, so this text was not checked. Press Save: your text is kept.")
+PANEL_TOO_LARGE = _l("This text is longer than the form accepts, so it was not checked. Press Save to see which "
+                     "box to shorten.")
 
 
 def _panel_note(message: str, status: int):
@@ -649,7 +673,7 @@ def _form_refusal(form: FlaskForm):
     errors = [errs for name, errs in form.errors.items() if name != "csrf_token"]
     messages = [m for m in _flatten(errors) if isinstance(m, str)]
     reason = " ".join(m if m.endswith(".") else m + "." for m in messages[:2])
-    return _panel_note(PANEL_NOT_CHECKED.format(reason=reason), 400)
+    return _panel_note(PANEL_NOT_CHECKED % {"reason": reason}, 400)
 
 
 def _flatten(items):

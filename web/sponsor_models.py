@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
@@ -20,8 +22,8 @@ from petition.timeline import Dates
 from .db import Base
 
 ANSWERS = {
-    "ready": "Ready to sponsor or present",
-    "changes": "Needs changes",
+    "ready": _l("Ready to sponsor or present"),
+    "changes": _l("Needs changes"),
 }
 
 
@@ -95,7 +97,7 @@ class SponsorResponse(Base):
 
     @property
     def answer_label(self) -> str:
-        return ANSWERS.get(self.answer, self.answer)
+        return str(ANSWERS.get(self.answer, self.answer))
 
     @classmethod
     def for_draft(cls, session: Session, draft_id: int) -> list["SponsorResponse"]:

@@ -1,7 +1,8 @@
 // Live checks: after typing pauses (~400 ms), post the form as it stands (nothing is saved) to the panel URL and
 // swap in the findings panel the server renders with the same Jinja macro as the review page
 // (templates/drafting/_macros.html, `panel`). No grouping, ordering or wording lives here: the words this script
-// shows itself come from the aside's data-msg-* attributes, or from the server's note when it refuses a check.
+// shows itself are the server's (the aside's data-msg-checked, the page's ui-strings block, or the note the
+// server answers with when it refuses a check), so they are translated with the rest of the page.
 (function () {
   "use strict";
 
@@ -13,6 +14,7 @@
   var url = aside.getAttribute("data-panel-url");
   var note = aside.querySelector("[data-check-note]");
   var step = form.getAttribute("data-step");
+  var strings = JSON.parse((document.getElementById("ui-strings") || {}).textContent || "{}");
   var timer = null;
   var latest = 0;
 
@@ -58,10 +60,10 @@
         return;
       }
       var refusal = doc.querySelector("[data-check-note]");
-      note.textContent = refusal ? refusal.textContent : aside.getAttribute("data-msg-failed");
+      note.textContent = refusal ? refusal.textContent : strings["live-check-failed"];
     }).catch(function () {
       if (mine !== latest) { return; }
-      note.textContent = aside.getAttribute("data-msg-failed");
+      note.textContent = strings["live-check-failed"];
     });
   }
 

@@ -11,7 +11,10 @@ from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PETITIONERS_CHARS, M
 from petition.formulae import default_petitioners
 from petition.limits import E_PETITION_WORD_LIMIT
 from web.db import get_session
-from web.drafting import CONFLICT, SESSION_EXPIRED
+from web.drafting import CONFLICT as _CONFLICT, SESSION_EXPIRED as _SESSION_EXPIRED
+
+# The English wording (the default language of the screens).
+CONFLICT, SESSION_EXPIRED = str(_CONFLICT), str(_SESSION_EXPIRED)
 from web.models import Draft
 
 

@@ -1,0 +1,168 @@
+"""The language of the screens (English or French), chosen per person, separate from the petition's language.
+
+Order: an explicit choice (the "English / Français" switch, kept in a cookie), then the browser's
+Accept-Language, then English. The switch is a link on pages without typed text and, on pages with a form,
+a submit button of that form (`ui_lang=fr`), so the text typed there travels with the switch: the page's own
+view saves it (drafting steps) or shows it again unsaved (start, sponsors, timeline, answer).
+
+The copy itself lives in the gettext catalogue translations/<lang>/LC_MESSAGES/messages.po (see README).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from flask import Blueprint, Flask, current_app, g, redirect, request
+from flask_babel import Babel, get_locale, lazy_gettext as _l
+
+# UI languages, each with its name in its own language (the switch shows them so), and the Babel locale
+# used for numbers and dates: Canadian formats (fr_CA groups digits with a no-break space: 800 000).
+UI_LANGUAGES = {"en": "English", "fr": "Français"}
+FORMAT_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+DEFAULT_UI_LANGUAGE = "en"
+COOKIE = "ui_lang"
+FIELD = "ui_lang"  # the switch's name, as a query argument (links) or a form field (buttons)
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+babel = Babel()
+bp = Blueprint("i18n", __name__)
+
+# Strings the browser scripts show, translated on the server and handed over in a JSON block
+# (templates/base.html, id="ui-strings"); scripts read them with JSON.parse, never from their own copies.
+JS_STRINGS: dict[str, object] = {}
+
+
+def _valid(code: str | None) -> str | None:
+    return code if code in UI_LANGUAGES else None
+
+
+def switched_to() -> str | None:
+    """The language the person picked on this very request (the switch), if any."""
+    chosen = _valid(request.args.get(FIELD))
+    if chosen is None and request.method == "POST":
+        try:
+            chosen = _valid(request.form.get(FIELD))
+        except Exception:  # an unreadable body: the error page still needs a language
+            chosen = None
+    return chosen
+
+
+def ui_language() -> str:
+    """'en' or 'fr': the language of the screens for this request."""
+    if not request:
+        return DEFAULT_UI_LANGUAGE
+    cached = g.get("ui_language")
+    if cached:
+        return cached
+    lang = (switched_to() or _valid(request.cookies.get(COOKIE))
+            or request.accept_languages.best_match(list(UI_LANGUAGES)) or DEFAULT_UI_LANGUAGE)
+    g.ui_language = lang
+    return lang
+
+
+def _select_locale() -> str:
+    return FORMAT_LOCALES[ui_language()]
+
+
+def other_language(lang: str) -> str:
+    """The other UI language: what a passage in it is marked with (lang="...") on this screen."""
+    return "fr" if lang == "en" else "en"
+
+
+def _safe_next(target: str | None) -> str:
+    """A path on this site only (never another site, never a scheme-relative //host)."""
+    target = target or "/"
+    if not target.startswith("/") or target.startswith("//") or "\\" in target or re.search(r"[\x00-\x1f]", target):
+        return "/"
+    return target
+
+
+@bp.get("/language/<code>")
+def switch(code: str):
+    """The switch as a link (pages without typed text): remember the choice and show the same page again."""
+    target = _safe_next(request.args.get("next"))
+    # Drop a stale ui_lang from the page's own query, so the choice made now wins.
+    target = re.sub(rf"([?&]){FIELD}=[^&]*&?", r"\1", target).rstrip("?&")
+    response = redirect(target or "/", code=303)
+    if _valid(code):
+        _remember(response, code)
+    return response
+
+
+def _remember(response, code: str) -> None:
+    response.set_cookie(COOKIE, code, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+                        secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
+
+
+def _keep_choice(response):
+    """A page reached with the switch remembers the choice; pages vary by the choice and the browser."""
+    chosen = switched_to() if request else None
+    if chosen and request.cookies.get(COOKIE) != chosen:
+        _remember(response, chosen)
+    response.vary.add("Cookie")
+    response.vary.add("Accept-Language")
+    return response
+
+
+def switch_links() -> list[dict]:
+    """The two languages for the switch, the current one marked."""
+    current = ui_language()
+    return [{"code": code, "name": name, "current": code == current} for code, name in UI_LANGUAGES.items()]
+
+
+def js_strings() -> dict[str, str]:
+    return {key: str(value) for key, value in JS_STRINGS.items()}
+
+
+def _template_context() -> dict:
+    lang = ui_language() if request else DEFAULT_UI_LANGUAGE
+    return {"ui_lang": lang, "ui_other_lang": other_language(lang), "ui_switch": switch_links,
+            "ui_switch_field": FIELD, "js_strings": js_strings, "current_locale": get_locale}
+
+
+# ----- compiled catalogues -------------------------------------------------------------------------
+
+def compile_catalogues(directory: Path = TRANSLATIONS, *, force: bool = False) -> list[Path]:
+    """Write messages.mo next to each messages.po that is newer (what `make translations-compile` does).
+
+    Atomic (temporary file, then rename), so two processes compiling at once never leave half a file.
+    Returns the files written.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po in sorted(directory.glob("*/LC_MESSAGES/*.po")):
+        mo = po.with_suffix(".mo")
+        if not force and mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=po.parent.parent.name)
+        temporary = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+        os.replace(temporary, mo)
+        written.append(mo)
+    return written
+
+
+def init_app(app: Flask) -> None:
+    try:
+        compile_catalogues()
+    except OSError:  # a read-only install: `make translations-compile` must have run at build time
+        app.logger.warning("could not compile the translations in %s; run make translations-compile", TRANSLATIONS)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
+    babel.init_app(app, locale_selector=_select_locale)
+    app.register_blueprint(bp)
+    app.context_processor(_template_context)
+    app.after_request(_keep_choice)
+
+
+# The JavaScript strings (keys used by static/js/*.js).
+JS_STRINGS.update({
+    "lookup-unreachable": _l("The lookup could not be reached. You can still type the Member's name and riding "
+                             "yourself."),
+})
