@@ -1,7 +1,10 @@
 """One findings panel: the live check (POST /d/<token>/panel) answers with the panel the review page renders."""
 from __future__ import annotations
 
+import html
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +26,8 @@ def panel_of(html: str) -> str:
     raise AssertionError("the panel is not closed")
 
 
-def live(client, token, step, **fields):
-    return client.post(f"/d/{token}/panel", data={"step": step, **fields})
+def live(client, token, step, headers=None, **fields):
+    return client.post(f"/d/{token}/panel", data={"step": step, **fields}, headers=headers or {})
 
 
 def test_the_live_panel_and_the_review_page_give_identical_html_for_the_same_draft(client, app):
@@ -162,3 +165,30 @@ def test_the_live_panel_needs_the_forms_csrf_token(app):
 def test_only_post(client):
     token = new_draft(client)
     assert client.get(f"/d/{token}/panel").status_code == 405
+
+
+# ----- the script's words are the catalogue's ----------------------------------------------------------
+
+def test_the_live_check_script_holds_no_copy_of_its_own(client):
+    script = (Path(__file__).parents[2] / "static/js/live-check.js").read_text(encoding="utf-8")
+    code = re.sub(r"//[^\n]*", "", script)  # comments may speak English
+    sentences = [s for s in re.findall(r'"([^"\\]*)"', code) if re.search(r"[A-Za-z]+ [A-Za-z]+", s)]
+    assert sentences == ["use strict"]
+    for gone in ("partLabel", "STEP_ORDER", "severityRank", "Change this", "The whole petition"):
+        assert gone not in script
+
+
+def test_the_scripts_words_and_the_panels_notes_are_french_for_a_french_reader(client):
+    token = new_draft(client)
+    french = {"Accept-Language": "fr"}
+    page = client.get(f"/d/{token}/prayer", headers=french).get_data(as_text=True)
+    strings = json.loads(html.unescape(re.search(r'id="ui-strings">(.*?)</script>', page, re.S).group(1)))
+    assert strings["live-check-failed"].startswith("Vérification impossible pour l’instant.")
+    assert 'data-msg-checked="Vérifié pendant la saisie. Votre texte est enregistré quand vous appuyez sur ' \
+           'Enregistrer et continuer."' in page
+    r = client.post("/d/no-such-draft/panel", data={"step": "prayer"}, headers=french)
+    assert r.status_code == 404
+    r = client.post(f"/d/{token}/panel", data={"step": "nope"}, headers=french)
+    assert note_of(r).startswith("Cette vérification n’a pas pu être lue.")
+    r = live(client, token, "grievances", headers=french, **{"grievances-0": "x" * (MAX_CLAUSE_CHARS + 1)})
+    assert note_of(r).startswith("Ce texte n’a pas été vérifié\u00a0: Le champ")
