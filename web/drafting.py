@@ -27,6 +27,7 @@ from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
 from forms.settings import SettingsForm
+from forms.second_version import RemoveSecondVersionForm, SecondVersionForm
 from forms.start import StartForm
 from petition.addressees import classify_addressee
 from petition.analysis import analyze_petition, analyze_text
@@ -113,6 +114,12 @@ def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
     # POST) keeps the stored one rather than failing in the model; the form's own error says what to fix.
     if form.kind.data in KINDS:
         p.kind = form.kind.data
+    if form.language.data in LANGUAGES and form.language.data != p.language and p.second_version is not None:
+        # With a version in each language, choosing the other language makes that version the petition and
+        # this one its second version: each text stays with the language it is written in.
+        first, second = p.alone(), p.second()
+        second.second_version = first
+        p = second
     if form.language.data in LANGUAGES:
         p.language = form.language.data
         if is_default_petitioners(p.petitioners):  # saved in words before the default was kept as such
@@ -175,6 +182,73 @@ def part_label(part: str) -> str:
     return part[0].upper() + part[1:]
 
 
+# ----- the two versions of a petition --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Version:
+    """Which text of a draft a page edits: the petition itself, or its second-language version (`lang`).
+
+    The second version is the organizer's own text in the other official language (nothing is translated); it
+    has the same steps and forms, at /d/<token>/<lang>/<step>, and its own findings.
+    """
+
+    lang: str | None = None
+
+    @property
+    def is_second(self) -> bool:
+        return self.lang is not None
+
+    def of(self, petition: Petition) -> Petition:
+        """This version of a whole (stored or typed) petition."""
+        if not self.is_second:
+            return petition
+        return petition.second() or blank_second_version(petition)
+
+    def into(self, petition: Petition, edited: Petition) -> Petition:
+        """The whole petition with `edited` as this version."""
+        if not self.is_second:
+            return edited
+        whole = Petition.from_dict(petition.to_dict())
+        whole.second_version = edited.alone()
+        return whole
+
+    def url(self, token: str, step: str, **values) -> str:
+        if step == "review":
+            return url_for("drafting.review", token=token, **values)
+        if self.is_second:
+            return url_for("drafting.second_step", token=token, lang=self.lang, step=step, **values)
+        return url_for("drafting.step", token=token, step=step, **values)
+
+    def panel_url(self, token: str) -> str:
+        if self.is_second:
+            return url_for("drafting.second_panel", token=token, lang=self.lang)
+        return url_for("drafting.panel", token=token)
+
+    @property
+    def suffix(self) -> str:
+        """Tells the second panel's ids and apply buttons from the first's on the review page."""
+        return "-second" if self.is_second else ""
+
+    def fingerprint(self, finding) -> str:
+        return ("second-" if self.is_second else "") + fingerprint(finding)
+
+
+FIRST = Version()
+
+
+def blank_second_version(petition: Petition) -> Petition:
+    """A second-language version to write step by step: the same addressee (its kind, the Member), nothing else;
+    a Minister's title is written in each language, so it starts empty."""
+    a = petition.addressee
+    return Petition(kind=petition.kind, language=petition.second_language,
+                    addressee=Addressee(kind=a.kind, in_parliament_assembled=a.in_parliament_assembled,
+                                        name=a.name, riding=a.riding))
+
+
+def version_name(language: str) -> str:
+    return str(_("French version") if language == "fr" else _("English version"))
+
+
 def fingerprint(finding) -> str:
     """Names one finding on one version, so "apply suggestion" applies exactly what was shown."""
     raw = "|".join(str(x) for x in (finding.rule, finding.code, finding.part, finding.start, finding.end,
@@ -216,11 +290,13 @@ def review_analysis(petition: Petition):
     return analysis
 
 
-def _panel_context(draft_token: str | None, petition: Petition | None, analysis=None) -> dict:
+def _panel_context(draft_token: str | None, petition: Petition | None, analysis=None,
+                   version: Version = FIRST) -> dict:
     """What the findings panel macro needs (templates/drafting/_macros.html, `panel`)."""
     step_urls = {}
     if draft_token:
-        step_urls = {name: url_for("drafting.step", token=draft_token, step=name) for name in STEPS}
+        step_urls = {name: version.url(draft_token, name) for name in STEPS if name in ORDER}
+        step_urls["settings"] = url_for("drafting.step", token=draft_token, step="settings")
         step_urls["review"] = url_for("drafting.review", token=draft_token)
     return {
         "analysis": analysis,
@@ -228,34 +304,55 @@ def _panel_context(draft_token: str | None, petition: Petition | None, analysis=
         "step_urls": step_urls,
         "step_for_part": step_for_part,
         "part_label": part_label,
-        "fingerprint": fingerprint if petition is not None else None,
+        "fingerprint": version.fingerprint if petition is not None else None,
         "can_apply": (lambda finding: can_apply(petition, finding)) if petition is not None else None,
+        "panel_suffix": version.suffix,
     }
 
 
-def _checks_context(draft_token: str | None, petition: Petition) -> dict:
+def version_analysis(petition: Petition, version: Version = FIRST):
+    """The findings of one version of a whole petition. The first version's include the printed sheets' fit
+    (both versions on them when there is a second); the second version's are its own text's."""
+    if version.is_second:
+        return analyze_petition(version.of(petition))
+    return review_analysis(petition)
+
+
+def _checks_context(draft_token: str | None, petition: Petition, version: Version = FIRST) -> dict:
     """The panel for a draft: the same findings on every page that shows it (review, steps, live check)."""
-    return _panel_context(draft_token, petition, review_analysis(petition))
+    return _panel_context(draft_token, version.of(petition), version_analysis(petition, version), version)
 
 
 def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petition: Petition | None = None,
-                 conflict: Petition | None = None, notice: str | None = None, status: int = 200):
-    """One step page. `petition` is what the page shows (the typed text after a refused save)."""
-    stored = draft.petition
-    shown = petition or stored
+                 conflict: Petition | None = None, notice: str | None = None, status: int = 200,
+                 version: Version = FIRST):
+    """One step page. `petition` is the whole petition the page shows (the typed text after a refused save);
+    `version` which of its texts the page edits."""
+    whole = petition or draft.petition
+    stored = version.of(draft.petition)
+    shown = version.of(whole)
+    if conflict is not None:
+        conflict = version.of(conflict)
     if form.errors.get("csrf_token"):
         # Without CSRFProtect's early refusal the form itself reports it: same message, text kept.
         notice = notice or SESSION_EXPIRED
         form.csrf_token.errors = []
-    context = _checks_context(token, shown)
+    context = _checks_context(token, whole, version)
     opening, link = prayer_formula(shown)
+    titles = STEP_TITLES
+    if version.is_second:
+        titles = {step: _("%(step)s: %(version)s", step=title, version=version_name(version.lang))
+                  for step, title in STEP_TITLES.items() if step != "review"}
+        titles["review"] = STEP_TITLES["review"]
     body = render_template(
         f"drafting/{name}.html",
         draft=draft,
         token=token,
         step=name,
         steps=ORDER,
-        step_titles=STEP_TITLES,
+        step_titles=titles,
+        version=version,
+        panel_url=version.panel_url(token),
         form=form,
         petition=shown,
         petition_json=shown.to_dict(),
@@ -277,9 +374,9 @@ def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petiti
     return body, status
 
 
-def _typed_petition(draft: Draft, spec: Step, form: FlaskForm) -> Petition:
-    """The stored petition with what was just typed on this step, validated or not."""
-    return spec.apply(draft.petition, form)
+def _typed_petition(draft: Draft, spec: Step, form: FlaskForm, version: Version = FIRST) -> Petition:
+    """The whole stored petition with what was just typed on this step (of this version), validated or not."""
+    return version.into(draft.petition, spec.apply(version.of(draft.petition), form))
 
 
 def typed_step_page(draft: Draft, token: str, step: str):
@@ -352,27 +449,42 @@ def welcome(token: str):
 
 @bp.route("/d/<token>/<any(addressee, petitioners, grievances, prayer, settings):step>", methods=["GET", "POST"])
 def step(token: str, step: str):
+    return _step(token, step, FIRST)
+
+
+@bp.route("/d/<token>/<any(en, fr):lang>/<any(addressee, petitioners, grievances, prayer):step>",
+          methods=["GET", "POST"])
+def second_step(token: str, lang: str, step: str):
+    """A step of the second-language version: the same form, on that version's text."""
+    draft = draft_for_edit(token)
+    if lang == draft.petition.language:  # the petition itself is in that language
+        return redirect(url_for("drafting.step", token=token, step=step))
+    return _step(token, step, Version(lang))
+
+
+def _step(token: str, step: str, version: Version):
     draft = draft_for_edit(token)
     spec = STEPS[step]
     if request.method == "GET":
-        form = spec.form(data={**spec.load(draft.petition), "version": draft.version})
-        return _render_step(draft, token, step, form)
+        form = spec.form(data={**spec.load(version.of(draft.petition)), "version": draft.version})
+        return _render_step(draft, token, step, form, version=version)
 
     form = spec.form()
     action = list_action(request.form) if step == "grievances" else None
     if not form.validate_on_submit():
-        typed = _typed_petition(draft, spec, form)
-        return _render_step(draft, token, step, form, petition=typed, status=400)
+        typed = _typed_petition(draft, spec, form, version)
+        return _render_step(draft, token, step, form, petition=typed, status=400, version=version)
 
-    petition = _typed_petition(draft, spec, form)
+    edited = spec.apply(version.of(draft.petition), form)
     if step == "grievances":
-        clauses = petition.grievances
+        clauses = edited.grievances
         if action is None:
             # Saving drops empty boxes: a blank clause is not part of the petition.
             clauses = [c for c in clauses if c.strip()]
         else:
             clauses = apply_action(clauses, action)
-        petition.grievances = clauses
+        edited.grievances = clauses
+    petition = version.into(draft.petition, edited)
 
     session = get_session()
     try:
@@ -382,47 +494,128 @@ def step(token: str, step: str):
         session.rollback()
         current = draft_for_edit(token)
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
-        return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
-                            conflict=stale.draft.petition, notice=CONFLICT, status=409)
+        return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form, version),
+                            conflict=stale.draft.petition, notice=CONFLICT, status=409, version=version)
     except SQLAlchemyError:
         # A locked or unreachable database: say so and keep the typed text on screen.
         session.rollback()
         current_app.logger.exception("saving draft %s failed", draft.id)
-        return _render_step(draft, token, step, form, petition=petition, notice=SAVE_FAILED, status=503)
+        return _render_step(draft, token, step, form, petition=petition, notice=SAVE_FAILED, status=503,
+                            version=version)
 
     chosen = request.form.get("finding")
     if chosen and action is None:
         # "Apply suggestion" in the step's panel: the typed text is saved (above), then the suggestion goes in.
         _apply_after_save(draft_for_edit(token), chosen)
-        return redirect(url_for("drafting.step", token=token, step=step))
+        return redirect(version.url(token, step))
     if action is not None:
         name, index = action
         anchor = None
         if name == "add":
-            anchor = f"grievance-{len(petition.grievances)}"
+            anchor = f"grievance-{len(edited.grievances)}"
         elif index is not None and name.startswith("move"):
             moved_to = index - 1 if name == "move_up" else index + 1
-            moved_to = min(max(moved_to, 0), max(len(petition.grievances) - 1, 0))
+            moved_to = min(max(moved_to, 0), max(len(edited.grievances) - 1, 0))
             anchor = f"grievance-{moved_to + 1}"
-        return redirect(url_for("drafting.step", token=token, step=step, _anchor=anchor))
+        return redirect(version.url(token, step, _anchor=anchor))
     if switched_to():  # the language switch saved the page; show it again in the language chosen
-        return redirect(url_for("drafting.step", token=token, step=step))
+        return redirect(version.url(token, step))
     goto = request.form.get("goto")
-    if goto == "review":  # a step chosen in the progress bar, reached after the save
-        return redirect(url_for("drafting.review", token=token))
-    if goto in ORDER:
-        return redirect(url_for("drafting.step", token=token, step=goto))
+    if goto in ORDER:  # a step chosen in the progress bar, reached after the save
+        return redirect(version.url(token, goto))
     if step not in ORDER:
         return redirect(url_for("drafting.review", token=token))
     position = ORDER.index(step)
     if form.back.data:
         if position == 0:
+            if version.is_second:
+                return redirect(url_for("drafting.second_version", token=token, lang=version.lang))
             return redirect(url_for("drafting.welcome", token=token))
-        return redirect(url_for("drafting.step", token=token, step=ORDER[position - 1]))
-    following = ORDER[position + 1]
-    if following == "review":
+        return redirect(version.url(token, ORDER[position - 1]))
+    return redirect(version.url(token, ORDER[position + 1]))
+
+
+# ----- the second-language version -------------------------------------------------------------------
+
+def _second_version_page(draft: Draft, token: str, lang: str, form: SecondVersionForm | None = None,
+                         remove_form: RemoveSecondVersionForm | None = None, notice: str | None = None,
+                         status: int = 200):
+    petition = draft.petition
+    return render_template(
+        "drafting/second_version.html", draft=draft, token=token, lang=lang, petition=petition,
+        second=petition.second(), version_label=version_name(lang), version=Version(lang),
+        form=form or SecondVersionForm(data={"version": draft.version}),
+        remove_form=remove_form or RemoveSecondVersionForm(data={"version": draft.version}),
+        notice=notice,
+    ), status
+
+
+def _loaded_version(form: FlaskForm) -> int:
+    try:
+        return int(form.version.data)
+    except (TypeError, ValueError):
+        return -1
+
+
+@bp.route("/d/<token>/<any(en, fr):lang>/", methods=["GET", "POST"])
+def second_version(token: str, lang: str):
+    """Add the petition's version in the other official language: paste it, or write it step by step."""
+    draft = draft_for_edit(token)
+    petition = draft.petition
+    if lang == petition.language:  # the petition itself is in that language
         return redirect(url_for("drafting.review", token=token))
-    return redirect(url_for("drafting.step", token=token, step=following))
+    if request.method == "GET":
+        return _second_version_page(draft, token, lang)
+    form = SecondVersionForm()
+    if switched_to():  # the language switch: the same page in the other language, the pasted text kept
+        return _second_version_page(draft, token, lang, form)
+    if not form.validate_on_submit():
+        notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
+        return _second_version_page(draft, token, lang, form, notice=notice, status=400)
+    version = Version(lang)
+    if form.how.data == "paste":
+        reading = read(form.text.data)
+        second = reading.petition
+        second.kind, second.language = petition.kind, lang
+        if reading.language and reading.language != lang:
+            flash(_("This text does not read as French: check that you pasted your French version.") if lang == "fr"
+                  else _("This text does not read as English: check that you pasted your English version."),
+                  "warning")
+    else:
+        second = version.of(petition)  # an existing version is kept; a new one starts with the addressee
+    session = get_session()
+    try:
+        draft.save(session, version.into(petition, second), _loaded_version(form))
+        session.commit()
+    except StaleDraft:
+        session.rollback()
+        return _second_version_page(draft_for_edit(token), token, lang, form, notice=CONFLICT, status=409)
+    if form.how.data == "paste":
+        return redirect(url_for("drafting.review", token=token, _anchor="second-version-heading"))
+    return redirect(version.url(token, "addressee"))
+
+
+@bp.post("/d/<token>/<any(en, fr):lang>/remove")
+def remove_second_version(token: str, lang: str):
+    draft = draft_for_edit(token)
+    petition = draft.petition
+    if lang == petition.language or petition.second_version is None:
+        return redirect(url_for("drafting.review", token=token))
+    form = RemoveSecondVersionForm()
+    if not form.validate_on_submit():
+        notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
+        return _second_version_page(draft, token, lang, remove_form=form, notice=notice, status=400)
+    session = get_session()
+    try:
+        draft.save(session, petition.alone(), _loaded_version(form))
+        session.commit()
+    except StaleDraft:
+        session.rollback()
+        return _second_version_page(draft_for_edit(token), token, lang, notice=CONFLICT, status=409)
+    # Not lost: the draft's earlier version still holds it.
+    flash(_("%(version)s removed. Version %(number)s of the draft still holds it.", version=version_name(lang),
+            number=draft.version - 1), "success")
+    return redirect(url_for("drafting.review", token=token))
 
 
 @bp.get("/d/<token>/review")
@@ -444,6 +637,8 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
                    status: int = 200):
     petition = draft.petition
     context = _checks_context(token, petition)
+    second = _second_context(token, petition)
+    findings = context["analysis"].findings + (second["analysis"].findings if second else [])
     ready_form = ready_form or ReadyForm(data={"version": draft.version})
     ready_form.version.data = str(draft.version)
     return render_template(
@@ -460,8 +655,32 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         notice=notice,
         paper_size=_paper_size(petition),
         review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
+        second=second,
+        second_language_name=version_name(petition.second_language),
+        second_version_url=url_for("drafting.second_version", token=token, lang=petition.second_language),
+        # "Mark as ready" weighs both versions: the House reads the petition in each language it is in.
+        blocking_errors=sum(1 for f in findings if f.severity == "error"),
+        has_warnings=any(f.severity == "warning" for f in findings),
         **context,
     ), status
+
+
+def _second_context(token: str | None, petition: Petition) -> dict | None:
+    """The second-language version for the review pages: its text, its name and its own panel."""
+    if petition.second_version is None:
+        return None
+    version = Version(petition.second_language)
+    text = version.of(petition)
+    return {"petition": text, "rendered": render(text).text, "name": version_name(text.language),
+            "version": version, **_checks_context(token, petition, version)}
+
+
+def _blocking(petition: Petition) -> tuple[list, list]:
+    """(errors, warnings) of a whole petition: both versions when it has two."""
+    findings = review_analysis(petition).findings
+    if petition.second_version is not None:
+        findings += version_analysis(petition, Version(petition.second_language)).findings
+    return ([f for f in findings if f.severity == "error"], [f for f in findings if f.severity == "warning"])
 
 
 @bp.post("/d/<token>/apply")
@@ -479,11 +698,10 @@ def apply_suggestion(token: str):
             "This draft changed in another tab since you opened this page, so the suggestion was not applied. "
             "The page now shows the latest version: check the suggestion again."), status=409)
     petition = draft.petition
-    finding = next((f for f in analyze_petition(petition).findings
-                    if _applicable(f) and fingerprint(f) == form.finding.data), None)
+    which, finding = _chosen_finding(petition, form.finding.data or "")
     if finding is None:
         return _render_review(draft, token, notice=_("That suggestion no longer applies to this version."), status=409)
-    changed = apply_finding(petition, finding)
+    changed = apply_finding(which.of(petition), finding)
     if changed is None:
         target = step_for_part(finding.part)
         if target:
@@ -495,7 +713,7 @@ def apply_suggestion(token: str):
         return redirect(url_for("drafting.review", token=token))
     session = get_session()
     try:
-        draft.save(session, changed, version)
+        draft.save(session, which.into(petition, changed), version)
         session.commit()
     except StaleDraft:
         session.rollback()
@@ -505,17 +723,27 @@ def apply_suggestion(token: str):
     return redirect(url_for("drafting.review", token=token))
 
 
+def _chosen_finding(petition: Petition, chosen: str):
+    """(version, finding) for an apply button's value: a fingerprint on this petition or its second version."""
+    which = FIRST
+    if chosen.startswith("second-") and petition.second_version is not None:
+        which = Version(petition.second_language)
+    finding = next((f for f in analyze_petition(which.of(petition)).findings
+                    if _applicable(f) and which.fingerprint(f) == chosen), None)
+    return which, finding
+
+
 def _apply_after_save(draft: Draft, chosen: str) -> None:
     """Apply the suggestion the step's panel showed for the text just saved; the outcome is flashed."""
-    finding = next((f for f in analyze_petition(draft.petition).findings
-                    if _applicable(f) and fingerprint(f) == chosen), None)
-    changed = apply_finding(draft.petition, finding) if finding is not None else None
+    petition = draft.petition
+    which, finding = _chosen_finding(petition, chosen)
+    changed = apply_finding(which.of(petition), finding) if finding is not None else None
     if changed is None:
         flash(_("Your text is saved. That suggestion no longer applies to it, so nothing else was changed."), "warning")
         return
     session = get_session()
     try:
-        draft.save(session, changed, draft.version)
+        draft.save(session, which.into(petition, changed), draft.version)
         session.commit()
     except (StaleDraft, SQLAlchemyError):
         session.rollback()
@@ -613,12 +841,11 @@ def mark_ready(token: str):
         return _render_review(draft, token, notice=_(
             "This draft changed in another tab since you opened this page. Check it again below, then mark it ready."),
             status=409)
-    analysis = review_analysis(draft.petition)
-    if analysis.errors:
+    errors, warnings = _blocking(draft.petition)
+    if errors:
         return _render_review(draft, token, notice=_(
             "This petition still has errors the House would refuse it for. Fix each one (the links take you "
             "to the right step), then mark it ready."), status=400)
-    warnings = [f for f in analysis.findings if f.severity == "warning"]
     if warnings and not form.acknowledge.data:
         form.acknowledge.errors = [message("acknowledge")]
         return _render_review(draft, token, ready_form=form, status=400)
@@ -637,6 +864,7 @@ def sponsor_review(review_token: str):
         draft=draft,
         petition=petition,
         rendered=render(petition).text,
+        second=_second_context(None, petition),
         **_panel_context(None, None, review_analysis(petition)),
     )
 
@@ -646,7 +874,7 @@ def sponsor_review(review_token: str):
 # return: the same macro as the review page, so the two cannot drift apart. A refusal is a short note
 # (data-check-note) the script shows in place of its own words, never a page.
 
-PANEL_ENDPOINTS = ("drafting.panel", "drafting.start_panel")
+PANEL_ENDPOINTS = ("drafting.panel", "drafting.second_panel", "drafting.start_panel")
 JS_STRINGS["live-check-failed"] = _l("Could not check just now. Your text is safe: press Save to check it on the "
                                      "server.")
 PANEL_NOT_CHECKED = _l("This text was not checked: %(reason)s Press Save to see which box to correct; "
@@ -662,10 +890,6 @@ def _panel_note(message: str, status: int):
     return body, status, {"Cache-Control": "no-store"}
 
 
-def _panel_response(token: str | None, petition: Petition | None, analysis):
-    body = render_template("drafting/_panel.html", **_panel_context(token, petition, analysis))
-    # The body is someone's unpublished petition.
-    return body, 200, {"Cache-Control": "no-store"}
 
 
 def _form_refusal(form: FlaskForm):
@@ -689,18 +913,30 @@ def _flatten(items):
 @bp.post("/d/<token>/panel")
 def panel(token: str):
     """The findings panel for a step as typed: the step's own form (with `step` naming it), nothing saved."""
+    return _live_panel(token, FIRST)
+
+
+@bp.post("/d/<token>/<any(en, fr):lang>/panel")
+def second_panel(token: str, lang: str):
+    """The same for a step of the second-language version."""
+    return _live_panel(token, Version(lang))
+
+
+def _live_panel(token: str, version: Version):
     try:
         draft = draft_for_edit(token)
     except HTTPException:
         return _panel_note(NO_DRAFT, 404)
     spec = STEPS.get(request.form.get("step", ""))
-    if spec is None:
+    if spec is None or (version.is_second and (spec.name not in ORDER or version.lang == draft.petition.language)):
         return _panel_note(PANEL_BAD_POST, 400)
     form = spec.form()
     if not form.validate():
         return _form_refusal(form)
-    petition = _typed_petition(draft, spec, form)
-    return _panel_response(token, petition, review_analysis(petition))
+    petition = _typed_petition(draft, spec, form, version)
+    body = render_template("drafting/_panel.html", **_checks_context(token, petition, version))
+    # The body is someone's unpublished petition.
+    return body, 200, {"Cache-Control": "no-store"}
 
 
 @bp.post("/start/panel")
@@ -715,7 +951,9 @@ def start_panel():
         return _form_refusal(form)
     kind = form.kind.data if form.kind.data in KINDS else "e-petition"
     language = form.language.data if form.language.data in LANGUAGES else None
-    return _panel_response(None, None, analyze_text(form.text.data, kind=kind, language=language))
+    body = render_template("drafting/_panel.html",
+                           **_panel_context(None, None, analyze_text(form.text.data, kind=kind, language=language)))
+    return body, 200, {"Cache-Control": "no-store"}
 
 
 @bp.errorhandler(413)
