@@ -62,7 +62,8 @@ def extract(root: Path = ROOT) -> Catalog:
 
 
 def update(template: Catalog | None = None) -> None:
-    template = template or (read_catalogue(TEMPLATE) if TEMPLATE.exists() else extract())
+    # Extracted afresh (the same way `make translations-extract` writes messages.pot), so it is never stale.
+    template = template or extract()
     for lang in TARGET_LANGUAGES:
         path = po_path(lang)
         if path.exists():

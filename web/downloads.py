@@ -5,6 +5,8 @@ check for libharfbuzz-subset runs when the blueprint is registered.
 """
 from __future__ import annotations
 
+from flask_babel import gettext as _, lazy_gettext as _l
+
 from flask import Blueprint, Response, abort, render_template, request
 
 from petition.analysis import analyze_petition
@@ -16,6 +18,18 @@ from web.models import Draft
 from web.print_models import PrintRun
 
 bp = Blueprint("downloads", __name__)
+
+# The paper sizes as the download form names them, in the language of the screens.
+PAPER_SIZE_LABELS = {
+    "letter": _l("Letter (8.5 x 11 in)"),
+    "legal": _l("Legal (8.5 x 14 in)"),
+    "half-letter": _l("Half-letter (5.5 x 8.5 in)"),
+    "tabloid": _l("Tabloid (11 x 17 in)"),
+}
+
+
+def paper_size_label(name: str) -> str:
+    return str(PAPER_SIZE_LABELS.get(name) or PAPER_SIZES[name]["label"])
 
 
 @bp.record_once
@@ -30,7 +44,7 @@ def _set_up(state) -> None:
 @bp.app_context_processor
 def _options() -> dict:
     """What the download form on the review page offers (templates/pdf/_downloads.html)."""
-    return {"pdf_options": {"sizes": PAPER_SIZES, "default_size": DEFAULT_PAPER_SIZE, "min_sheets": MIN_SHEETS,
+    return {"pdf_options": {"sizes": {name: paper_size_label(name) for name in PAPER_SIZES}, "default_size": DEFAULT_PAPER_SIZE, "min_sheets": MIN_SHEETS,
                             "max_sheets": MAX_SHEETS, "advised": ADVISED_PAPER_SIGNATURES[1]},
             "printed_versions": lambda draft: PrintRun.printed_versions(get_session(), draft.id)}
 
@@ -65,22 +79,23 @@ def paper(token: str):
     """The signature sheets. `version` re-prints an earlier version exactly, so sheets never differ."""
     draft = draft_for_edit(token)
     if draft.kind != "paper":
-        abort(404, description="Signature sheets are for paper petitions: change the kind in the settings step.")
+        abort(404, description=_("Signature sheets are for paper petitions: change the kind in the settings step."))
     size = request.args.get("size", DEFAULT_PAPER_SIZE)
     if size not in PAPER_SIZES:
-        abort(400, description="Choose a paper size the House accepts: "
-                               + ", ".join(s["label"] for s in PAPER_SIZES.values()) + ".")
+        abort(400, description=_("Choose a paper size the House accepts: %(sizes)s.",
+                                 sizes=", ".join(str(paper_size_label(name)) for name in PAPER_SIZES)))
     sheets = request.args.get("sheets", "").strip()
     # isdecimal, not isdigit: "²" is a digit that int() refuses.
     if sheets and not (sheets.isdecimal() and MIN_SHEETS <= int(sheets) <= MAX_SHEETS):
-        abort(400, description=f"The number of pages must be a whole number from {MIN_SHEETS} to {MAX_SHEETS}.")
+        abort(400, description=_("The number of pages must be a whole number from %(min)s to %(max)s.", min=MIN_SHEETS,
+                                 max=MAX_SHEETS))
     version = request.args.get("version", "").strip()
     if version and not version.isdecimal():
-        abort(400, description="The version must be a whole number: use the download button on the review page.")
+        abort(400, description=_("The version must be a whole number: use the download button on the review page."))
     number = int(version) if version else draft.version
     petition = draft.snapshot(number) if number != draft.version else draft.petition
     if petition is None:
-        abort(404, description=f"This draft has no version {version}.")
+        abort(404, description=_("This draft has no version %(version)s.", version=version))
     from pdf.paper import PaperRefused, paper_pdf
 
     try:

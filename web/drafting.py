@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
@@ -855,9 +855,13 @@ def mark_ready(token: str):
     return redirect(url_for("drafting.review", token=token))
 
 
-@bp.get("/r/<review_token>")
+@bp.route("/r/<review_token>", methods=["GET", "POST"])
 def sponsor_review(review_token: str):
+    """The sponsor's read-only page. A POST is only the language switch carrying the answer being typed
+    (templates/sponsors/_review_answer.html shows it again, nothing is sent)."""
     draft = draft_for_review(review_token)
+    if request.method == "POST" and not switched_to():
+        abort(405, valid_methods=["GET"])  # read-only: the answer goes to /r/<review_token>/answer
     petition = draft.petition
     return render_template(
         "drafting/sponsor.html",

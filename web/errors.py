@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -15,6 +16,34 @@ API_MESSAGES = {
     413: "The request body is larger than the limit of {limit_kb} KB. Send only the petition.",
     500: "The server failed while handling this request. Nothing was stored; try again later.",
     503: "The service is not available.",
+}
+
+
+# Page titles for codes without a page of their own (errors/generic.html), in the language of the screens.
+PAGE_NAMES = {
+    400: _l("The request could not be read"),
+    401: _l("Not signed in"),
+    403: _l("Not allowed"),
+    404: _l("This page does not exist"),
+    405: _l("This page cannot be used that way"),
+    409: _l("This could not be done as the page stood"),
+    410: _l("This page is gone"),
+    413: _l("The petition is too large"),
+    415: _l("The request could not be read"),
+    429: _l("Too many requests: try again in a minute"),
+    500: _l("Something went wrong on our side"),
+    502: _l("Another service answered with something unreadable"),
+    503: _l("The helper is not available"),
+}
+GENERIC_DESCRIPTION = _l("The helper could not complete this request. Go back and try again.")
+
+# Flask-WTF says why a form's security token was refused in English only.
+CSRF_REASONS = {
+    "The CSRF token is missing.": _l("The CSRF token is missing."),
+    "The CSRF session token is missing.": _l("The CSRF session token is missing."),
+    "The CSRF token has expired.": _l("The CSRF token has expired."),
+    "The CSRF token is invalid.": _l("The CSRF token is invalid."),
+    "The CSRF tokens do not match.": _l("The CSRF tokens do not match."),
 }
 
 
@@ -60,7 +89,9 @@ def _error_page(error: HTTPException, code: int):
     context = {
         "error": error,
         "code": code,
-        "name": error.name,
+        "name": str(PAGE_NAMES.get(code, error.name)),
+        "error_description": str(GENERIC_DESCRIPTION),
+        "csrf_reason": str(CSRF_REASONS.get(error.description, error.description)) if isinstance(error, CSRFError) else "",
         "detail": _custom_description(error),
         "limit_kb": size_limit_kb(),
         "csrf_failed": isinstance(error, CSRFError),

@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, g, redirect, request
-from flask_babel import Babel, get_locale, lazy_gettext as _l
+from flask_babel import Babel, get_locale, lazy_gettext as _l, lazy_ngettext
+from markupsafe import Markup, escape
 
 # UI languages, each with its name in its own language (the switch shows them so), and the Babel locale
 # used for numbers and dates: Canadian formats (fr_CA groups digits with a no-break space: 800 000).
@@ -113,6 +114,22 @@ def switch_links() -> list[dict]:
     return [{"code": code, "name": name, "current": code == current} for code, name in UI_LANGUAGES.items()]
 
 
+# How a finding's severity reads on the screens (the engine says "error", "warning", "info").
+SEVERITY_LABELS = {"error": _l("Error"), "warning": _l("Warning"), "info": _l("Note")}
+
+
+def severity_label(severity: str) -> str:
+    return str(SEVERITY_LABELS.get(severity, severity))
+
+
+def quoted(text, lang: str | None = None) -> Markup:
+    """`text` in the quotation marks of the screens' language (“…” or « … »), marked with the language it is
+    written in when given (a House formula quoted on a screen in the other language)."""
+    opening, closing = ("\u00ab\u00a0", "\u00a0\u00bb") if ui_language() == "fr" else ("\u201c", "\u201d")
+    inner = Markup('<span lang="%s">%s</span>') % (lang, text) if lang else escape(text)
+    return Markup(opening) + inner + Markup(closing)
+
+
 def js_strings() -> dict[str, str]:
     return {key: str(value) for key, value in JS_STRINGS.items()}
 
@@ -120,7 +137,8 @@ def js_strings() -> dict[str, str]:
 def _template_context() -> dict:
     lang = ui_language() if request else DEFAULT_UI_LANGUAGE
     return {"ui_lang": lang, "ui_other_lang": other_language(lang), "ui_switch": switch_links,
-            "ui_switch_field": FIELD, "js_strings": js_strings, "current_locale": get_locale}
+            "ui_switch_field": FIELD, "js_strings": js_strings, "current_locale": get_locale,
+            }
 
 
 # ----- compiled catalogues -------------------------------------------------------------------------
@@ -158,11 +176,20 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=_select_locale)
     app.register_blueprint(bp)
     app.context_processor(_template_context)
+    # Globals, not context: macros imported without context (templates/drafting/_macros.html) use them too.
+    app.jinja_env.globals.update(severity_label=severity_label, quoted=quoted, ui_language=ui_language)
     app.after_request(_keep_choice)
 
 
 # The JavaScript strings (keys used by static/js/*.js).
+# Same msgids as the templates that render the same thing without JavaScript (one translation each).
 JS_STRINGS.update({
     "lookup-unreachable": _l("The lookup could not be reached. You can still type the Member's name and riding "
                              "yourself."),
+    # The script fills in %(code)s itself: the placeholder is passed through as its own value.
+    "members-for-one": lazy_ngettext("Member of Parliament for %(code)s:", "Members of Parliament for %(code)s:", 1,
+                                     code="%(code)s"),
+    "members-for-many": lazy_ngettext("Member of Parliament for %(code)s:", "Members of Parliament for %(code)s:", 2,
+                                      code="%(code)s"),
+    "member-for": _l("Member for %(riding)s"),
 })

@@ -5,6 +5,7 @@ The request size limit itself is MAX_CONTENT_LENGTH in app.py; web.errors turns 
 from __future__ import annotations
 
 from flask import Flask, abort, current_app, request
+from flask_babel import force_locale, lazy_gettext as _l
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
@@ -29,7 +30,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 
-MISSING_SECRET_KEY = (
+MISSING_SECRET_KEY = _l(
     "SECRET_KEY is not set. Sessions and CSRF tokens are signed with it, so the web app will not serve "
     "pages without it. Set the SECRET_KEY environment variable to a long random value "
     "(e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`) and restart, or use `make run` "
@@ -64,9 +65,10 @@ def _refuse_without_secret_key():
         return None
     # Once per process: the log says why, every request gets the 503 page saying the same.
     if not app.extensions.get("petition_helper_secret_key_logged"):
-        app.logger.error(MISSING_SECRET_KEY)
+        with force_locale("en"):  # the log is for whoever runs the app, in one language
+            app.logger.error(str(MISSING_SECRET_KEY))
         app.extensions["petition_helper_secret_key_logged"] = True
-    abort(503, description=MISSING_SECRET_KEY)
+    abort(503, description=str(MISSING_SECRET_KEY))
 
 
 def _add_security_headers(response):

@@ -20,7 +20,9 @@ from urllib.parse import urlencode
 from flask import (
     Blueprint, Response, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for,
 )
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from petition import timeline as deadlines
@@ -30,6 +32,7 @@ from petition.model import Addressee
 from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
 
 from .db import get_session
+from .i18n import quoted, switched_to
 from .errors import handle_http_error
 from .drafting import typed_step_page
 from .links import draft_for_edit, draft_for_review
@@ -40,7 +43,8 @@ from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
 bp = Blueprint("sponsors", __name__)
 
 _CLIENT = "represent_client"
-ANSWER_NOT_SENT = "Your session expired, so your answer was not sent yet. It is kept below: press Send your answer again."
+ANSWER_NOT_SENT = _l("Your session expired, so your answer was not sent yet. It is kept below: press Send your answer "
+                     "again.")
 
 
 # ----- the Represent client, one per app (its cache and rate limit are per process) ----------
@@ -119,17 +123,23 @@ def _add_choice(draft: Draft, fields: dict) -> None:
     choices = SponsorChoice.for_draft(session, draft.id)
     if len(choices) >= max_choices(draft):
         if draft.kind == "paper":
-            flash("A paper petition needs one Member to present it: remove the one listed to choose another.",
+            flash(_("A paper petition needs one Member to present it: remove the one listed to choose another."),
                   "warning")
         else:
-            flash(f"An e-petition names at most {MAX_SPONSOR_CHOICES} Members (rule R-EP-8): "
-                  "remove one to add another.", "warning")
+            flash(_("An e-petition names at most %(count)s Members (rule %(rule)s): remove one to add another.",
+                    count=MAX_SPONSOR_CHOICES, rule="R-EP-8"), "warning")
         return
     if SponsorChoice.add(session, draft.id, **fields) is None:
-        flash(f"{fields['name']} is already on your list.", "warning")
+        flash(_("%(name)s is already on your list.", name=fields["name"]), "warning")
         return
     session.commit()
-    flash(f"Added {fields['name']} ({fields['riding']}).", "success")
+    flash(_("Added %(name)s (%(riding)s).", name=fields["name"], riding=fields["riding"]), "success")
+
+
+def _begins(draft: Draft) -> Markup:
+    """The flash after the addressee changed: the heading quoted, marked with the petition's own language."""
+    return Markup(_("The petition now begins %(heading)s.")) % {
+        "heading": quoted(heading(draft.petition.addressee, draft.language), draft.language)}
 
 
 def _member_fields(member) -> dict:
@@ -194,6 +204,8 @@ def _mp_lookup_state() -> dict:
 
 
 def _answer_form(draft: Draft) -> AnswerForm:
+    if request.method == "POST" and switched_to():  # the language switch: the answer as typed, not judged
+        return AnswerForm()
     return AnswerForm(formdata=None, data={"version": draft.version})
 
 
@@ -210,7 +222,7 @@ def lookup(token: str):
     form = MpLookupForm()
     default = url_for("drafting.step", token=token, step="addressee")
     if not form.validate():
-        flash("Enter a postal code, like K1A 0A6.", "error")
+        flash(_("Enter a postal code, like K1A 0A6."), "error")
         return redirect(_back(token, default))
     result, error = lookup_or_error(form.postal_code.data)
     if error:
@@ -230,15 +242,15 @@ def use_member(token: str):
     except (ValueError, IndexError):
         member = None
     if member is None:
-        flash(f"{error.message} {error.fallback}" if error else "Choose one of the Members listed.", "error")
+        flash(f"{error.message} {error.fallback}" if error else _("Choose one of the Members listed."), "error")
         return redirect(_back(token, default))
     if request.form.get("mp_use") == "choice":
         _add_choice(draft, _member_fields(member))
         return redirect(_back(token, url_for("sponsors.choices", token=token)))
     if _set_member_addressee(draft, member.name, member.riding):
-        flash(f"The petition now begins “{heading(draft.petition.addressee, draft.language)}”.", "success")
+        flash(_begins(draft), "success")
     else:
-        flash("This draft changed in another tab; nothing was changed. Choose the Member again.", "warning")
+        flash(_("This draft changed in another tab; nothing was changed. Choose the Member again."), "warning")
     return redirect(_back(token, default))
 
 
@@ -248,13 +260,14 @@ def use_member(token: str):
 def choices(token: str):
     draft = draft_for_edit(token)
     form = MemberForm()
+    if request.method == "POST" and switched_to():  # the language switch: the Member as typed, unsaved
+        return _render_choices(draft, token, form), 200
     if request.method == "POST":
         if form.validate():
             fields = form.member_fields()
             if form.use_as_addressee.data:
                 if _set_member_addressee(draft, fields["name"], fields["riding"]):
-                    flash(f"The petition now begins “{heading(draft.petition.addressee, draft.language)}”.",
-                          "success")
+                    flash(_begins(draft), "success")
             else:
                 _add_choice(draft, fields)
             return redirect(url_for("sponsors.choices", token=token))
@@ -283,7 +296,7 @@ def move_choice(token: str, choice_id: int):
     ordered = SponsorChoice.for_draft(session, draft.id)
     index = next((i for i, c in enumerate(ordered) if c.id == choice_id), None)
     if index is None:
-        abort(404, description="That Member is no longer on the list.")
+        abort(404, description=_("That Member is no longer on the list."))
     if form.remove.data:
         session.delete(ordered.pop(index))
         session.flush()
@@ -306,15 +319,17 @@ def answer(review_token: str):
         return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
                                petition_text=render(draft.petition).text)
     form = AnswerForm()
+    if switched_to():  # the language switch: the same page with the answer as typed, nothing sent
+        return _render_answer(draft, review_token, form)
     if form.validate() and not 1 <= form.version.data <= draft.version:
-        form.version.errors = ["This page refers to a version of the petition that does not exist."]
+        form.version.errors = [_("This page refers to a version of the petition that does not exist.")]
     if form.errors:
         return _render_answer(draft, review_token, form), 400
     session = get_session()
     session.add(SponsorResponse(draft_id=draft.id, draft_version=form.version.data, answer=form.answer.data,
                                 comment=form.comment.data or "", responder=form.responder.data or ""))
     session.commit()
-    flash("Thank you: your answer was sent to the organizer.", "success")
+    flash(_("Thank you: your answer was sent to the organizer."), "success")
     return redirect(url_for("drafting.sponsor_review", review_token=review_token))
 
 
@@ -417,8 +432,8 @@ def cover_letter(token: str):
     draft = draft_for_edit(token)
     member = presenting_member(draft)
     if draft.kind != "paper" or member is None or not member.office_postal.strip():
-        abort(404, description="A cover letter needs a paper petition and a presenting Member with an office "
-                               "address: choose the Member on the \u201cMembers to ask\u201d page first.")
+        abort(404, description=_("A cover letter needs a paper petition and a presenting Member with an office "
+                                 "address: choose the Member on the \u201cMembers to ask\u201d page first."))
     from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     petition = draft.petition
@@ -435,7 +450,7 @@ def volunteer_instructions(token: str):
     """The volunteer instructions with "send the signed sheets to" the presenting Member's office."""
     draft = draft_for_edit(token)
     if draft.kind != "paper":
-        abort(404, description="Volunteer instructions are for paper petitions: e-petitions are signed online.")
+        abort(404, description=_("Volunteer instructions are for paper petitions: e-petitions are signed online."))
     from pdf.instructions import instructions_pdf
 
     pdf = instructions_pdf(draft.language, send_to=presenting_office(draft))

@@ -4,6 +4,15 @@
 (function () {
   "use strict";
 
+  // The words, in the language of the page: translated on the server (templates/base.html, #ui-strings).
+  var strings = {};
+  try { strings = JSON.parse(document.getElementById("ui-strings").textContent); } catch (ignore) { strings = {}; }
+  function t(key, values) {
+    var text = strings[key] || "";
+    Object.keys(values || {}).forEach(function (name) { text = text.split("%(" + name + ")s").join(values[name]); });
+    return text;
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
@@ -28,15 +37,15 @@
 
   function showMembers(section, results, csrf, data) {
     var members = data.members || [];
-    results.appendChild(el("p", {}, (members.length === 1 ? "Member" : "Members") +
-      " of Parliament for " + data.postal_code + ":"));
+    results.appendChild(el("p", {}, t(members.length === 1 ? "members-for-one" : "members-for-many",
+      { code: data.postal_code })));
     var list = el("ul", { "class": "mp-members" });
     members.forEach(function (member, index) {
       var item = el("li", { "class": "mp-member" });
       var line = el("p");
       line.appendChild(el("strong", {}, member.name));
       line.appendChild(document.createTextNode(
-        (member.party ? " (" + member.party + ")" : "") + ", Member for " + member.riding));
+        (member.party ? " (" + member.party + ")" : "") + ", " + t("member-for", { riding: member.riding })));
       item.appendChild(line);
       item.appendChild(memberForm(section, csrf, data.postal_code, index, member));
       list.appendChild(item);
@@ -73,7 +82,7 @@
           }
         })
         .catch(function () {
-          showError(results, "The lookup could not be reached. You can still type the Member's name and riding yourself.");
+          showError(results, t("lookup-unreachable"));
         })
         .then(function () {
           results.removeAttribute("aria-busy");

@@ -177,5 +177,5 @@ def test_members_to_ask_from_the_lookup_then_their_deadlines(page: Page, live_se
     page.get_by_role("button", name="Show the deadlines").click()
     rows = page.locator("table.deadlines tbody tr")
     expect(rows).to_have_count(2)  # two Members named: two sponsor deadlines
-    expect(rows.nth(0)).to_contain_text("Monday 1 March 2032")
-    expect(rows.nth(1)).to_contain_text("Wednesday 31 March 2032")
+    expect(rows.nth(0)).to_contain_text("Monday, March 1, 2032")
+    expect(rows.nth(1)).to_contain_text("Wednesday, March 31, 2032")

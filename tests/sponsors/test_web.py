@@ -2,6 +2,8 @@
 sponsor's answer through the review link, and the timeline page with its .ics download."""
 from __future__ import annotations
 
+from babel.dates import format_date
+
 import html
 import json
 import re
@@ -395,7 +397,8 @@ def test_timeline_page_shows_the_deadlines_and_the_ics_holds_them(app, client):
     page = client.get(f"/d/{token}/timeline")
     shown = text_of(page)
     first = sent + timedelta(days=SPONSOR_DAYS)
-    assert f"{first:%A} {first.day} {first:%B %Y} Sponsor choice 1: last day to accept" in shown
+    # Dates as Babel writes them for the screens' language (Canadian English by default).
+    assert f"{format_date(first, 'full', locale='en_CA')} Sponsor choice 1: last day to accept" in shown
     assert "Sponsor choice 2" in shown and "Sponsor choice 3" not in shown  # two Members named
     assert "At least 500 valid signatures" in shown
 
@@ -421,7 +424,7 @@ def test_timeline_paper_presented_gives_the_response_date(app, client):
     client.post(f"/d/{token}/timeline", data={"presented": presented.isoformat()})
     shown = text_of(client.get(f"/d/{token}/timeline"))
     due = presented + timedelta(days=GOVERNMENT_RESPONSE_DAYS)
-    assert f"{due:%A} {due.day} {due:%B %Y}" in shown and "Government response due" in shown
+    assert format_date(due, "full", locale="en_CA") in shown and "Government response due" in shown
     assert "collect 30 to 35" in shown
 
 

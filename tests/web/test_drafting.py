@@ -268,7 +268,7 @@ def test_the_grievances_hint_quotes_the_opener_the_house_prints_in_the_petitions
     token = new_draft(client, language=language)
     response = client.get(f"/d/{token}/grievances")
     # Marked with its language, so a screen reader reads "Attendu que" in French on this English page.
-    assert f'the House prints them after &ldquo;<span lang="{language}">{opener}</span>&rdquo;' in response.get_data(as_text=True)
+    assert f'the House prints them after \u201c<span lang="{language}">{opener}</span>\u201d' in response.get_data(as_text=True)
     assert f"the {E_PETITION_WORD_LIMIT}-word limit" in text_of(response)
     paper = text_of(client.get(f"/d/{new_draft(client, language=language, kind='paper')}/grievances"))
     assert "no word limit" in paper and "-word limit" not in paper
@@ -357,7 +357,9 @@ def test_the_formula_follows_the_petition_language(client):
     page = text_of(client.get(f"/d/{token}/prayer"))
     assert "Nous, soussignés, citoyens et résidents du Canada, demandons au gouvernement du Canada" in page
     assert "What do you ask for?" in page  # the page itself stays in English
-    assert "e.g. “adopter un cadre national de contrôle des loyers”" in page  # examples are in French
+    # Examples are in French, and marked so.
+    assert ('for example \u201c<span lang="fr">adopter un cadre national de contrôle des loyers</span>\u201d'
+            in client.get(f"/d/{token}/prayer").get_data(as_text=True))
     assert "For example: ministre de la Santé, premier ministre" in text_of(client.get(f"/d/{token}/addressee"))
 
 

@@ -184,7 +184,7 @@ def test_the_scripts_words_and_the_panels_notes_are_french_for_a_french_reader(c
     page = client.get(f"/d/{token}/prayer", headers=french).get_data(as_text=True)
     strings = json.loads(html.unescape(re.search(r'id="ui-strings">(.*?)</script>', page, re.S).group(1)))
     assert strings["live-check-failed"].startswith("Vérification impossible pour l’instant.")
-    assert 'data-msg-checked="Vérifié pendant la saisie. Votre texte est enregistré quand vous appuyez sur ' \
+    assert 'data-msg-checked="Vérifiée pendant la saisie. Votre texte est enregistré quand vous appuyez sur ' \
            'Enregistrer et continuer."' in page
     r = client.post("/d/no-such-draft/panel", data={"step": "prayer"}, headers=french)
     assert r.status_code == 404

@@ -67,7 +67,7 @@ def test_each_version_has_its_own_findings(client, app):
     assert 'data-rule="R-URL-1"' in second and '<span class="message" lang="fr">' in second
     assert 'id="check-status-second"' in second  # the two panels' ids do not clash
     # An error in the French version stops "Mark as ready" as one in the first would.
-    assert "Fix the 1 error above" in text_of(client.get(f"/d/{token}/review"))
+    assert "Fix the error above before this petition can be marked ready" in text_of(client.get(f"/d/{token}/review"))
     r = client.post(f"/d/{token}/ready", data={"version": str(stored(app, token).version), "acknowledge": "y"})
     assert r.status_code == 400 and not stored(app, token).is_ready
 
