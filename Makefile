@@ -2,12 +2,13 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-color-emoji poppler-utils chromium
 
 .PHONY: run test system-deps venv bench clean translations-extract translations-update translations-compile
 
 # Installs the Debian packages only when one is missing (WeasyPrint's fast font
-# subsetting, the PDF-to-PNG tool used by tests, the browser for browser tests).
+# subsetting, the fonts, emoji included, the PDF-to-PNG tool used by tests, the
+# browser for browser tests).
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

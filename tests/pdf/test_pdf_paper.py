@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 
 import pytest
 
@@ -248,3 +249,32 @@ def test_a_long_unbroken_word_wraps_inside_the_page_instead_of_running_off_it(tm
     assert _dark(page, (0, 0, 275, 425)) > 2000
     assert _dark(page, (262, 0, 275, 425)) == 0
     assert run in "".join(page_texts(result.pdf)[0].split())
+
+
+def test_emoji_print_as_colour_emoji_not_empty_boxes(tmp_path):
+    """fonts-noto-color-emoji (Makefile, .ci/run): without it an emoji is an empty box drawn in black ink."""
+    petition = broadband("en", prayer="ensure every household has affordable internet 📶🏡 by 2030")
+    pdf = paper_pdf(petition, sheets=1).pdf
+    fonts = {str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
+             for font in reader(pdf).pages[0]["/Resources"]["/Font"].values()}
+    assert "Noto-Color-Emoji" in fonts
+    # The text is black on white: only the emoji bring colour onto the page.
+    from PIL import Image
+
+    src = tmp_path / "emoji.pdf"
+    src.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", str(src),
+                    str(tmp_path / "p")], check=True)
+    pixels = Image.open(tmp_path / "p.png").convert("RGB").getdata()
+    assert sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 60) > 20
+
+
+def test_a_long_unbroken_prayer_wraps_on_the_continuation_sheets_too(tmp_path):
+    """The sheet repeats the prayer above its grid: an unbroken run used to widen the grid past the paper."""
+    run = "y" * 300
+    result = paper_pdf(broadband("en", prayer=run), size="letter", sheets=2)
+    sheet = png(result.pdf, tmp_path, 2)
+    assert sheet.size == (425, 550)  # the right margin is 0.5 in = 25 px
+    assert _dark(sheet, (0, 0, 425, 550)) > 2000
+    assert _dark(sheet, (412, 0, 425, 550)) == 0
+    assert run in "".join(page_texts(result.pdf)[1].split())
