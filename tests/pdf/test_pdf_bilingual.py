@@ -10,6 +10,11 @@ from petition.limits import MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
 from petition.model import Petition
 from pdf.paper import PaperRefused, fit_findings, paper_parts, paper_pdf, paper_pdf_plain, printed_text, text_sha256
 
+from conftest import SAMPLES, sample
+from petition.reader import read
+from web.db import get_session
+from web.models import Draft
+
 from pdfcheck import broadband, norm, page_texts, reader
 
 
@@ -113,3 +118,55 @@ def test_a_pair_too_long_for_page_one_is_refused_with_the_r_pap_reason():
     assert "signature rows" in refused.value.findings[0].message
     # Side by side on Tabloid the same pair fits.
     assert paper_pdf(petition, size="tabloid", sheets=2).rows_first_page >= MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
+
+
+# ----- the bilingual sheet from the command line and from the review page ---------------------------------
+
+def both_prayers_on_every_page(pdf: bytes, petition: Petition) -> list[str]:
+    texts = [flat(t) for t in page_texts(pdf)]
+    first, second = paper_parts(petition), paper_parts(petition.second())
+    for n, text in enumerate(texts, 1):
+        assert flat(first.prayer_sentence) in text and flat(second.prayer_sentence) in text, n
+    return texts
+
+
+def test_the_cli_prints_both_versions_with_second_language(runner, tmp_path):
+    out = tmp_path / "both.pdf"
+    result = runner.invoke(args=["petition", "pdf", "--paper", "--size", "tabloid", "--sheets", "3",
+                                 str(SAMPLES / "certified/e-4904.txt"),
+                                 "--second-language", str(SAMPLES / "certified/e-4904-fr.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    petition = read(sample("certified/e-4904.txt")).petition
+    petition.kind = "paper"
+    petition.second_version = read(sample("certified/e-4904-fr.txt")).petition
+    texts = both_prayers_on_every_page(out.read_bytes(), petition)
+    assert len(texts) == 3 and f"text sha256 {text_sha256(petition)}" in result.output
+    result = runner.invoke(args=["petition", "pdf", "--review", str(SAMPLES / "certified/e-4904.txt"),
+                                 "--second-language", "x.txt", "--out", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 2 and "--second-language applies to --paper only" in result.output
+
+
+def test_the_review_pages_download_prints_both_versions_or_one(client, app):
+    r = client.post("/", data={"how": "paste", "text": sample("certified/e-4904.txt"), "kind": "paper",
+                               "language": "en"})
+    token = r.location.split("/")[2]
+    with app.app_context():
+        version = Draft.by_edit_token(get_session(), token).version
+    r = client.post(f"/d/{token}/fr/", data={"how": "paste", "text": sample("certified/e-4904-fr.txt"),
+                                             "version": str(version)})
+    assert r.status_code == 302
+    page = client.get(f"/d/{token}/review").get_data(as_text=True)
+    assert '<select id="paper-languages" name="languages">' in page
+    with app.app_context():
+        draft = Draft.by_edit_token(get_session(), token)
+        petition, version = draft.petition, draft.version
+    sheets = client.get(f"/d/{token}/paper.pdf?size=tabloid&sheets=2&version={version}&languages=both")
+    assert sheets.status_code == 200, sheets.get_data(as_text=True)[:2000]
+    both_prayers_on_every_page(sheets.data, petition)
+    assert sheets.headers["X-Petition-Text-SHA256"] == text_sha256(petition)
+    assert f"petition-v{version}-tabloid-en-fr.pdf" in sheets.headers["Content-Disposition"]
+    french = client.get(f"/d/{token}/paper.pdf?size=tabloid&sheets=2&version={version}&languages=fr")
+    assert french.status_code == 200
+    texts = page_texts(french.data)
+    assert texts[0].startswith("Pétition") and "Petition to" not in texts[0]
+    assert client.get(f"/d/{token}/paper.pdf?size=tabloid&languages=de").status_code == 400
