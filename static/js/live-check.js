@@ -39,7 +39,14 @@
     if (liveNow.innerHTML !== liveNew.innerHTML) { liveNow.innerHTML = liveNew.innerHTML; }
   }
 
+  // One check in flight per page at most: typing during a slow check (a paper petition's sheets are laid out
+  // to measure them) asks for one more check when it returns, never a pile of them.
+  var inFlight = false;
+  var again = false;
+
   function check() {
+    if (inFlight) { again = true; return; }
+    inFlight = true;
     var mine = ++latest;
     fetch(url, {
       method: "POST",
@@ -64,6 +71,9 @@
     }).catch(function () {
       if (mine !== latest) { return; }
       note.textContent = strings["live-check-failed"];
+    }).then(function () {
+      inFlight = false;
+      if (again) { again = false; check(); }
     });
   }
 

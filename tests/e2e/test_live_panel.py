@@ -61,3 +61,23 @@ def test_the_live_panel_equals_the_review_pages_panel_for_the_same_text(page: Pa
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
     assert " ".join(page.locator("[data-panel]").inner_text().split()) == " ".join(live.split())
+
+
+def test_typing_during_a_slow_check_asks_for_one_more_check_not_a_pile(page: Page):
+    request_step(page)
+    held, sent = [], []
+    page.on("request", lambda r: sent.append(r.url) if r.url.endswith("/panel") else None)
+    # The first check is held back (a slow server); any later one goes through.
+    page.route("**/panel", lambda route: held.append(route) if not held else route.continue_())
+    box = page.get_by_label("What do you ask for?")
+    box.fill("We demand rent control")
+    page.wait_for_timeout(700)  # the first check left after the pause, and is held
+    for word in (" now", " and", " forever"):
+        box.press_sequentially(word, delay=20)
+        page.wait_for_timeout(600)  # three more pauses while the first check is still out
+    assert len(sent) == 1, sent
+    held[0].continue_()
+    # The one follow-up check is of the text as it stands now.
+    expect(page.locator("#live-panel .finding-error[data-rule='R-PRAY-4']")).to_be_visible()
+    expect(page.locator("#word-count")).to_contain_text("7 of 250 words")
+    assert len(sent) == 2, sent
