@@ -2,15 +2,17 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-color-emoji poppler-utils chromium
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-color-emoji poppler-utils chromium postgresql
+# The tests that touch the database, run a second time against PostgreSQL (tools/with-postgres).
+POSTGRES_TESTS := tests/db tests/web tests/sponsors
 
-.PHONY: run test system-deps venv bench clean translations-extract translations-update translations-compile
+.PHONY: run serve test system-deps venv bench clean translations-extract translations-update translations-compile
 
 # Installs the Debian packages only when one is missing (WeasyPrint's fast font
 # subsetting, the fonts, emoji included, the PDF-to-PNG tool used by tests, the
 # browser for browser tests).
 system-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(SYSTEM_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
@@ -25,13 +27,22 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 
 venv: $(BIN)/activate
 
-# Development server on 127.0.0.1:5000 with an embedded SQLite database in instance/.
+# Development server on 127.0.0.1:5000 with an embedded SQLite database in instance/ (migrated first).
 run: system-deps venv translations-compile
+	$(BIN)/flask --app app db upgrade
 	SECRET_KEY=$${SECRET_KEY:-dev-only-not-for-production} $(BIN)/flask --app app run --debug --host 127.0.0.1 --port $${PORT:-5000}
 
-# Every test, browser tests included (they fail, not skip, without chromium).
+# Production server: gunicorn with gunicorn.conf.py on BIND (default 127.0.0.1:8000); README, Deploy.
+serve: system-deps venv translations-compile
+	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (README, Deploy)" >&2; exit 1; }
+	$(BIN)/flask --app app db upgrade
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
+# Every test on SQLite, browser tests included (they fail, not skip, without chromium); then the tests
+# that touch the database again on a throwaway PostgreSQL cluster that tools/with-postgres starts and removes.
 test: system-deps venv translations-compile
 	$(BIN)/python -m pytest -q
+	tools/with-postgres $(BIN)/python -m pytest -q $(POSTGRES_TESTS)
 
 # The copy of every screen, PDF and message: translations/<lang>/LC_MESSAGES/messages.po (see README).
 # extract: the msgids used in code and templates -> translations/messages.pot (not committed);
@@ -49,9 +60,11 @@ translations-update: translations-extract
 translations-compile: venv
 	$(BIN)/pybabel compile -d translations --statistics
 
-# Prints the speed figures quoted in the README and the issues' closing notes.
-bench: venv
-	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+# Prints the speed figures quoted in the README and the issues' closing notes (wrk drives bench/serve_load.py).
+bench: EXTRA_PACKAGES = wrk
+bench: system-deps venv
+	for script in bench/*.py; do grep -q '__main__' $$script || continue; \
+	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -10,6 +10,7 @@ import os
 from flask import Flask
 
 from forms.limits import MAX_REQUEST_BYTES
+from web.deployment import settings_from_environ
 
 
 def _database_url(app: Flask) -> str:
@@ -32,6 +33,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_SECURE=None,
         SESSION_COOKIE_SAMESITE="Lax",
         REPRESENT_API_URL=os.environ.get("REPRESENT_API_URL", "https://represent.opennorth.ca"),
+        # PUBLIC_BASE_URL, TRUSTED_HOSTS, TRUSTED_PROXIES, SECRET_KEY_FALLBACKS (see web.deployment).
+        **settings_from_environ(os.environ),
     )
     app.config.from_prefixed_env()
     if test_config:
@@ -42,13 +45,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, as flaskr does, so importing app.py stays cheap for tools that only read it.
     from cli import petition_cli
     from pdf.cli import pdf_command
-    from web import api, db, downloads, drafting, errors, i18n, retention, security, sponsors
+    from web import api, db, deployment, downloads, drafting, errors, health, i18n, logs, retention, security, sponsors, unavailable
 
+    logs.init_app(app)
+    deployment.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
+    unavailable.init_app(app)
     db.init_app(app)
-    for blueprint in (api.bp, drafting.bp, sponsors.bp, downloads.bp):
+    for blueprint in (api.bp, drafting.bp, sponsors.bp, downloads.bp, health.bp):
         app.register_blueprint(blueprint)
 
     # FLASK_DRAFT_RETENTION_DAYS overrides, as every FLASK_ variable does.

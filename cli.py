@@ -123,6 +123,11 @@ def _report_text(analysis) -> str:
             excerpt = excerpt if len(excerpt) <= 100 else excerpt[:99] + "…"
             reason = r.reason_in(analysis.message_language)
             lines.append(f"  {r.rule}: \"{excerpt}\"" + (f" ({reason})" if reason else ""))
+    if analysis.replaced:
+        said = list(dict.fromkeys(" ".join(r.text.split()) for r in analysis.replaced))
+        lines.append("")
+        lines.append("[printed in the House's own wording instead]")
+        lines.append("  " + ", ".join(f"\"{s}\"" for s in said))
     return "\n".join(lines)
 
 

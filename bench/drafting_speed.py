@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from web.db import get_session  # noqa: E402
+from web.migrate import upgrade_database  # noqa: E402
 from web.models import Draft  # noqa: E402
 
 ROUNDS = 200
@@ -35,6 +36,7 @@ def timed(fn, rounds=ROUNDS) -> tuple[float, float]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
+        upgrade_database(f"sqlite:///{tmp}/bench.sqlite")
         app = create_app({"TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
                           "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite"})
         client = app.test_client()

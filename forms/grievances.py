@@ -22,12 +22,14 @@ _ACTION = re.compile(r"^(remove|move_up|move_down)-(\d{1,3})$")
 class GrievancesForm(StepForm):
     grievances = FieldList(
         TextAreaField(_l("Clause"), filters=[clean_text, strip_outer], validators=[MaxChars(MAX_CLAUSE_CHARS)]),
-        max_entries=MAX_CLAUSES + 1,
+        # No max_entries: a pasted draft can hold more clauses than the limit (the form must show them all, not
+        # fail), and WTForms would silently drop posted clauses past it. The request size limit bounds the list.
     )
     add = SubmitField(_l("Add a clause"))
 
     def validate_grievances(self, field):
-        if len(field.entries) > MAX_CLAUSES:
+        # Empty boxes are dropped on save, so emptying boxes is a way back under the limit.
+        if sum(1 for entry in field.entries if (entry.data or "").strip()) > MAX_CLAUSES:
             raise CodedError("too-many-clauses", message("too-many-clauses", limit=MAX_CLAUSES))
 
     def clauses(self) -> list[str]:

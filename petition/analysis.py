@@ -26,6 +26,7 @@ class Analysis:
     word_count: WordCount
     findings: list[Finding] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    replaced: list[Removed] = field(default_factory=list)  # the draft's words the House's fixed wording stands for
     source: str = ""  # the text every finding's start/end points into
     notes: list[str] = field(default_factory=list)  # what the reader assumed or proposed, in message_language
     message_language: str = "en"  # the findings' messages are in this language (a page marks them with it)
@@ -62,6 +63,7 @@ class Analysis:
             "word_count": self.word_count.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
             "removed": [r.to_dict(self.message_language) for r in self.removed],
+            "replaced": [r.to_dict(self.message_language) for r in self.replaced],
             "notes": list(self.notes),
             "message_language": self.message_language,
             "summary": {
@@ -167,6 +169,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         word_count=word_count,
         findings=findings,
         removed=list(reading.removed),
+        replaced=list(reading.replaced),
         source=source,
         notes=[note.text(ctx.message_language) for note in reading.notes],
         message_language="fr" if ctx.message_language == "fr" else "en",

@@ -8,7 +8,11 @@ What the converter does, in order:
 3. finds the request sentences ("we call (upon) <addressee> to ...", "nous
    demandons au gouvernement de ...") and any list of asks that follows one, and
    makes them the prayer; who they ask becomes the addressee;
-4. keeps every other sentence as a grievance clause.
+4. keeps every other sentence as a grievance clause (a line ending in ";" and a
+   "WHEREAS ...; WHEREAS ...; THEREFORE" run are clauses of their own);
+5. lists what it did not keep: words leading into a request are removed with a reason,
+   "We, <petitioners>, ask ..." names the petitioners, and `accounting.settle` lists
+   anything else as replaced (House wording) or removed (not placed).
 
 It proposes, it does not write: where no sentence asks anyone to act, the prayer
 stays empty and `notes` says so (R-PRAY-1). Nothing is reworded beyond dropping
@@ -22,11 +26,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .accounting import settle
 from .addressees import ADDRESSEE_MENTION, classify_addressee, find_mention
-from .house_format import ADDRESSEE_CHAR, PETITION_WORD, fr_action_link, heading_of, strip_opener, text_before_heading
+from .house_format import ADDRESSEE_CHAR, OPENER, PETITION_WORD, fr_action_link, heading_of, text_before_heading
 from .language import detect_language
 from .limits import SLOGAN_MAX_WORDS
-from .model import Addressee, Note, Petition, Reading, Removed, Span, part_name_for_grievance
+from .grammar import FORMULA_WORD
+from .model import Addressee, Note, Petition, Reading, Removed, Replaced, Span, part_name_for_grievance
 
 _I = re.IGNORECASE
 _CAMPAIGN_FILE = Path(__file__).parent / "data" / "campaign.txt"
@@ -44,6 +50,20 @@ _WEB = re.compile(
 _LIST_ITEM = re.compile(r"[ \t\u00a0]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•*·▪◦])[ \t\u00a0]+(?=\S)", _I)
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+# A clause that ends its line with ";" ("Whereas rents rose;") or runs into the next
+# "WHEREAS"/"THEREFORE" on the same line is a clause of its own.
+_CLAUSE_END = re.compile(
+    r";(?=[ \t\u00a0]*(?:\r?\n|$)|\s+(?:whereas|therefore|wherefore|attendu|consid[ée]rant|par\s+cons[ée]quent"
+    r"|c['’]est\s+pourquoi)\b)",
+    _I,
+)
+# A short line with a figure in it states a fact ("Rents have DOUBLED in ten years!!!"):
+# it is neither a title nor a slogan.
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|hundreds?|thousands?|millions?|billions?|percent|doubled|tripled|twice|half)\b",
+    _I,
+)
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no nos vs etc jr sr hon rt prof gen inc ltd co art s ss p pp para e.g i.e eg ie "
     "approx dept govt fig vol mme mlle me m".split()
@@ -65,7 +85,7 @@ _REQUEST_EN = re.compile(
 # (R-PRAY-4). The action is already a bare verb, so it reads as "call upon the
 # Government of Canada to cancel ..." once the addressee is taken out.
 _REQUEST_THAT_EN = re.compile(
-    r"\b(?:we|i)\b(?:[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:hereby|respectfully|strongly|therefore|also|are|am|do)\s+){0,2}"
+    r"\b(?:we|i)\b(?P<appos>[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:hereby|respectfully|strongly|therefore|also|are|am|do)\s+){0,2}"
     r"(?P<verb>demand(?:s|ing)?|ask(?:s|ing)?|request(?:s|ing)?|urg(?:e|es|ing)|insist(?:s|ing)?|petition(?:s|ing)?)"
     r"\s+that\s+",
     _I,
@@ -84,6 +104,8 @@ _REQUEST_FR = re.compile(
 _FR_DEMAND_THAT = re.compile(r"\bnous\b[^.;!?\n]{0,80}?\b(?:exigeons|réclamons|demandons)\s+(?:que\s|qu['’])", _I)
 # Sentences that come close to a request without making one, quoted in the note.
 _NEAR_REQUEST = re.compile(r"\b(?:need|should|must|call\s+for|ask\s+for|want|urge|increase|stop|demand)\b", _I)
+
+_WORDS = re.compile(r"[^\W_]+")
 
 MAX_CAMPAIGN_SENTENCE = 600  # a banner or "please sign" line is short; longer text is content
 REQUEST_WINDOW = 1500  # characters from a sentence's start in which its request must begin
@@ -119,6 +141,7 @@ class _Unit:
     paragraph: int
     kind: str  # "sentence" or "item"
     alone: bool = False  # the only sentence of its paragraph
+    after_semicolon: bool = False  # the clause before it ended with ";"
     clause: str = ""  # its words as a clause, once links are out
 
 
@@ -160,15 +183,20 @@ def _paragraphs(text: str) -> list[list[tuple[int, int]]]:
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     cut = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
-        if m.group().startswith(".") and word and (
-            word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
-        ):
+    ends = sorted([*_SENTENCE_END.finditer(text, start, end), *_CLAUSE_END.finditer(text, start, end)],
+                  key=lambda m: m.start())
+    for m in ends:
+        if m.start() < cut:
             continue
-        nxt, _ = _bounds(text, m.end(), end)
-        if nxt < end and text[nxt].islower():
-            continue
+        if m.group() != ";":
+            word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
+            if m.group().startswith(".") and word and (
+                word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+            ):
+                continue
+            nxt, _ = _bounds(text, m.end(), end)
+            if nxt < end and text[nxt].islower():
+                continue
         s, e = _bounds(text, cut, m.end())
         if s < e:
             out.append((s, e))
@@ -189,7 +217,8 @@ def _units(text: str, paragraphs: list[list[tuple[int, int]]], first: int) -> li
         def flush() -> None:
             if prose:
                 for s, e in _sentences(text, prose[0][0], prose[-1][1]):
-                    found.append(_Unit(s, e, p_index, "sentence"))
+                    after = bool(found) and found[-1].kind == "sentence" and text[found[-1].end - 1] == ";"
+                    found.append(_Unit(s, e, p_index, "sentence", after_semicolon=after))
                 prose.clear()
 
         for s, e in lines:
@@ -208,14 +237,31 @@ def _units(text: str, paragraphs: list[list[tuple[int, int]]], first: int) -> li
 def _is_title(text: str, line: tuple[int, int]) -> bool:
     s, e = line
     words = text[s:e].split()
-    return 0 < len(words) <= 20 and text[e - 1] not in ".,;:"
+    return 0 < len(words) <= 20 and text[e - 1] not in ".,;:?" and not _FIGURE.search(text, s, e)
 
 
 _INLINE_NEXT_ITEM = re.compile(r"[;,]\s*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z])[.)]\s", re.I)
 
 
+def _clause_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Where the unit's own words are: after its list marker and "Whereas", before its end punctuation.
+
+    A run-on list ("1) raise pensions; 2) cut taxes") keeps its first marker with the rest."""
+    marker = _LIST_ITEM.match(text, s, e)
+    if marker and marker.end() < e and not _INLINE_NEXT_ITEM.search(text, marker.end(), e):
+        s = marker.end()
+    opener = OPENER.match(text, s, e)
+    if opener:
+        s = opener.end()
+    s, e = _bounds(text, s, e)
+    while e > s and text[e - 1] in " \t\n.!?;,:":
+        e -= 1
+    return s, e
+
+
 def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     """The unit's words without removed links, list marker or end punctuation."""
+    s, e = _clause_span(text, s, e)
     pieces, pos = [], s
     # `cuts` is in text order: look only at the ones inside this unit.
     for cs, ce in cuts[bisect_left(cuts, (s, -1)):]:
@@ -225,17 +271,32 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
             pieces.append(text[pos:cs])
             pos = ce
     pieces.append(text[pos:e])
-    body = _tidy(" ".join(pieces))
-    marker = _LIST_ITEM.match(body)
-    # A list item loses its marker; a run-on list ("1) raise pensions; 2) cut taxes") keeps them all.
-    if marker and marker.end() < len(body) and not _INLINE_NEXT_ITEM.search(body, marker.end()):
-        body = body[marker.end():]
-    body = strip_opener(body)
-    return body.rstrip(" .!?;,:")
+    return _tidy(" ".join(pieces)).rstrip(" .!?;,:")
 
 
-def _find_request(text: str, s: int, e: int) -> tuple[Span, int, Note | None] | None:
-    """In one sentence: (addressee span, action start, a note when wording was taken out) of a request."""
+@dataclass
+class _Request:
+    addr: Span
+    action_start: int
+    note: Note | None = None
+    start: int = 0  # where the request's own wording ("we call upon") starts
+    petitioners: Span | None = None  # "We, <petitioners>, call upon ..."
+
+
+def _appositive(text: str, m: re.Match) -> Span | None:
+    """'We, the people of British Columbia, ask ...': who the petitioners are."""
+    if not m.group("appos"):
+        return None
+    s, e = m.start("appos"), m.end("appos")
+    while s < e and (text[s] in ",;" or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in ",;" or text[e - 1].isspace()):
+        e -= 1
+    return Span(s, e) if s < e else None
+
+
+def _find_request(text: str, s: int, e: int) -> _Request | None:
+    """In one sentence: who is asked, where the action starts, and a note when wording was taken out."""
     # A request starts near the head of its sentence; the action may run on.
     window = min(e, s + REQUEST_WINDOW)
     for m in _REQUEST_EN.finditer(text, s, window):
@@ -243,7 +304,7 @@ def _find_request(text: str, s: int, e: int) -> tuple[Span, int, Note | None] | 
         if _WEAK_VERBS.fullmatch(m.group("verb")) and not find_mention(addr):
             continue
         a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
-        return Span(a_s, a_e), m.end(), None
+        return _Request(Span(a_s, a_e), m.end(), None, m.start(), _appositive(text, m))
     for m in _REQUEST_THAT_EN.finditer(text, s, window):
         addr = ADDRESSEE_MENTION.match(text, m.end(), e)
         if addr:
@@ -254,13 +315,13 @@ def _find_request(text: str, s: int, e: int) -> tuple[Span, int, Note | None] | 
                 said = _tidy(text[m.start():action])
                 note = Note("demand-reworded" if _DEMAND_VERB.match(m.group("verb")) else "request-reworded",
                             said=said)
-                return Span(addr.start(), addr.end()), action, note
+                return _Request(Span(addr.start(), addr.end()), action, note, m.start(), _appositive(text, m))
     for m in _REQUEST_FR.finditer(text, s, window):
         link = fr_action_link(text, m.end())
         if link is not None and link[1] <= e:
             a_s, a_e = _bounds(text, m.end(), link[0])
             if a_s < a_e:
-                return Span(a_s, a_e), link[1], None
+                return _Request(Span(a_s, a_e), link[1], None, m.start())
     return None
 
 
@@ -322,7 +383,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         if len(body) <= MAX_CAMPAIGN_SENTENCE and _is_campaign(body):
             reason = "campaign"
         elif (unit.alone and body.rstrip().endswith("!") and len(body.split()) <= SLOGAN_MAX_WORDS
-              and _find_request(text, unit.start, unit.end) is None):
+              and not _FIGURE.search(body) and _find_request(text, unit.start, unit.end) is None):
             reason = "slogan"
         if reason is None:
             unit.clause = _clause_text(text, unit.start, unit.end, web_cuts)
@@ -353,11 +414,25 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         if unit.kind == "sentence":
             found = _find_request(text, unit.start, unit.end)
             if found:
-                addr, action_start, reworded = found
-                if reworded:
-                    reading.notes.append(reworded)
-                request_addrs.append(addr)
-                actions.append((action_start, unit.end, []))
+                if found.note:
+                    reading.notes.append(found.note)
+                line = text.rfind("\n", unit.start, found.start)
+                if line >= 0:
+                    # The request starts on a line of its own: the lines above it are clauses.
+                    s, e = _bounds(text, unit.start, line)
+                    if s < e:
+                        above = _Unit(s, e, unit.paragraph, "sentence")
+                        above.clause = _clause_text(text, s, e, web_cuts)
+                        if any(ch.isalnum() for ch in above.clause):
+                            grievances.append(above)
+                _lead_in(text, max(unit.start, line + 1), found.start, removed)
+                _petitioners(text, found.petitioners, reading)
+                request_addrs.append(found.addr)
+                actions.append((found.action_start, unit.end, []))
+                continue
+            if unit.after_semicolon and actions and _follows_request(kept, i, actions) and not actions[-1][2]:
+                # "We ask the Government to cap rents;\nbuild homes;": the asks go on.
+                actions[-1] = (actions[-1][0], unit.end, [])
                 continue
         elif actions and _follows_request(kept, i, actions):
             actions[-1][2].append((unit.start, unit.end))
@@ -366,7 +441,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
 
     for n, unit in enumerate(grievances):
         petition.grievances.append(unit.clause)
-        spans[part_name_for_grievance(n)] = Span(unit.start, unit.end)
+        spans[part_name_for_grievance(n)] = Span(*_clause_span(text, unit.start, unit.end))
 
     # A request with no action ("We ask the Government to:" and nothing after) asks nothing.
     empty = [a for a in actions if not a[2] and not _clause_text(text, a[0], a[1], web_cuts)]
@@ -378,6 +453,8 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         petition.prayer = _prayer(text, actions, web_cuts)
         last = actions[-1]
         spans["prayer"] = Span(actions[0][0], last[2][-1][1] if last[2] else last[1])
+        reading.pieces["prayer"] = [Span(*_clause_span(text, s, e)) for s, e, _ in actions] + [
+            Span(*_bounds(text, i_s, i_e)) for _, _, items in actions for i_s, i_e in items]
     else:
         reading.notes.append(Note("no-request-freeform"))
         near = _nearest_request(text, grievances)
@@ -389,7 +466,30 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             reading.notes.append(Note("closest-sentence", sentence=near))
 
     petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool)
-    return reading
+    return settle(reading)
+
+
+def _lead_in(text: str, start: int, request_start: int, removed: list[Removed]) -> None:
+    """Words before "we call upon" in the request's sentence: a connector ("THEREFORE") is the
+    House's formula (the accounting lists it as replaced); anything else is listed as removed."""
+    s, e = _bounds(text, start, request_start)
+    if s < e and not all(FORMULA_WORD.fullmatch(w) for w in _WORDS.findall(text, s, e)):
+        # A link inside it goes with it, listed once.
+        removed[:] = [r for r in removed if not (s <= r.start and r.end <= e)]
+        removed.append(Removed(text[s:e], "R-STR-1", start=s, end=e, code="request-lead-in"))
+
+
+def _petitioners(text: str, span: Span | None, reading: Reading) -> None:
+    """'We, <petitioners>, call upon ...': the first description names the petitioners."""
+    if span is None:
+        return
+    said = _tidy(text[span.start:span.end])
+    if reading.petition.petitioners is None:
+        reading.petition.petitioners = said
+        reading.spans["petitioners"] = span
+    elif said.casefold() == reading.petition.petitioners.casefold():
+        reading.replaced.append(Replaced(text[span.start:span.end], "R-STR-1", start=span.start, end=span.end,
+                                         code="petitioners-again"))
 
 
 def _follows_request(kept: list[_Unit], i: int, actions) -> bool:
@@ -431,6 +531,15 @@ def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: lis
         written["prayer"] = _tidy(text[chosen.start:chosen.end]).strip(" ,")
         spans["prayer addressee"] = chosen
         spans.setdefault("addressee", chosen)
+        # Every request names the one addressee; a request that asks someone else is said so.
+        kind = classify_addressee(written["prayer"])
+        reading.pieces["prayer addressee"] = same = []
+        for a in request_addrs:
+            if classify_addressee(text[a.start:a.end]) == kind:
+                same.append(a)
+            else:
+                reading.replaced.append(Replaced(text[a.start:a.end], "R-ADDR-1", start=a.start, end=a.end,
+                                                 code="other-addressee"))
     if written.get("heading"):
         return classify_addressee(written["heading"])
     if written.get("prayer"):

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .accounting import settle
 from .addressees import classify_addressee
+from .grammar import PETITION_WORD
 from .language import detect_language
 from .model import Addressee, Note, Petition, Reading, Removed, Span, part_name_for_grievance
 
@@ -89,13 +91,12 @@ _THAT_ADDRESSEE = re.compile(
     r"(?:must\s+|should\s+|shall\s+|will\s+|immediately\s+)*(?=[a-z])",
     _I,
 )
-_OPENER = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\b[ \t]*[:,]?[ \t]*", _I)
+OPENER = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\b[ \t]*[:,]?[ \t]*", _I)
 _MARKER = re.compile(r"(?:[-–—•*·▪◦][ \t]*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]+)", _I)
 _AND = re.compile(r"(?:and|et)\b[ \t]*", _I)
 _THAT = re.compile(r"(that|que|qu['’])(?:\b[ \t]*[:,]?[ \t]*|(?<=['’]))", _I)
 _TAIL_AND = re.compile(r"[;,][ \t]*(?:and|et)$", _I)
 _SEMICOLON = re.compile(";")
-PETITION_WORD = re.compile(r"p[ée]tition", _I)
 _SPLIT_MARKED = re.compile(r";(?=\s*(?:and\s+|et\s+)?(?:that|que|qu['’]|whereas|attendu\s+que)\b)", _I)
 _HOUSE_CUES = re.compile(
     r"\b(?:we|nous)\b[ \t,]*(?:the[ \t]+|les[ \t]+)?(?:undersigned|soussign[ée]e?s?)\b"
@@ -184,7 +185,7 @@ def has_petitioner_formula(text: str) -> bool:
 
 def strip_opener(text: str) -> str:
     """'Whereas: rents rose' -> 'rents rose'; the opener is the House's formula, not a clause."""
-    m = _OPENER.match(text)
+    m = OPENER.match(text)
     return text[m.end():] if m else text
 
 
@@ -313,7 +314,7 @@ def _logical_lines(text: str, start: int, end: int) -> list[list[int]]:
         pos = line_end + 1
         if s >= e:
             continue
-        opener = _OPENER.match(text, s, e)
+        opener = OPENER.match(text, s, e)
         if opener:
             s, e = _nonblank_bounds(text, opener.end(), e)
             if s >= e:
@@ -329,7 +330,7 @@ def _clean_clause(text: str, s: int, e: int, old_form: bool) -> tuple[int, int]:
     while True:
         s, e = _nonblank_bounds(text, s, e)
         before = s
-        for pattern in (_AND, _MARKER, _OPENER):
+        for pattern in (_AND, _MARKER, OPENER):
             m = pattern.match(text, s, e)
             if m and m.end() > s:
                 s = m.end()
@@ -522,7 +523,7 @@ def parse_house(text: str, language: str | None = None) -> Reading:
             if key in written and part in spans:
                 spans["addressee"] = spans[part]
                 break
-    return reading
+    return settle(reading)
 
 
 def _remove_after_prayer(reading: Reading, after: Span | None) -> None:
@@ -552,4 +553,4 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     return Addressee(kind="government")
 
 
-__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "join_prayer_lines", "text_before_heading", "ADDRESSEE_CHAR", "PETITION_WORD", "fr_action_link", "strip_opener"]
+__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "join_prayer_lines", "text_before_heading", "ADDRESSEE_CHAR", "PETITION_WORD", "fr_action_link", "strip_opener", "OPENER"]

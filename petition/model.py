@@ -139,6 +139,17 @@ class Removed:
         return data
 
 
+@dataclass
+class Replaced(Removed):
+    """Words of the draft that the House's fixed wording stands for (a heading, "Whereas",
+    "We, the undersigned", "call upon ... to", a list marker): not lost, said differently."""
+
+    def reason_in(self, language: str | None) -> str:
+        from .rules import reader_text
+
+        return reader_text("replaced", self.code, language) if self.code else self.reason
+
+
 def _note(code: str, values: dict) -> "Note":
     return Note(code, **values)
 
@@ -185,6 +196,13 @@ class Reading:
     # The checker compares them (a mismatch is common and only a warning).
     addressees_written: dict[str, str] = field(default_factory=dict)
     language: str | None = None  # what the reader detected, None when neither en nor fr
+    # Fixed House wording the reader put in place of the draft's own (see petition.accounting).
+    replaced: list[Replaced] = field(default_factory=list)
+    # Where each part's words come from when that is more than its one span (a prayer made
+    # of several request sentences and list items): part name -> pieces of `source`.
+    pieces: dict[str, list[Span]] = field(default_factory=dict)
+    # Formatting the pre-reading pass took off a paste (HTML tags, Markdown marks), said in a note.
+    markup: list[Span] = field(default_factory=list)
 
 
 @dataclass

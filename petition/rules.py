@@ -55,7 +55,7 @@ def reader_copy() -> dict:
     """The reader's notes and reasons for leaving text out (copy/reader.toml), checked on load."""
     with READER_COPY_FILE.open("rb") as fh:
         data = tomllib.load(fh)
-    for section in ("notes", "removed"):
+    for section in ("notes", "removed", "replaced"):
         for code, entry in data.get(section, {}).items():
             if not entry.get("en") or not entry.get("fr"):
                 raise ValueError(f"{READER_COPY_FILE.name}: {section}.{code} needs an English and a French text")

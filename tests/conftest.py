@@ -1,28 +1,112 @@
-"""Shared fixtures: a real app on a temporary SQLite file, its test client and CLI runner."""
+"""Shared fixtures: a real app on a real database made by the migrations, its test client and CLI runner.
+
+The database is SQLite (a fresh file per test) unless TEST_DATABASE_URL names a PostgreSQL database
+(`tools/with-postgres` starts a throwaway one; `make test` runs the database-touching tests on both).
+Either way the tables come from `flask --app app db upgrade`'s code path, never from create_all: the
+migrations run once per session, then each test gets a copy of the SQLite file or emptied tables.
+"""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from app import create_app
 from web.i18n import compile_catalogues
 
 # A plain `pytest` works without `make`: the .mo files are built from messages.po when missing or older.
 compile_catalogues()
+from web.migrate import upgrade_database
 
 SAMPLES = Path(__file__).parent / "samples"
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or None
+
+postgres_only = pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs TEST_DATABASE_URL (make test sets one)")
+sqlite_only = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="about SQLite's file (the SQLite pass runs it)")
+
+
+_migrated: dict[str, object] = {}
+
+
+def _migrated_sqlite() -> Path:
+    """A SQLite file upgraded to the latest revision once per session, copied for each test."""
+    if "sqlite" not in _migrated:
+        directory = Path(tempfile.mkdtemp(prefix="petition-schema-"))
+        atexit.register(shutil.rmtree, directory, True)
+        path = directory / "migrated.sqlite"
+        upgrade_database(f"sqlite:///{path}")
+        _migrated["sqlite"] = path
+    return _migrated["sqlite"]
+
+
+def _migrated_postgres() -> str:
+    """TEST_DATABASE_URL emptied and upgraded to the latest revision once per session."""
+    if "postgres" not in _migrated:
+        engine = create_engine(TEST_DATABASE_URL)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        upgrade_database(TEST_DATABASE_URL)
+        _migrated["postgres"] = TEST_DATABASE_URL
+    return TEST_DATABASE_URL
+
+
+def _empty_postgres_tables(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        tables = [name for (name,) in connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"))]
+        if tables:
+            connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+def fresh_database_url(tmp_path: Path, name: str = "test.sqlite") -> str:
+    """A URL to an up-to-date database with no rows: a copy of the migrated SQLite file in tmp_path, or,
+    under TEST_DATABASE_URL, the PostgreSQL database with its tables emptied."""
+    if TEST_DATABASE_URL:
+        url = _migrated_postgres()
+        _empty_postgres_tables(url)
+        return url
+    target = Path(tmp_path) / name
+    shutil.copyfile(_migrated_sqlite(), target)
+    return f"sqlite:///{target}"
+
+
+def dispose(app) -> None:
+    """Closes the app's pooled connections (PostgreSQL has a connection limit; tests make many apps)."""
+    from web.db import _EXTENSION
+
+    app.extensions[_EXTENSION]["engine"].dispose()
 
 
 @pytest.fixture
-def app(tmp_path):
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "WTF_CSRF_ENABLED": False,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite'}",
-    })
-    yield app
+def make_app(tmp_path):
+    """make_app(**config) -> a real app on a fresh database; its connections are closed after the test."""
+    apps = []
+
+    def make(**config):
+        settings = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False}
+        settings.update(config)
+        settings.setdefault("DATABASE_URL", fresh_database_url(tmp_path, f"test-{len(apps)}.sqlite"))
+        app = create_app(settings)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        dispose(app)
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
 
 
 @pytest.fixture

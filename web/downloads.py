@@ -8,14 +8,16 @@ from __future__ import annotations
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from flask import Blueprint, Response, abort, render_template, request
+from sqlalchemy.exc import SQLAlchemyError
 
 from petition.analysis import analyze_petition
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
 from petition.model import Petition, Removed
-from web.db import Base, engine, get_session
+from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
 from web.print_models import PrintRun
+from web.unavailable import save_failed
 
 bp = Blueprint("downloads", __name__)
 
@@ -32,13 +34,15 @@ def paper_size_label(name: str) -> str:
     return str(PAPER_SIZE_LABELS.get(name) or PAPER_SIZES[name]["label"])
 
 
+PRINT_NOT_RECORDED = _l("The signature sheets were not downloaded: we could not record which version is being printed "
+                      "just now. Your choices are kept below: press Download again in a moment.")
+
+
 @bp.record_once
 def _set_up(state) -> None:
     from pdf.renderer import check_harfbuzz_subset  # logs a warning with the apt package to install
 
     check_harfbuzz_subset()
-    with state.app.app_context():
-        Base.metadata.create_all(engine(), tables=[PrintRun.__table__])
 
 
 @bp.app_context_processor
@@ -106,9 +110,18 @@ def paper(token: str):
         return render_template("pdf/refused.html", findings=refused.findings, token=token,
                                lang="fr" if petition.language == "fr" else "en"), 409
     session = get_session()
-    session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
-                         sheets=result.sheets))
-    session.commit()
+    try:
+        session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
+                             sheets=result.sheets))
+        session.commit()
+    except SQLAlchemyError as error:
+        # Sheets whose version is not on record could later be combined with another version's (R-PAP-3):
+        # none are handed out until the record is written.
+        save_failed(error)
+        from web.drafting import _render_review
+
+        return _render_review(draft, token, notice=PRINT_NOT_RECORDED, status=503,
+                              download={"size": size, "sheets": sheets, "languages": request.args.get("languages", "")})
     # A draft with a version in each language names which the sheets carry.
     named = f"-{languages}" if petition.second_version is not None else ""
     return _pdf(result.pdf, f"petition-v{number}-{size}{named}.pdf", **{

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
@@ -45,11 +45,17 @@ from .errors import handle_http_error
 from .i18n import JS_STRINGS, switched_to
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
+from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("drafting", __name__)
 
 SESSION_EXPIRED = _l("Your session expired; we kept your text, press Save again.")
 SAVE_FAILED = _l("We could not save just now. Your text is still here: press Save again in a moment.")
+START_FAILED = _l("We could not start your petition just now. Your text is still here: press Start again in a moment.")
+APPLY_FAILED = _l("We could not apply the suggestion just now; nothing changed. Press Apply suggestion again in a "
+                  "moment.")
+READY_FAILED = _l("We could not mark this version ready just now; nothing changed. Press Mark as ready again in a "
+                  "moment.")
 CONFLICT = _l(
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -147,6 +153,18 @@ STEPS: dict[str, Step] = {
 }
 ORDER = ["addressee", "petitioners", "grievances", "prayer", "review"]
 STEP_TITLES = {**{name: s.title for name, s in STEPS.items()}, "review": _l("Check your petition")}
+FORMS.update({
+    "drafting.start": lambda args: StartForm,
+    "drafting.step": lambda args: STEPS[args["step"]].form,
+    "drafting.apply_suggestion": lambda args: ApplySuggestionForm,
+    "drafting.mark_ready": lambda args: ReadyForm,
+    "drafting.second_step": lambda args: STEPS[args["step"]].form,
+    "drafting.second_version": lambda args: SecondVersionForm,
+    "drafting.remove_second_version": lambda args: RemoveSecondVersionForm,
+    "drafting.panel": lambda args: STEPS[request.form.get("step", "")].form,
+    "drafting.second_panel": lambda args: STEPS[request.form.get("step", "")].form,
+    "drafting.start_panel": lambda args: StartForm,
+})
 
 
 def step_for_part(part: str) -> tuple[str, str] | None:
@@ -407,7 +425,7 @@ def start():
     kind, language = form.kind.data, form.language.data
     session = get_session()
     if form.how.data == "paste":
-        reading = read(form.text.data)
+        reading = read(form.text.data, language=language)  # a bilingual paste: the chosen version
         petition = reading.petition
         petition.kind, petition.language = kind, language
         # Said in the petition's language, as its findings are.
@@ -419,12 +437,18 @@ def start():
         conversion = {
             "input_form": reading.input_form,
             "removed": [r.to_dict(language) for r in reading.removed],
+            "replaced": [r.to_dict(language) for r in reading.replaced],
             "notes": notes,
         }
-        draft, token = Draft.create(session, petition, source_text=form.text.data, conversion=conversion)
     else:
-        draft, token = Draft.create(session, Petition(kind=kind, language=language))
-    session.commit()
+        petition, conversion = Petition(kind=kind, language=language), None
+    try:
+        draft, token = Draft.create(session, petition, source_text=form.text.data if conversion else None,
+                                    conversion=conversion)
+        session.commit()
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _start_page(form, START_FAILED, 503)
     return redirect(url_for("drafting.welcome", token=token))
 
 
@@ -496,10 +520,9 @@ def _step(token: str, step: str, version: Version):
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
         return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form, version),
                             conflict=stale.draft.petition, notice=CONFLICT, status=409, version=version)
-    except SQLAlchemyError:
-        # A locked or unreachable database: say so and keep the typed text on screen.
-        session.rollback()
-        current_app.logger.exception("saving draft %s failed", draft.id)
+    except SQLAlchemyError as error:
+        # A locked, read-only or unreachable database: say so and keep the typed text on screen.
+        save_failed(error)
         return _render_step(draft, token, step, form, petition=petition, notice=SAVE_FAILED, status=503,
                             version=version)
 
@@ -590,6 +613,9 @@ def second_version(token: str, lang: str):
     except StaleDraft:
         session.rollback()
         return _second_version_page(draft_for_edit(token), token, lang, form, notice=CONFLICT, status=409)
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _second_version_page(draft, token, lang, form, notice=SAVE_FAILED, status=503)
     if form.how.data == "paste":
         return redirect(url_for("drafting.review", token=token, _anchor="second-version-heading"))
     return redirect(version.url(token, "addressee"))
@@ -612,6 +638,9 @@ def remove_second_version(token: str, lang: str):
     except StaleDraft:
         session.rollback()
         return _second_version_page(draft_for_edit(token), token, lang, notice=CONFLICT, status=409)
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _second_version_page(draft, token, lang, remove_form=form, notice=SAVE_FAILED, status=503)
     # Not lost: the draft's earlier version still holds it.
     flash(_("%(version)s removed. Version %(number)s of the draft still holds it.", version=version_name(lang),
             number=draft.version - 1), "success")
@@ -634,7 +663,8 @@ def _paper_size(petition: Petition) -> str | None:
 
 
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,
-                   status: int = 200):
+                   status: int = 200, download: dict | None = None):
+    """The review page; `download` is the paper size and page count last asked for, shown again."""
     petition = draft.petition
     context = _checks_context(token, petition)
     second = _second_context(token, petition)
@@ -653,7 +683,8 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         ready_form=ready_form,
         apply_form=ApplySuggestionForm(data={"version": draft.version}),
         notice=notice,
-        paper_size=_paper_size(petition),
+        paper_size=(download or {}).get("size") or _paper_size(petition),
+        paper_sheets=(download or {}).get("sheets", ""),
         review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
         second=second,
         second_language_name=version_name(petition.second_language),
@@ -719,6 +750,9 @@ def apply_suggestion(token: str):
         session.rollback()
         return _render_review(draft_for_edit(token), token, notice=_("This draft changed in another tab; nothing was applied."),
                               status=409)
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _render_review(draft, token, notice=APPLY_FAILED, status=503)
     flash(_("Applied the suggestion for %(rule)s.", rule=finding.rule), "success")
     return redirect(url_for("drafting.review", token=token))
 
@@ -745,8 +779,11 @@ def _apply_after_save(draft: Draft, chosen: str) -> None:
     try:
         draft.save(session, which.into(petition, changed), draft.version)
         session.commit()
-    except (StaleDraft, SQLAlchemyError):
-        session.rollback()
+    except (StaleDraft, SQLAlchemyError) as error:
+        if isinstance(error, SQLAlchemyError):
+            save_failed(error)
+        else:
+            session.rollback()
         flash(_("Your text is saved, but the suggestion could not be applied just now: check it again below."),
               "warning")
         return
@@ -850,7 +887,11 @@ def mark_ready(token: str):
         form.acknowledge.errors = [message("acknowledge")]
         return _render_review(draft, token, ready_form=form, status=400)
     draft.ready_version = draft.version
-    get_session().commit()
+    try:
+        get_session().commit()
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _render_review(draft, token, notice=READY_FAILED, ready_form=form, status=503)
     flash(_("Version %(version)s is marked ready.", version=draft.version), "success")
     return redirect(url_for("drafting.review", token=token))
 
@@ -974,6 +1015,8 @@ def csrf_expired(error: CSRFError):
         return _csrf_expired_page()
     except HTTPException as inner:  # a dead link: abort() inside an error handler would be a 500
         return handle_http_error(inner)
+    except SQLAlchemyError as failure:  # likewise for a database that fails meanwhile
+        return database_unavailable(failure)
 
 
 def _csrf_expired_page():

@@ -21,6 +21,11 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "form-action 'self'",
 ])
 
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "payment", "usb",
+))
+
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -28,7 +33,14 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     # For browsers too old for frame-ancestors.
     "X-Frame-Options": "DENY",
+    # The app uses none of the browser's powerful features: no page (or injected script) may ask for them.
+    "Permissions-Policy": PERMISSIONS_POLICY,
 }
+
+# Sent only on responses that went over HTTPS (directly, or through a trusted proxy: TRUSTED_PROXIES, or a
+# PUBLIC_BASE_URL in https), as browsers ignore it on plain HTTP. One year, this host only: subdomains may be
+# other services the operator runs.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000"
 
 MISSING_SECRET_KEY = _l(
     "SECRET_KEY is not set. Sessions and CSRF tokens are signed with it, so the web app will not serve "
@@ -74,6 +86,8 @@ def _refuse_without_secret_key():
 def _add_security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
     # A draft's pages are reached by private links: no shared or back-button cache keeps a copy.
     if request.path.startswith(("/d/", "/r/")):
         response.headers.setdefault("Cache-Control", "no-store")

@@ -23,6 +23,7 @@ from flask import (
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from petition import timeline as deadlines
@@ -39,12 +40,25 @@ from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
+from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("sponsors", __name__)
 
 _CLIENT = "represent_client"
 ANSWER_NOT_SENT = _l("Your session expired, so your answer was not sent yet. It is kept below: press Send your answer "
                      "again.")
+ANSWER_NOT_SAVED = _l("We could not send your answer just now. It is kept below: press Send your answer again in a "
+                      "moment.")
+MEMBER_NOT_SAVED = _l("We could not save the Member just now. What you typed is kept below: press the button again in a moment.")
+DATES_NOT_SAVED = _l("We could not save the dates just now. They are kept below: press Save again in a moment.")
+
+FORMS.update({
+    "sponsors.lookup": lambda args: MpLookupForm,
+    "sponsors.choices": lambda args: MemberForm,
+    "sponsors.move_choice": lambda args: ChoiceForm,
+    "sponsors.answer": lambda args: AnswerForm,
+    "sponsors.timeline": lambda args: TimelineForm,
+})
 
 
 # ----- the Represent client, one per app (its cache and rate limit are per process) ----------
@@ -265,11 +279,15 @@ def choices(token: str):
     if request.method == "POST":
         if form.validate():
             fields = form.member_fields()
-            if form.use_as_addressee.data:
-                if _set_member_addressee(draft, fields["name"], fields["riding"]):
-                    flash(_begins(draft), "success")
-            else:
-                _add_choice(draft, fields)
+            try:
+                if form.use_as_addressee.data:
+                    if _set_member_addressee(draft, fields["name"], fields["riding"]):
+                        flash(_begins(draft), "success")
+                else:
+                    _add_choice(draft, fields)
+            except SQLAlchemyError as error:
+                save_failed(error)
+                return _render_choices(draft, token, form, notice=MEMBER_NOT_SAVED), 503
             return redirect(url_for("sponsors.choices", token=token))
         status = 400
     else:
@@ -277,9 +295,9 @@ def choices(token: str):
     return _render_choices(draft, token, form), status
 
 
-def _render_choices(draft: Draft, token: str, form: MemberForm):
+def _render_choices(draft: Draft, token: str, form: MemberForm, notice: str | None = None):
     return render_template(
-        "sponsors/choices.html", draft=draft, token=token, form=form, choice_form=ChoiceForm(),
+        "sponsors/choices.html", draft=draft, token=token, form=form, choice_form=ChoiceForm(), notice=notice,
         choices=SponsorChoice.for_draft(get_session(), draft.id), max_choices=max_choices(draft),
         review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
         responses=responses_for(draft), send_to=presenting_office(draft),
@@ -326,9 +344,13 @@ def answer(review_token: str):
     if form.errors:
         return _render_answer(draft, review_token, form), 400
     session = get_session()
-    session.add(SponsorResponse(draft_id=draft.id, draft_version=form.version.data, answer=form.answer.data,
-                                comment=form.comment.data or "", responder=form.responder.data or ""))
-    session.commit()
+    try:
+        session.add(SponsorResponse(draft_id=draft.id, draft_version=form.version.data, answer=form.answer.data,
+                                    comment=form.comment.data or "", responder=form.responder.data or ""))
+        session.commit()
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _render_answer(draft, review_token, form, notice=ANSWER_NOT_SAVED), 503
     flash(_("Thank you: your answer was sent to the organizer."), "success")
     return redirect(url_for("drafting.sponsor_review", review_token=review_token))
 
@@ -352,6 +374,8 @@ def csrf_refused(error: CSRFError):
         draft = draft_for_review((request.view_args or {}).get("review_token", ""))
     except HTTPException as inner:  # a dead link: abort() inside an error handler would be a 500
         return handle_http_error(inner)
+    except SQLAlchemyError as failure:  # likewise for a database that fails meanwhile
+        return database_unavailable(failure)
     form = AnswerForm(meta={"csrf": False})
     return _render_answer(draft, request.view_args["review_token"], form, notice=ANSWER_NOT_SENT), 400
 
@@ -392,8 +416,13 @@ def timeline(token: str):
             stored.open_days = form.open_days_value()
             stored.closed = form.closed.data
             stored.presented = form.presented.data
-            session.add(stored)
-            session.commit()
+            try:
+                session.add(stored)
+                session.commit()
+            except SQLAlchemyError as error:
+                save_failed(error)
+                return render_template("sponsors/timeline.html", draft=draft, token=token, form=form,
+                                       timeline=None, notice=DATES_NOT_SAVED), 503
             return redirect(url_for("sponsors.timeline", token=token))
         status = 400
     else:

@@ -15,6 +15,7 @@ from flask import got_request_exception
 from werkzeug.serving import make_server
 
 from app import create_app
+from tests.conftest import fresh_database_url
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -69,7 +70,7 @@ def live_server(tmp_path_factory):
         "SECRET_KEY": os.urandom(32).hex(),
         "WTF_CSRF_ENABLED": True,
         "SESSION_COOKIE_SECURE": False,
-        "DATABASE_URL": f"sqlite:///{db_dir / 'e2e.sqlite'}",
+        "DATABASE_URL": fresh_database_url(db_dir, "e2e.sqlite"),
     })
     server = LiveServer(app)
     server.start()

@@ -19,6 +19,7 @@ import responses
 from petition.limits import GOVERNMENT_RESPONSE_DAYS, MAX_SPONSOR_CHOICES, SPONSOR_DAYS
 from petition.model import Addressee, Petition
 from petition.represent import MANUAL_FALLBACK
+from conftest import fresh_database_url
 from web.db import get_session
 from web.models import Draft
 from web.sponsor_models import SponsorChoice, SponsorResponse
@@ -305,7 +306,7 @@ def test_sponsor_answer_round_trip_against_the_version_it_was_given_on(app, clie
 def test_an_answer_sent_after_the_session_expired_comes_back_kept_with_a_fresh_token(tmp_path):
     from app import create_app
     app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": True,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'csrf.sqlite'}"})
+                      "DATABASE_URL": fresh_database_url(tmp_path, 'csrf.sqlite')})
     _, review = make_draft(app)
     client = app.test_client()
     comment = "Please cite the UNESCO listing year in clause 1."
@@ -330,7 +331,7 @@ def test_a_stale_session_on_a_dead_link_is_a_404_and_a_huge_version_a_400(tmp_pa
     """Both were 500s: abort() inside the CSRF handler, and WTForms' NumberRange overflowing on 400 digits."""
     from app import create_app
     app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": True,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'csrf.sqlite'}"})
+                      "DATABASE_URL": fresh_database_url(tmp_path, 'csrf.sqlite')})
     token, review = make_draft(app)
     client = app.test_client()
     for url in ("/r/" + "A" * 43 + "/answer", "/d/" + "A" * 43 + "/prayer", "/d/" + "A" * 43 + "/ready",

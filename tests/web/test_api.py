@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from app import create_app
 from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PASTE_CHARS, MAX_REQUEST_BYTES
-from tests.conftest import sample
+from tests.conftest import fresh_database_url, sample
 from web.security import CONTENT_SECURITY_POLICY
 
 SHAPE = {"input_form", "kind", "language", "petition", "rendered", "word_count", "findings", "removed"}
@@ -211,7 +211,7 @@ def csrf_client(tmp_path):
         "TESTING": True,
         "SECRET_KEY": "test-secret",
         "WTF_CSRF_ENABLED": True,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'csrf.sqlite'}",
+        "DATABASE_URL": fresh_database_url(tmp_path, 'csrf.sqlite'),
     })
     return app.test_client()
 

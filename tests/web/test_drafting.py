@@ -110,6 +110,49 @@ def test_pasting_a_campaign_draft_shows_what_was_removed_and_why(client, app):
     assert "over the limit" in review and "R-LEN-1" in review
 
 
+def test_nothing_needed_removing_is_said_only_when_nothing_was_removed(client, app):
+    # The draft: three "Whereas ...;" lines and a request. Every clause is kept, nothing is removed,
+    # and the House's wording that replaced the draft's ("Whereas", "We ask ... to") is shown.
+    text = ("Whereas rents in our city rose 40% in five years;\nWhereas families are being evicted from their homes;\n"
+            "Whereas wages have not kept up;\nWe ask the Government of Canada to build more affordable homes.")
+    response = client.post("/", data={"how": "paste", "text": text, "kind": "e-petition", "language": "en"})
+    token = response.location.split("/")[2]
+    page = text_of(client.get(response.location))
+    assert "Nothing needed removing." in page and "We removed" not in page
+    assert "Printed in the House's own wording instead of yours" in page and "We ask" in page
+    assert len(stored(app, token).petition.grievances) == 3
+    # What was removed is listed, on the welcome page and on the review.
+    text = text + "\n\nPlease sign and share with your neighbours!"
+    response = client.post("/", data={"how": "paste", "text": text, "kind": "e-petition", "language": "en"})
+    token = response.location.split("/")[2]
+    page = text_of(client.get(response.location))
+    assert "Nothing needed removing." not in page and "We removed 1 part" in page and "Please sign and share" in page
+    review = text_of(client.get(f"/d/{token}/review"))
+    assert "What we did with your pasted draft" in review and "Please sign and share" in review
+
+
+def test_a_petition_pasted_inside_an_email_keeps_the_petition_and_lists_the_email(client, app):
+    text = ("From: Jane <jane@fairrent.example.org>\nSubject: Final text\nTo: Team <team@fairrent.example.org>\n\n"
+            "Hi all,\n\nHere is the final text:\n\n" + sample("certified/e-4904.txt") + "\n\nThanks,\nJane\n")
+    response = client.post("/", data={"how": "paste", "text": text, "kind": "e-petition", "language": "en"})
+    token = response.location.split("/")[2]
+    page = text_of(client.get(response.location))
+    assert "Read as an e-mail" in page and "Thanks, Jane" in page and "Hi all," in page
+    draft = stored(app, token)
+    assert len(draft.petition.grievances) == 4 and draft.petition.petitioners == "citizens and residents of Canada"
+    review = text_of(client.get(f"/d/{token}/review"))
+    assert "No problems found" in review or "0 errors," in review
+
+
+def test_a_bilingual_paste_reads_the_language_chosen(client, app):
+    text = sample("certified/e-4904.txt") + "\n\n" + sample("certified/e-4904-fr.txt")
+    response = client.post("/", data={"how": "paste", "text": text, "kind": "e-petition", "language": "fr"})
+    token = response.location.split("/")[2]
+    page = text_of(client.get(response.location))
+    assert "R-LANG-3" in page and "Canadian women assume" in page
+    assert stored(app, token).petition.grievances[0].startswith("Les femmes canadiennes")
+
+
 def test_pasting_nothing_is_refused_with_a_message_and_choices_kept(client):
     response = client.post("/", data={"how": "paste", "text": "   ", "kind": "paper", "language": "fr"})
     assert response.status_code == 400

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 
 from petition.model import Addressee, Petition
 from web.db import get_session
@@ -88,18 +88,6 @@ def test_a_concurrent_writer_between_load_and_save_is_detected(app):
                 db_.save(b, _petition("B"), expected_version=1)
         session.expire_all()
         assert Draft.by_edit_token(session, token).petition.prayer == "A"
-
-
-def test_init_db_command_creates_the_tables(runner, app):
-    from web.db import Base, engine
-
-    with app.app_context():
-        Base.metadata.drop_all(engine())
-        assert inspect(engine()).get_table_names() == []
-    result = runner.invoke(args=["init-db"])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        assert {"drafts", "draft_versions"} <= set(inspect(engine()).get_table_names())
 
 
 def test_editing_the_loaded_petition_in_place_is_still_a_change(app):

@@ -11,7 +11,7 @@ from flask_wtf.csrf import generate_csrf
 
 from app import create_app
 from forms.limits import MAX_REQUEST_BYTES
-from tests.conftest import sample
+from tests.conftest import fresh_database_url, sample
 from web.security import CONTENT_SECURITY_POLICY
 
 LIMIT = MAX_REQUEST_BYTES
@@ -25,7 +25,7 @@ def make_app(tmp_path, monkeypatch, **config):
         "TESTING": True,
         "SECRET_KEY": "test-secret",
         "WTF_CSRF_ENABLED": False,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'errors.sqlite'}",
+        "DATABASE_URL": fresh_database_url(tmp_path, 'errors.sqlite'),
     }
     settings.update(config)
     app = create_app(settings)
@@ -261,7 +261,7 @@ def test_web_app_refuses_to_serve_without_secret_key(tmp_path, monkeypatch, capl
 def test_secret_key_from_the_environment_serves(tmp_path, monkeypatch):
     monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
     monkeypatch.setenv("SECRET_KEY", "from-the-environment")
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'env.sqlite'}"})
+    app = create_app({"DATABASE_URL": fresh_database_url(tmp_path, 'env.sqlite')})
     assert app.config["SECRET_KEY"] == "from-the-environment"
     assert app.test_client().get("/no-such-page").status_code == 404
 
