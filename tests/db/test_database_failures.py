@@ -110,6 +110,10 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
             typed=[KEPT.format("version française")])],
         "drafting.remove_second_version": [Case("drafting.remove_second_version", "POST", f"/d/{t}/fr/remove",
                                                 {"confirm": "y", "version": "1"})],
+        # The language switch on the sponsor's page shows the answer being typed again: it reads, never writes.
+        "drafting.sponsor_review": [Case("drafting.sponsor_review", "POST", f"/r/{d.review}", {
+            "ui_lang": "fr", "answer": "changes", "comment": KEPT.format("commentaire"), "version": "1"},
+            typed=[KEPT.format("commentaire")], writes=False)],
         # The live panel reads the draft and writes nothing; the start page's reads nothing at all.
         "drafting.panel": [Case("drafting.panel", "POST", f"/d/{t}/panel", {
             "step": "prayer", "prayer": KEPT.format("live")}, typed=[KEPT.format("live")], writes=False)],
