@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-color-emoji poppler-utils chromium postgresql
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-color-emoji poppler-utils chromium postgresql redis-server
 # The tests that touch the database, run a second time against PostgreSQL (tools/with-postgres).
 POSTGRES_TESTS := tests/db tests/web tests/sponsors
 
@@ -10,7 +10,7 @@ POSTGRES_TESTS := tests/db tests/web tests/sponsors
 
 # Installs the Debian packages only when one is missing (WeasyPrint's fast font
 # subsetting, the fonts, emoji included, the PDF-to-PNG tool used by tests, the
-# browser for browser tests).
+# browser for browser tests, the Redis server the shared rate-limit tests start on a loopback port).
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

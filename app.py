@@ -45,7 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, as flaskr does, so importing app.py stays cheap for tools that only read it.
     from cli import petition_cli
     from pdf.cli import pdf_command
-    from web import api, db, deployment, downloads, drafting, errors, health, i18n, logs, retention, security, sponsors, unavailable
+    from web import api, db, deployment, downloads, drafting, errors, health, i18n, logs, ratelimits, retention, security, sponsors, unavailable
 
     logs.init_app(app)
     deployment.init_app(app)
@@ -56,6 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     for blueprint in (api.bp, drafting.bp, sponsors.bp, downloads.bp, health.bp):
         app.register_blueprint(blueprint)
+    ratelimits.init_app(app)
 
     # FLASK_DRAFT_RETENTION_DAYS overrides, as every FLASK_ variable does.
     app.config.setdefault("DRAFT_RETENTION_DAYS", retention.DEFAULT_RETENTION_DAYS)

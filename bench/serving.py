@@ -45,6 +45,10 @@ class GunicornServer:
             # Plain HTTP on loopback: the session cookie cannot be Secure here.
             "FLASK_SESSION_COOKIE_SECURE": "false",
             "FLASK_REPRESENT_CACHE_PATH": str(self.workdir / "represent-cache.sqlite"),
+            "FLASK_REPRESENT_LIMIT_PATH": str(self.workdir / "represent-limit.sqlite"),
+            # One loopback client sends thousands of requests: the per-client limits would answer 429 and the
+            # figures would measure them (bench/growth.py measures the limits themselves).
+            "FLASK_RATELIMIT_ENABLED": "false",
             **(env or {}),
         }
         self.args = list(args)

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .grammar import (
+    ADDRESSEE_MENTION, GOVERNMENT_ADDRESSEE as _GOVERNMENT, HOUSE_ADDRESSEE as _HOUSE, MEMBER_EN as _MEMBER_EN,
+    MEMBER_FR as _MEMBER_FR, MENTION_STEMS as _MENTION_STEMS, MINISTER_WORD as _MINISTER,
+)
 from .model import Addressee
 
 _FLAGS = re.IGNORECASE
@@ -22,43 +26,6 @@ _FR_CONTRACTED = (
 )
 _ARTICLE = re.compile(r"^(?:the|le|la|les|l['’]|au|aux|du)\s*(?<=\s|['’])", _FLAGS)
 _HONOURABLE = re.compile(r"^(?:(?:right|rt\.?)\s+)?(?:hono(?:u)?rable|hon\.|l['’]honorable)\s+(?:the\s+)?", _FLAGS)
-
-_HOUSE = re.compile(
-    r"^(?:house\s+of\s+commons(?:\s+of\s+canada)?|house|commons|parliament(?:\s+of\s+canada)?"
-    r"|chambre\s+des\s+communes(?:\s+du\s+canada)?|chambre|parlement(?:\s+du\s+canada)?)"
-    r"(?P<assembled>,?\s+(?:in\s+parliament\s+assembled|réunie\s+en\s+parlement))?$",
-    _FLAGS,
-)
-_GOVERNMENT = re.compile(
-    r"^(?:(?:(?:federal|canadian)\s+)*government(?:\s+of\s+canada)?"
-    r"|canada['’]s\s+(?:federal\s+)?government"
-    r"|gouvernement(?:\s+(?:du\s+canada|fédéral|federal|canadien))*)$",
-    _FLAGS,
-)
-_MEMBER_EN = re.compile(
-    r"^(?:(?P<name>.+?),?\s+)?(?:the\s+)?(?:member\s+of\s+parliament|member|mp)\s+(?:for|of)\s+(?P<riding>.+)$",
-    _FLAGS,
-)
-_MEMBER_FR = re.compile(
-    r"^(?:(?P<name>.+?),?\s+)?(?:le\s+|la\s+)?(?:député|députée)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)(?P<riding>.+)$",
-    _FLAGS,
-)
-_MINISTER = re.compile(r"\b(?:minister|ministre)s?\b", _FLAGS)
-
-# Where a phrase names an allowed addressee somewhere inside it (free-form drafts):
-# "Canada's Prime Minister", "the federal government", "Parliament".
-ADDRESSEE_MENTION = re.compile(
-    r"\b(?:(?:the\s+)?(?:(?:federal|canadian)\s+)*government(?:\s+of\s+canada)?|canada['’]s\s+(?:federal\s+)?government"
-    r"|(?:the\s+)?house\s+of\s+commons|parliament(?!\s+hill)|(?:the\s+)?prime\s+minister|(?:the\s+)?minister\s+of(?:\s+[A-Z][\w'’-]*|\s+(?:and|of|for|the)\b)+"
-    r"|(?:le\s+)?gouvernement(?:\s+(?:du\s+canada|fédéral|canadien))?|(?:la\s+)?chambre\s+des\s+communes|parlement"
-    r"|(?:le\s+|la\s+)?premi(?:er|ère)\s+ministre|(?:le\s+|la\s+)?ministre\s+d(?:e|u|es)\b(?:\s+(?:la\s+|l['’])?[A-ZÉ][\w'’-]*)*)",
-    _FLAGS,
-)
-
-
-# Every ADDRESSEE_MENTION holds one of these stems: a text without any cannot match,
-# and `in` finds that far faster than the regex does (keep the two in step).
-_MENTION_STEMS = ("govern", "gouvern", "house", "parliament", "parlement", "minist", "chambre")
 
 
 def find_mention(text: str, start: int = 0, end: int | None = None) -> re.Match | None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .addressees import NAMED_MINISTER
+from .grammar import LIST_START
 from .model import Addressee, Petition, Span, part_name_for_grievance
 
 DEFAULT_PETITIONERS = {
@@ -203,7 +204,7 @@ def _prayer_body(text: str) -> str:
 
 # A prayer that opens with a list item ("1. Extend ...") follows "to:" on its own line, as
 # e-4904 prints its asks; the reader keeps the items' markers in the prayer.
-_LIST_START = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|[-–—•*·▪◦]\s", re.I)
+_LIST_START = LIST_START
 
 
 def prayer_is_list(prayer: str) -> bool:

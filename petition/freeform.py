@@ -31,23 +31,16 @@ from .addressees import ADDRESSEE_MENTION, classify_addressee, find_mention
 from .house_format import ADDRESSEE_CHAR, OPENER, PETITION_WORD, fr_action_link, heading_of, text_before_heading
 from .language import detect_language
 from .limits import SLOGAN_MAX_WORDS
-from .grammar import FORMULA_WORD
+from .grammar import (
+    CONTACT_KINDS, DRAFT_REQUEST_VERBS_EN, DRAFT_REQUEST_VERBS_FR, FORMULA_WORD, INLINE_NEXT_ITEM, LIST_ITEM,
+    REQUEST_THAT_VERBS_EN, references,
+)
 from .model import Addressee, Note, Petition, Reading, Removed, Replaced, Span, part_name_for_grievance
 
 _I = re.IGNORECASE
 _CAMPAIGN_FILE = Path(__file__).parent / "data" / "campaign.txt"
 
-# Links, e-mail addresses, @handles, #hashtags (R-URL-1). Every repetition is
-# bounded or starts at a fixed literal, so a long run of odd text stays linear.
-_WEB = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]+"
-    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
-    r"|(?<![\w@.])@[A-Za-z0-9_]{2,30}\b"
-    r"|(?<![\w#&])#[^\W\d_]\w{0,60}"
-    r"|(?<![\w.@-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|ca|io|ly|me|info|gl|co)\b(?:/[^\s<>\"]*)?",
-    _I,
-)
-_LIST_ITEM = re.compile(r"[ \t\u00a0]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-–•*·▪◦])[ \t\u00a0]+(?=\S)", _I)
+_LIST_ITEM = LIST_ITEM
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 # A clause that ends its line with ";" ("Whereas rents rose;") or runs into the next
@@ -75,9 +68,7 @@ _SALUTATION = re.compile(r"(?:dear|to|attn|attention|cher|chère|madame|monsieur
 _REQUEST_EN = re.compile(
     r"\b(?:we|i)(?:['’](?:re|m))?\b(?P<appos>[ \t]*,[^,\n]{1,80},)?[ \t]+"
     r"(?:(?:hereby|respectfully|humbly|strongly|therefore|also|further|now|all|are|am|do|would\s+like\s+to|wish\s+to|want\s+to)\s+){0,3}"
-    r"(?P<verb>call(?:s|ing)?\s+(?:up)?on|call(?:s|ing)?|ask(?:s|ing)?|request(?:s|ing)?|urg(?:e|es|ing)|implor(?:e|ing)"
-    r"|petition(?:s|ing)?|appeal(?:s|ing)?\s+to|beg(?:ging)?|demand(?:s|ing)?|invit(?:e|ing)|encourag(?:e|ing)"
-    r"|want|need|expect|would\s+like)"
+    r"(?P<verb>" + DRAFT_REQUEST_VERBS_EN + r")"
     r"\s+(?P<addr>" + ADDRESSEE_CHAR + r"{1,120}?)[\s,]+to(?:\s+(?=\S)|\s*:|\s*$)",
     _I,
 )
@@ -86,7 +77,7 @@ _REQUEST_EN = re.compile(
 # Government of Canada to cancel ..." once the addressee is taken out.
 _REQUEST_THAT_EN = re.compile(
     r"\b(?:we|i)\b(?P<appos>[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:hereby|respectfully|strongly|therefore|also|are|am|do)\s+){0,2}"
-    r"(?P<verb>demand(?:s|ing)?|ask(?:s|ing)?|request(?:s|ing)?|urg(?:e|es|ing)|insist(?:s|ing)?|petition(?:s|ing)?)"
+    r"(?P<verb>" + REQUEST_THAT_VERBS_EN + r")"
     r"\s+that\s+",
     _I,
 )
@@ -97,7 +88,7 @@ _DEMAND_VERB = re.compile(r"demand|insist", _I)
 _WEAK_VERBS = re.compile(r"want|need|expect|would\s+like", _I)
 _REQUEST_FR = re.compile(
     r"\bnous\b(?:[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:tous|toutes|donc|aussi|respectueusement)\s+){0,2}"
-    r"(?:demandons|prions|exhortons|invitons|appelons|implorons|sollicitons|réclamons|exigeons|sommons|enjoignons)\s+",
+    r"(?:" + DRAFT_REQUEST_VERBS_FR + r")\s+",
     _I,
 )
 # "Nous exigeons que le gouvernement ... plafonne ...": a demand with its action in the subjunctive.
@@ -240,7 +231,7 @@ def _is_title(text: str, line: tuple[int, int]) -> bool:
     return 0 < len(words) <= 20 and text[e - 1] not in ".,;:?" and not _FIGURE.search(text, s, e)
 
 
-_INLINE_NEXT_ITEM = re.compile(r"[;,]\s*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z])[.)]\s", re.I)
+_INLINE_NEXT_ITEM = INLINE_NEXT_ITEM
 
 
 def _clause_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -366,13 +357,12 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     # Links and the like come out of whatever sentence holds them.
     web_cuts: list[tuple[int, int]] = []
     body_start = next((p[0][0] for p in paragraphs[first:] if p), len(text))
-    for m in _WEB.finditer(text, body_start):
-        s, e = m.start(), m.end()
-        while e > s and text[e - 1] in ".,;:!?)»”'\"":
-            e -= 1
-        if e > s:
+    # Exactly what the checker reports (petition.grammar.references), so nothing it would flag stays.
+    for s, e, kind in references(text):
+        if s >= body_start:
             web_cuts.append((s, e))
-            removed.append(Removed(text[s:e], "R-URL-1", start=s, end=e, code="links"))
+            rule, code = ("R-CONTACT-1", "contact") if kind in CONTACT_KINDS else ("R-URL-1", "links")
+            removed.append(Removed(text[s:e], rule, start=s, end=e, code=code))
 
     kept: list[_Unit] = []
     last_removed: Removed | None = None
@@ -401,9 +391,9 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             removed.append(last_removed)
         last_paragraph = unit.paragraph
     # A link inside a sentence that went whole is reported once, with the sentence.
-    whole = [r for r in removed if r.rule != "R-URL-1"]
+    whole = [r for r in removed if r.code not in ("links", "contact")]
     removed[:] = [r for r in removed
-                  if r.rule != "R-URL-1" or not any(w.start <= r.start and r.end <= w.end for w in whole)]
+                  if r.code not in ("links", "contact") or not any(w.start <= r.start and r.end <= w.end for w in whole)]
     removed.sort(key=lambda r: r.start)
 
     # Requests and the lists of asks that follow them make the prayer.

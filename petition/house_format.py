@@ -22,35 +22,17 @@ from dataclasses import dataclass
 
 from .accounting import settle
 from .addressees import classify_addressee
-from .grammar import PETITION_WORD
+from .grammar import (
+    ATTENTION as _ATTENTION, CLAUSE_MARKER, HEADING as _HEADING, HOUSE_CUES as _HOUSE_CUES,
+    LEADING_THEREFORE as _LEADING_THEREFORE, OPENER, PETITION_WORD, PETITIONERS_REF as _PETITIONERS_REF,
+    THEREFORE as _THEREFORE, UNDERSIGNED as _UNDERSIGNED, BULLET, NUMBER, REQUEST_THAT_VERBS_EN, REQUEST_THAT_VERBS_FR,
+    REQUEST_VERBS_EN, REQUEST_VERBS_FR,
+)
 from .language import detect_language
 from .model import Addressee, Note, Petition, Reading, Removed, Span, part_name_for_grievance
 
 _I = re.IGNORECASE
 
-# "Petition to", "PETITION TO", "Pétition adressée au", "Pétition à la", and the
-# bare "To the House of Commons" line of older paper petitions.
-_HEADING = re.compile(
-    r"(?:p[ée]titions?[ \t]+(?:(?:adress[ée]e|addressed)[ \t]+)?(?:to[ \t]+|(?=(?:au|aux|à)[ \t])))"
-    r"|(?:to)[ \t]+(?=\S)",
-    _I,
-)
-_UNDERSIGNED = re.compile(
-    r"\b(?:we|nous)\b[ \t,]*(?:the[ \t]+|les[ \t]+)?(?:undersigned|soussign[ée]e?s?)\b"
-    r"|\b(?:the|les)[ \t]+(?:undersigned|soussign[ée]e?s?)\b",
-    _I,
-)
-_THEREFORE = re.compile(r"\b(?:therefore|wherefore|par\s+cons[ée]quent|en\s+cons[ée]quence|c['’]est\s+pourquoi)\b", _I)
-_LEADING_THEREFORE = re.compile(
-    r"(?:therefore|wherefore|par\s+cons[ée]quent|en\s+cons[ée]quence|c['’]est\s+pourquoi)[\s,]*\Z", _I
-)
-_PETITIONERS_REF = re.compile(r"\b(?:your|the|vos|les)\s+(?:petitioners|p[ée]titionnaires)\b", _I)
-_ATTENTION = re.compile(
-    r"\bdraws?\s+(?:the\s+)?attention\s+of\s+(?P<addr>[^\n:;.]{1,150}?)\s+to\s+the\s+following(?:[ \t]+\w+){0,2}[ \t]*:?"
-    r"|\b(?:attir(?:ent|ons|er)|attire)\s+l['’]attention\s+(?:de\s+|d['’]|du\s+|des\s+)?(?P<addr_fr>[^\n:;.]{1,150}?)"
-    r"\s+sur\s+(?:ce\s+qui\s+suit|les\s+(?:faits|points|[ée]l[ée]ments)\s+suivants)[ \t]*:?",
-    _I,
-)
 # One character of an addressee: no sentence punctuation or blank line, except the
 # period of a title ("the Hon. Mélanie Joly", "Member of Parliament for St. John's
 # East"); a single line break is a hard wrap.
@@ -58,19 +40,17 @@ ADDRESSEE_CHAR = r"(?:[^.;:!?\n]|(?<!\n)\n(?![ \t\r]*\n)|(?:(?<=Hon)|(?<=St)|(?<
 # English request: "call upon <addressee> to", also "pray and call upon", "ask", "urge".
 _REQUEST_EN = re.compile(
     r"\b(?:(?:humbly\s+)?pray\s+and\s+)?"
-    r"(?:call(?:s)?\s+(?:up)?on|call(?:s)?|request(?:s)?|ask(?:s)?|urge(?:s)?|pray(?:s)?|petition(?:s)?"
-    r"|implore(?:s)?|appeal(?:s)?\s+to)"
+    r"(?:" + REQUEST_VERBS_EN + r")"
     r"\s+(?!that\b)(?P<addr>" + ADDRESSEE_CHAR + r"{1,200}?)[\s,]+to(?:\s+|\s*:\s*)(?=\S)",
     _I,
 )
 # French request verbs; what links the addressee to the action is found separately
 # because "de" also sits inside addressees ("la ministre de la Santé de ...").
 _REQUEST_FR = re.compile(
-    r"\b(?:demandons|demandent|prions|prient|invitons|invitent|exhortons|exhortent|sollicitons|sollicitent"
-    r"|réclamons|implorons|supplions|enjoignons|appelons|appellent)\s+",
+    r"\b(?:" + REQUEST_VERBS_FR + r")\s+",
     _I,
 )
-_FR_LIST_COLON = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]*\r?\n\s*(?=\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]|[-–—•*·▪◦])", _I)
+_FR_LIST_COLON = re.compile(rf"[ \t\u00a0]*:[ \t\u00a0]*\r?\n\s*(?={NUMBER}[ \t]|{BULLET})", _I)
 # "de revoir", "d'adopter", and "de : 1) ..." / "de: 1) ..." before a list of asks on the same line.
 _FR_LINK = re.compile(r"(?<![\w'’])(?:de|à)(?:[ \t]*:[ \t]*(?=\S)|\s+)|(?<![\w'’])d['’]\s*", _I)
 # A French infinitive (maybe after "ne pas" or a pronoun), lower case: "revoir", "faire", "s'assurer".
@@ -79,8 +59,7 @@ _FR_INFINITIVE = re.compile(
     r"[a-zàâçéèêëîïôûùüÿœæ]+(?:er|ir|re|oir|ïr)\b"
 )
 _REQUEST_THAT = re.compile(
-    r"\b(?P<verb>request(?:s)?|ask(?:s)?|pray(?:s)?|urge(?:s)?|demand(?:s)?|insist(?:s)?|demandons|demandent|prions|prient"
-    r"|exigeons|exigent|réclamons|réclament)\s+"
+    r"\b(?P<verb>" + REQUEST_THAT_VERBS_EN + "|" + REQUEST_THAT_VERBS_FR + r")\s+"
     r"(?:[^\n.;:!?]{1,120}?[\s,])?(?:that\s+|que\s+|qu['’]\s*)", _I
 )
 # "... that the Government of Canada (must) fund X": the addressee and a modal lead the
@@ -91,18 +70,13 @@ _THAT_ADDRESSEE = re.compile(
     r"(?:must\s+|should\s+|shall\s+|will\s+|immediately\s+)*(?=[a-z])",
     _I,
 )
-OPENER = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\b[ \t]*[:,]?[ \t]*", _I)
-_MARKER = re.compile(r"(?:[-–—•*·▪◦][ \t]*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]+)", _I)
+_MARKER = CLAUSE_MARKER
 _AND = re.compile(r"(?:and|et)\b[ \t]*", _I)
 _THAT = re.compile(r"(that|que|qu['’])(?:\b[ \t]*[:,]?[ \t]*|(?<=['’]))", _I)
 _TAIL_AND = re.compile(r"[;,][ \t]*(?:and|et)$", _I)
 _SEMICOLON = re.compile(";")
 _SPLIT_MARKED = re.compile(r";(?=\s*(?:and\s+|et\s+)?(?:that|que|qu['’]|whereas|attendu\s+que)\b)", _I)
-_HOUSE_CUES = re.compile(
-    r"\b(?:we|nous)\b[ \t,]*(?:the[ \t]+|les[ \t]+)?(?:undersigned|soussign[ée]e?s?)\b"
-    r"|\bles\s+soussign[ée]e?s\b|\bdraws?\s+(?:the\s+)?attention\s+of\b|\battir\w*\s+l['’]attention\b",
-    _I,
-)
+
 
 _END_PUNCT = ".;,:"
 

@@ -12,9 +12,6 @@ Member's name and riding.
 from __future__ import annotations
 
 import re
-import threading
-import time
-from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from urllib.parse import quote
@@ -164,25 +161,47 @@ class Lookup:
 
 
 class RateLimiter:
-    """At most `limit` calls in any `period` seconds, counted in this process."""
+    """At most `limit` calls in any `period` seconds, counted across every process that shares the bucket.
 
-    def __init__(self, limit: int = REQUESTS_PER_MINUTE, period: float = 60.0, clock=time.monotonic):
-        self.limit = limit
-        self.period = period
+    The count lives in pyrate-limiter's SQLite bucket (`path`, a file in `instance/`, locked across
+    processes: every gunicorn worker on the machine shares it), its Redis bucket (`redis_url`: every machine
+    sharing the Redis server shares it), or, with neither, in this process's memory (tests, one-off tools).
+    """
+
+    KEY = "represent"
+
+    def __init__(self, limit: int = REQUESTS_PER_MINUTE, period: float = 60.0, *, path: str | None = None,
+                 redis_url: str | None = None, clock=None):
+        from pyrate_limiter import Duration, InMemoryBucket, Rate, RedisBucket, SQLiteBucket
+
+        rates = [Rate(limit, Duration.SECOND * period)]
+        self.limit, self.period = limit, period
+        # Seconds; the buckets' own millisecond clock when None (tests pass a fake one).
         self.clock = clock
-        self._calls: deque[float] = deque()
-        self._lock = threading.Lock()
+        if redis_url:
+            from redis import Redis
+
+            self.bucket = RedisBucket.init(rates, Redis.from_url(redis_url), f"petition-helper:{self.KEY}")
+        elif path:
+            self.bucket = SQLiteBucket.init_from_file(rates, table="represent_calls", db_path=path,
+                                                      use_file_lock=True)
+        else:
+            self.bucket = InMemoryBucket(rates)
 
     def acquire(self) -> float:
         """Records a call and returns 0, or returns the seconds to wait without recording one."""
-        with self._lock:
-            now = self.clock()
-            while self._calls and now - self._calls[0] >= self.period:
-                self._calls.popleft()
-            if len(self._calls) >= self.limit:
-                return self.period - (now - self._calls[0])
-            self._calls.append(now)
+        from pyrate_limiter import RateItem
+
+        bucket = self.bucket
+        now = int(self.clock() * 1000) if self.clock else bucket.now()
+        # Old calls are dropped here rather than by pyrate-limiter's background thread: one thread fewer per
+        # worker, and calls happen only on cache misses (at most `limit` a period).
+        bucket.leak(now)
+        item = RateItem(self.KEY, now)
+        if bucket.put(item):
             return 0.0
+        wait_ms = bucket.waiting(item)
+        return max(wait_ms, 1) / 1000 if wait_ms >= 0 else self.period
 
 
 def _text(value) -> str:
@@ -231,8 +250,8 @@ def members_from_answer(data) -> list[Member]:
 class RepresentClient:
     """Looks up Members by postal code, with a cache, a rate limit and plain-worded failures.
 
-    `cache_path` is an SQLite file (kept across restarts); None keeps the cache in memory.
-    One client per process: the limiter and the cache connection live on it.
+    `cache_path` is an SQLite file (kept across restarts); None keeps the cache in memory. The limiter
+    counts across processes when it is given a shared bucket (see RateLimiter).
     """
 
     def __init__(self, base_url: str = DEFAULT_API_URL, cache_path: str | None = None,

@@ -10,7 +10,10 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -92,9 +95,12 @@ def make_app(tmp_path):
     apps = []
 
     def make(**config):
-        settings = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False}
+        # Rate limits are tested on their own (tests/web/test_rate_limits.py); elsewhere they would only add flakes.
+        settings = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
+                    "RATELIMIT_ENABLED": False}
         settings.update(config)
-        settings.setdefault("DATABASE_URL", fresh_database_url(tmp_path, f"test-{len(apps)}.sqlite"))
+        if "DATABASE_URL" not in settings:  # not setdefault: on PostgreSQL a fresh database empties the shared one
+            settings["DATABASE_URL"] = fresh_database_url(tmp_path, f"test-{len(apps)}.sqlite")
         app = create_app(settings)
         apps.append(app)
         return app
@@ -122,3 +128,40 @@ def runner(app):
 def sample(name: str) -> str:
     """A sample petition copied from the House's site or a campaign site (tests/samples)."""
     return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real redis-server on a free loopback port, in a temporary directory, with no persistence.
+
+    Debian's `redis-server` package (installed by `make system-deps` and `.ci/run`); without it the tests that
+    need it fail with a clear message rather than skip, so CI cannot report green without testing Redis.
+    """
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is missing: `apt-get install redis-server` (make system-deps does it)")
+    workdir = tmp_path_factory.mktemp("redis")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(workdir), "--save", "",
+         "--appendonly", "no", "--protected-mode", "yes", "--daemonize", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    import redis
+
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"redis-server did not start on port {port}")
+            time.sleep(0.05)
+    yield url
+    process.terminate()
+    process.wait(10)

@@ -111,9 +111,8 @@ def paper(token: str):
                                lang="fr" if petition.language == "fr" else "en"), 409
     session = get_session()
     try:
-        session.add(PrintRun(draft_id=draft.id, draft_version=number, text_sha256=result.text_sha256, size=size,
-                             sheets=result.sheets))
-        session.commit()
+        if PrintRun.record(session, draft.id, number, result.text_sha256, size, result.sheets):
+            session.commit()
     except SQLAlchemyError as error:
         # Sheets whose version is not on record could later be combined with another version's (R-PAP-3):
         # none are handed out until the record is written.

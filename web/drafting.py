@@ -44,7 +44,8 @@ from .db import get_session
 from .errors import handle_http_error
 from .i18n import JS_STRINGS, switched_to
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
-from .models import Draft, StaleDraft
+from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("drafting", __name__)
@@ -56,6 +57,10 @@ APPLY_FAILED = _l("We could not apply the suggestion just now; nothing changed. 
                   "moment.")
 READY_FAILED = _l("We could not mark this version ready just now; nothing changed. Press Mark as ready again in a "
                   "moment.")
+VERSIONS_FULL = _l(
+    "This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
+    "sponsor or marked ready) fill the %(megabytes)s MB a draft may store. Your text is still here but was not "
+    "saved: copy it into a new draft from the start page.", megabytes=VERSION_BUDGET_BYTES // 1_000_000)
 CONFLICT = _l(
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -520,6 +525,10 @@ def _step(token: str, step: str, version: Version):
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
         return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form, version),
                             conflict=stale.draft.petition, notice=CONFLICT, status=409, version=version)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_step(draft, token, step, form, petition=petition, notice=VERSIONS_FULL, status=409,
+                            version=version)
     except SQLAlchemyError as error:
         # A locked, read-only or unreachable database: say so and keep the typed text on screen.
         save_failed(error)
@@ -613,6 +622,9 @@ def second_version(token: str, lang: str):
     except StaleDraft:
         session.rollback()
         return _second_version_page(draft_for_edit(token), token, lang, form, notice=CONFLICT, status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _second_version_page(draft, token, lang, form, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError as error:
         save_failed(error)
         return _second_version_page(draft, token, lang, form, notice=SAVE_FAILED, status=503)
@@ -638,6 +650,9 @@ def remove_second_version(token: str, lang: str):
     except StaleDraft:
         session.rollback()
         return _second_version_page(draft_for_edit(token), token, lang, notice=CONFLICT, status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _second_version_page(draft, token, lang, remove_form=form, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError as error:
         save_failed(error)
         return _second_version_page(draft, token, lang, remove_form=form, notice=SAVE_FAILED, status=503)
@@ -750,6 +765,9 @@ def apply_suggestion(token: str):
         session.rollback()
         return _render_review(draft_for_edit(token), token, notice=_("This draft changed in another tab; nothing was applied."),
                               status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _render_review(draft_for_edit(token), token, notice=VERSIONS_FULL, status=409)
     except SQLAlchemyError as error:
         save_failed(error)
         return _render_review(draft, token, notice=APPLY_FAILED, status=503)
@@ -779,7 +797,7 @@ def _apply_after_save(draft: Draft, chosen: str) -> None:
     try:
         draft.save(session, which.into(petition, changed), draft.version)
         session.commit()
-    except (StaleDraft, SQLAlchemyError) as error:
+    except (StaleDraft, VersionBudgetExceeded, SQLAlchemyError) as error:
         if isinstance(error, SQLAlchemyError):
             save_failed(error)
         else:
@@ -1019,22 +1037,46 @@ def csrf_expired(error: CSRFError):
         return database_unavailable(failure)
 
 
-def _csrf_expired_page():
+@reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready",
+         "drafting.second_step", "drafting.second_version", "drafting.remove_second_version", *PANEL_ENDPOINTS)
+def reshow_posted(notice: str, status: int):
+    """The page a refused POST came from, with what was typed still in its fields and `notice` above them
+    (an expired session, a rate limit); None when there is no such page."""
     endpoint = request.endpoint
     args = request.view_args or {}
-    if endpoint in PANEL_ENDPOINTS:
-        return _panel_note(PANEL_EXPIRED, 400)
+    if endpoint in PANEL_ENDPOINTS:  # the live check: a note in the panel, the text stays in the form
+        return _panel_note(PANEL_EXPIRED if status == 400 else notice, status)
     if endpoint == "drafting.start":
-        return _start_page(StartForm(), SESSION_EXPIRED, 400)
+        return _start_page(StartForm(), notice, status)
     if endpoint == "drafting.step":
         draft = draft_for_edit(args["token"])
         spec = STEPS[args["step"]]
         form = spec.form()
         form.validate()  # field messages (too long, ...) appear along with the notice; nothing is saved
         return _render_step(draft, args["token"], args["step"], form, petition=_typed_petition(draft, spec, form),
-                            notice=SESSION_EXPIRED, status=400)
+                            notice=notice, status=status)
+    if endpoint == "drafting.second_step":
+        draft = draft_for_edit(args["token"])
+        spec, version = STEPS[args["step"]], Version(args["lang"])
+        form = spec.form()
+        form.validate()
+        return _render_step(draft, args["token"], args["step"], form, notice=notice, status=status, version=version,
+                            petition=_typed_petition(draft, spec, form, version))
+    if endpoint in ("drafting.second_version", "drafting.remove_second_version"):
+        draft = draft_for_edit(args["token"])
+        if endpoint == "drafting.second_version":
+            return _second_version_page(draft, args["token"], args["lang"], SecondVersionForm(), notice=notice,
+                                        status=status)
+        return _second_version_page(draft, args["token"], args["lang"], remove_form=RemoveSecondVersionForm(),
+                                    notice=notice, status=status)
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
-        return _render_review(draft_for_edit(args["token"]), args["token"], notice=SESSION_EXPIRED, status=400)
+        return _render_review(draft_for_edit(args["token"]), args["token"], notice=notice, status=status)
+    return None
+
+
+def _csrf_expired_page():
+    page = reshow_posted(SESSION_EXPIRED, 400)
+    if page is not None:
+        return page
     flash(SESSION_EXPIRED, "warning")
     return redirect(url_for("drafting.start"))
-

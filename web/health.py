@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .db import engine
 from .models import Draft
+from .unavailable import database_reason
 
 bp = Blueprint("health", __name__)
 
@@ -23,9 +24,8 @@ def healthz():
         with engine().connect() as connection:
             connection.execute(select(Draft.id).limit(1)).all()
     except SQLAlchemyError as error:
-        # One line, without the statement or its parameters: the class and the driver's own message.
-        current_app.logger.error("health check: the database cannot be read: %s: %s",
-                                 type(error).__name__, getattr(error, "orig", None) or error)
+        # One line, without the statement or its parameters: the driver's error class and message.
+        current_app.logger.error("health check: the database cannot be read: %s", database_reason(error))
         response = jsonify(status="unavailable", database="error")
         response.status_code = 503
     else:

@@ -8,8 +8,15 @@ because the organizer's pages show the review link.
 
 `version` starts at 1 and goes up by one on every content change. Forms carry
 the version they were loaded from and `Draft.save` refuses a stale one
-(`StaleDraft`), so two tabs never silently overwrite each other. Every version's
-petition is kept in `DraftVersion`, so later features can say "printed version 3".
+(`StaleDraft`), so two tabs never silently overwrite each other.
+
+A version's petition is kept in `DraftVersion` while something refers to it:
+every version printed (sheets of one version must never be mixed with another's),
+answered by a sponsor ("ready on version 3"), or marked ready, and the latest
+KEEP_LATEST_VERSIONS (undo, a sponsor still reading an older tab). Each save
+thins the rest, so a draft saved thousands of times stores a few dozen snapshots,
+and the stored versions of one draft may take at most VERSION_BUDGET_BYTES: past
+that the save is refused (`VersionBudgetExceeded`) with the typed text on screen.
 """
 from __future__ import annotations
 
@@ -18,14 +25,22 @@ import hashlib
 import secrets
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select, update
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy import (
+    JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, cast, delete, func, select, update,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relationship
 
 from petition.model import Petition
 
 from .db import Base
 
 TOKEN_BYTES = 32  # 256 bits; the brief asks for at least 128
+# Besides every version printed, answered or marked ready.
+KEEP_LATEST_VERSIONS = 10
+# Bytes of stored snapshots (their JSON) per draft. A petition with every field full of emoji is about
+# 373 KB, so this holds more than a dozen such versions pinned by prints and answers; a usual draft's
+# version is a few KB.
+VERSION_BUDGET_BYTES = 5_000_000
 
 
 def new_token() -> str:
@@ -47,6 +62,15 @@ class StaleDraft(Exception):
         super().__init__(f"draft {draft.id} is at version {draft.version}, the form was loaded at {expected_version}")
         self.draft = draft
         self.expected_version = expected_version
+
+
+class VersionBudgetExceeded(Exception):
+    """Keeping one more version would take the draft's stored versions past VERSION_BUDGET_BYTES."""
+
+    def __init__(self, stored_bytes: int, budget: int):
+        super().__init__(f"stored versions would take {stored_bytes} bytes, the budget is {budget}")
+        self.stored_bytes = stored_bytes
+        self.budget = budget
 
 
 class Draft(Base):
@@ -150,13 +174,67 @@ class Draft(Base):
         session.add(DraftVersion(draft_id=self.id, number=new_version, petition_data=data))
         session.flush()
         session.refresh(self)
+        # Raises VersionBudgetExceeded; the caller rolls the whole save back.
+        thin_versions(session, self)
         return True
 
     def snapshot(self, number: int) -> Petition | None:
-        for version in self.versions:
-            if version.number == number:
-                return Petition.from_dict(copy.deepcopy(version.petition_data))
-        return None
+        """The petition as it stood at version `number`, or None if that version is not (or no longer) kept."""
+        if number == self.version:
+            return self.petition
+        if not 1 <= number < self.version:  # also keeps a 30-digit number out of the SQL
+            return None
+        session = object_session(self)
+        data = session.scalar(select(DraftVersion.petition_data).where(
+            DraftVersion.draft_id == self.id, DraftVersion.number == number)) if session else None
+        return Petition.from_dict(copy.deepcopy(data)) if data is not None else None
+
+
+def pinned_versions(session: Session, draft: "Draft") -> set[int]:
+    """The versions that must stay stored: printed, answered by a sponsor, marked ready, and the current one."""
+    from .print_models import PrintRun
+    from .sponsor_models import SponsorResponse
+
+    pinned = {draft.version}
+    pinned.update(session.scalars(select(PrintRun.draft_version).where(PrintRun.draft_id == draft.id)))
+    pinned.update(session.scalars(
+        select(SponsorResponse.draft_version).where(SponsorResponse.draft_id == draft.id)))
+    if draft.ready_version is not None:
+        pinned.add(draft.ready_version)
+    return pinned
+
+
+def stored_version_sizes(session: Session, draft_id: int) -> dict[int, int]:
+    """Version number -> bytes of its stored snapshot (JSON text; SQLAlchemy writes it ASCII-escaped)."""
+    size = func.length(cast(DraftVersion.petition_data, Text))
+    return dict(session.execute(select(DraftVersion.number, size).where(DraftVersion.draft_id == draft_id)).all())
+
+
+def thin_versions(session: Session, draft: "Draft", *, keep_latest: int | None = None,
+                  budget: int | None = None) -> list[int]:
+    """Delete the snapshots nothing refers to beyond the latest `keep_latest`; returns the numbers deleted.
+
+    Over `budget`, the unpinned recent ones go too, oldest first; if the pinned ones alone are over it,
+    raises VersionBudgetExceeded (nothing is deleted: the caller rolls back)."""
+    keep_latest = KEEP_LATEST_VERSIONS if keep_latest is None else keep_latest
+    budget = VERSION_BUDGET_BYTES if budget is None else budget
+    sizes = stored_version_sizes(session, draft.id)
+    pinned = pinned_versions(session, draft)
+    latest = set(sorted(sizes, reverse=True)[:keep_latest])
+    keep = {n for n in sizes if n in pinned or n in latest}
+    for number in sorted(keep - pinned):
+        if sum(sizes[n] for n in keep) <= budget:
+            break
+        keep.discard(number)
+    total = sum(sizes[n] for n in keep)
+    if total > budget:
+        raise VersionBudgetExceeded(total, budget)
+    gone = sorted(set(sizes) - keep)
+    if gone:
+        session.execute(delete(DraftVersion).where(DraftVersion.draft_id == draft.id,
+                                                   DraftVersion.number.in_(gone)))
+        session.expire(draft, ["versions"])
+    return gone
 
 
 class DraftVersion(Base):

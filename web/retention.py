@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from .db import get_session
@@ -27,7 +27,8 @@ DEFAULT_RETENTION_DAYS = 365
 def idle_draft_ids(session: Session, cutoff: datetime) -> list[int]:
     """Drafts with no edit, answer or print run since `cutoff` (UTC)."""
     answered = exists().where(SponsorResponse.draft_id == Draft.id, SponsorResponse.created_at >= cutoff)
-    printed = exists().where(PrintRun.draft_id == Draft.id, PrintRun.created_at >= cutoff)
+    printed = exists().where(PrintRun.draft_id == Draft.id,
+                             func.coalesce(PrintRun.last_printed_at, PrintRun.created_at) >= cutoff)
     query = select(Draft.id).where(Draft.updated_at < cutoff, ~answered, ~printed).order_by(Draft.id)
     return list(session.scalars(query))
 

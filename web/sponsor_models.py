@@ -4,7 +4,9 @@
   (up to MAX_SPONSOR_CHOICES, R-EP-8); for a paper petition, the first one is the Member
   asked to present it (R-PRES-1), whose office receives the signed sheets.
 - `SponsorResponse`: an answer given through the review link, with the draft version it
-  was given on, so the organizer can tell when the draft changed since.
+  was given on, so the organizer can tell when the draft changed since. One per version:
+  a new answer on the same version replaces the earlier one, and only the latest
+  MAX_ANSWERS_KEPT are kept, so a review link cannot grow the organizer's page without end.
 - `TimelineDates`: what the organizer entered on the timeline page (one row per draft).
 """
 from __future__ import annotations
@@ -13,13 +15,17 @@ from flask_babel import lazy_gettext as _l
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from petition.limits import MAX_SPONSOR_CHOICES
 from petition.timeline import Dates
 
 from .db import Base
+
+# Answers kept per draft (each on a different version; the newest win).
+MAX_ANSWERS_KEPT = 10
 
 ANSWERS = {
     "ready": _l("Ready to sponsor or present"),
@@ -85,6 +91,8 @@ class SponsorChoice(Base):
 
 class SponsorResponse(Base):
     __tablename__ = "sponsor_responses"
+    # One answer per version: two answers racing on the same version cannot both be stored (see record()).
+    __table_args__ = (UniqueConstraint("draft_id", "draft_version", name="uq_sponsor_response_version"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
@@ -103,7 +111,35 @@ class SponsorResponse(Base):
     def for_draft(cls, session: Session, draft_id: int) -> list["SponsorResponse"]:
         """Newest first."""
         return list(session.scalars(
-            select(cls).where(cls.draft_id == draft_id).order_by(cls.created_at.desc(), cls.id.desc())))
+            select(cls).where(cls.draft_id == draft_id).order_by(cls.created_at.desc(), cls.id.desc())
+            .limit(MAX_ANSWERS_KEPT)))
+
+    @classmethod
+    def record(cls, session: Session, draft_id: int, draft_version: int, answer: str, comment: str = "",
+               responder: str = "") -> "SponsorResponse":
+        """Stores the answer on `draft_version`, replacing an earlier one on that version, and drops the
+        oldest answers past MAX_ANSWERS_KEPT. The caller commits; its session holds nothing else."""
+        for attempt in (1, 2):
+            response = session.scalar(
+                select(cls).where(cls.draft_id == draft_id, cls.draft_version == draft_version))
+            if response is None:
+                response = cls(draft_id=draft_id, draft_version=draft_version)
+                session.add(response)
+            response.answer, response.comment, response.responder = answer, comment, responder
+            response.created_at = _now()
+            try:
+                session.flush()
+                break
+            except IntegrityError:  # another answer on this version was stored meanwhile: replace it
+                session.rollback()
+                if attempt == 2:
+                    raise
+        older = select(cls.id).where(cls.draft_id == draft_id).order_by(
+            cls.created_at.desc(), cls.id.desc()).offset(MAX_ANSWERS_KEPT)
+        stale = list(session.scalars(older))
+        if stale:
+            session.execute(delete(cls).where(cls.id.in_(stale)))
+        return response
 
 
 class TimelineDates(Base):

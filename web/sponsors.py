@@ -35,9 +35,10 @@ from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, R
 from .db import get_session
 from .i18n import quoted, switched_to
 from .errors import handle_http_error
-from .drafting import typed_step_page
+from .drafting import VERSIONS_FULL, typed_step_page
 from .links import draft_for_edit, draft_for_review
-from .models import Draft, StaleDraft
+from .models import Draft, StaleDraft, VersionBudgetExceeded
+from .ratelimits import reshows
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
 from .unavailable import FORMS, database_unavailable, save_failed
@@ -61,7 +62,7 @@ FORMS.update({
 })
 
 
-# ----- the Represent client, one per app (its cache and rate limit are per process) ----------
+# ----- the Represent client, one per app and process; its rate limit is shared by every worker ----------
 
 def represent_client() -> RepresentClient:
     app = current_app
@@ -71,11 +72,22 @@ def represent_client() -> RepresentClient:
         path = app.config.get("REPRESENT_CACHE_PATH")
         if path is None and not app.testing:
             path = os.path.join(app.instance_path, "represent-cache.sqlite")
-        # Per process: with N gunicorn workers, set FLASK_REPRESENT_RATE_LIMIT to 60 / N.
         limit = int(app.config.get("REPRESENT_RATE_LIMIT") or REQUESTS_PER_MINUTE)
-        client = RepresentClient(url, cache_path=path or None, limiter=RateLimiter(limit=limit))
+        client = RepresentClient(url, cache_path=path or None, limiter=_represent_limiter(app, limit))
         app.extensions[_CLIENT] = client
     return client
+
+
+def _represent_limiter(app, limit: int) -> RateLimiter:
+    """Represent's limit is for the whole site: counted in Redis when the rate limits use it (every machine),
+    else in an SQLite file in instance/ (every worker on this machine); in memory only under TESTING."""
+    storage = app.config.get("RATELIMIT_STORAGE_URI") or ""
+    if storage.startswith(("redis://", "rediss://")):
+        return RateLimiter(limit=limit, redis_url=storage)
+    path = app.config.get("REPRESENT_LIMIT_PATH")
+    if path is None and not app.testing:
+        path = os.path.join(app.instance_path, "represent-limit.sqlite")
+    return RateLimiter(limit=limit, path=path or None)
 
 
 def lookup_or_error(raw: str):
@@ -128,6 +140,11 @@ def _set_member_addressee(draft: Draft, name: str, riding: str) -> bool:
         session.commit()
     except StaleDraft:
         session.rollback()
+        flash("This draft changed in another tab; nothing was changed. Choose the Member again.", "warning")
+        return False
+    except VersionBudgetExceeded:
+        session.rollback()
+        flash(VERSIONS_FULL, "error")
         return False
     return True
 
@@ -345,8 +362,8 @@ def answer(review_token: str):
         return _render_answer(draft, review_token, form), 400
     session = get_session()
     try:
-        session.add(SponsorResponse(draft_id=draft.id, draft_version=form.version.data, answer=form.answer.data,
-                                    comment=form.comment.data or "", responder=form.responder.data or ""))
+        SponsorResponse.record(session, draft.id, form.version.data, form.answer.data,
+                               comment=form.comment.data or "", responder=form.responder.data or "")
         session.commit()
     except SQLAlchemyError as error:
         save_failed(error)
@@ -378,6 +395,14 @@ def csrf_refused(error: CSRFError):
         return database_unavailable(failure)
     form = AnswerForm(meta={"csrf": False})
     return _render_answer(draft, request.view_args["review_token"], form, notice=ANSWER_NOT_SENT), 400
+
+
+@reshows("sponsors.answer")
+def reshow_answer(notice: str, status: int):
+    """The answer form as typed, with `notice` (e.g. a rate limit), beside the version the sponsor read."""
+    review_token = (request.view_args or {}).get("review_token", "")
+    form = AnswerForm(meta={"csrf": False})
+    return _render_answer(draft_for_review(review_token), review_token, form, notice=notice), status
 
 
 # ----- the timeline -------------------------------------------------------------------------------

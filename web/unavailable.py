@@ -27,7 +27,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(SQLAlchemyError, database_unavailable)
 
 
-def _reason(error: BaseException) -> str:
+def database_reason(error: BaseException) -> str:
     """The driver's message, first line only: SQLAlchemy's own text adds the SQL and its parameters,
     which hold what was typed."""
     original = getattr(error, "orig", None) or error
@@ -40,7 +40,7 @@ def log_database_error(error: BaseException) -> None:
     if g.get("database_error_logged"):
         return
     g.database_error_logged = True
-    current_app.logger.error("database unavailable: %s %s: %s", request.method, request.endpoint, _reason(error))
+    current_app.logger.error("database unavailable: %s %s: %s", request.method, request.endpoint, database_reason(error))
 
 
 def _rollback() -> None:

@@ -5,24 +5,13 @@ import re
 
 from ..addressees import classify_addressee, minister_key
 from ..formulae import addressee_text
+from ..grammar import ADDRESSEE_WORD as _ADDRESSEE_WORD, ALLOWED_ADDRESSEE_CUE as _ALLOWED_CUE, MINISTER_WORD as _MINISTER_WORD
 from .context import Context
 from .lexicon import compiled
 
-# Words that mean the phrase does name an allowed addressee somewhere in it.
-_ALLOWED_CUE = re.compile(
-    r"minist|member of parliament|député|house of commons|chambre des communes|government of canada|gouvernement du canada",
-    re.I,
-)
 # A second addressee comes with its own article ("... and the Minister of Finance", "et au
 # ministre"); "Deputy Prime Minister and Minister of Finance" is one person's two portfolios.
 _SEVERAL = re.compile(r"\b(?:and|et)\s+(?:the|le|la|les|l['’]|au|aux|à\s+la|à\s+l['’])", re.I)
-_MINISTER_WORD = re.compile(r"\b(?:minister|ministre)s?\b", re.I)
-
-
-_ADDRESSEE_WORD = re.compile(
-    r"\b(?:minister|ministre|government|gouvernement|house of commons|chambre des communes|member of parliament|député)",
-    re.I,
-)
 
 
 def _names_several(written: str) -> bool:

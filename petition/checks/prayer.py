@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..grammar import NUMBERED_ASK
 from ..wordcount import count_words
 from .context import Context
 
@@ -11,7 +12,7 @@ LONG_PRAYER_WORDS = 60
 MANY_ASKS = 5
 
 # Horizontal space only after the line start or ";": each candidate is tried once (linear).
-_ASK = re.compile(r"(?:^|(?<=[\n;:]))[^\S\n]*(?:and\s+|et\s+)?\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s", re.I)
+_ASK = NUMBERED_ASK
 
 
 # After "we demand": "that the Government (of Canada) (must) <action>" -> the action; "that you

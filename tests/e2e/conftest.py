@@ -71,6 +71,8 @@ def live_server(tmp_path_factory):
         "WTF_CSRF_ENABLED": True,
         "SESSION_COOKIE_SECURE": False,
         "DATABASE_URL": fresh_database_url(db_dir, "e2e.sqlite"),
+        # One browser from one address runs every journey: the limits are tested in tests/web.
+        "RATELIMIT_ENABLED": False,
     })
     server = LiveServer(app)
     server.start()

@@ -51,9 +51,11 @@ def represent(live_server, tmp_path):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     config = live_server.app.config
-    saved = {key: config.get(key) for key in ("REPRESENT_API_URL", "REPRESENT_CACHE_PATH")}
+    saved = {key: config.get(key) for key in ("REPRESENT_API_URL", "REPRESENT_CACHE_PATH", "REPRESENT_LIMIT_PATH")}
     config["REPRESENT_API_URL"] = f"http://127.0.0.1:{server.server_port}"
     config["REPRESENT_CACHE_PATH"] = str(tmp_path / "represent-cache.sqlite")
+    # Represent's limit is counted in a file all workers share: a fresh one per test, not instance/'s.
+    config["REPRESENT_LIMIT_PATH"] = str(tmp_path / "represent-limit.sqlite")
     live_server.app.extensions.pop("represent_client", None)  # a fresh cache for each test
     yield server
     config.update(saved)

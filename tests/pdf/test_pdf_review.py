@@ -34,9 +34,10 @@ def test_report_has_word_count_every_finding_and_removed_fragments(tovuz):
         assert finding.rule in report
         if finding.part != "removed":  # those are the "left out" table's rows, said once
             assert norm(finding.message)[:60] in report
+    unhyphen = lambda s: s.replace("- ", "-")  # noqa: E731  (a line may break after a word's hyphen)
     for removed in analysis.removed:
-        assert norm(removed.text)[:40] in report
-        assert report.count(norm(removed.text)[:40]) == 1
+        assert unhyphen(norm(removed.text))[:40] in unhyphen(report)
+        assert unhyphen(report).count(unhyphen(norm(removed.text))[:40]) == 1
     assert "Within the 250-word limit ✘ fails" in report
     assert "Addressed to the House, the Government, a Minister or a Member ✔ passes" in report
 

@@ -6,28 +6,21 @@ import re
 
 import pytest
 
-from app import create_app
-from conftest import fresh_database_url
-
 EVIL = "evil.example"
-_databases: dict = {}
 
 
-def _database(tmp_path) -> str:
-    # One database per test: the apps a test makes (before and after a key rotation) share it.
-    if tmp_path not in _databases:
-        _databases[tmp_path] = fresh_database_url(tmp_path, "deploy.sqlite")
-    return _databases[tmp_path]
+@pytest.fixture
+def deploy_app(make_app):
+    """deploy_app(**config) -> an app; every app a test makes (before and after a key rotation) shares one
+    database, and conftest's make_app closes their connections after the test."""
+    shared = {}
 
+    def make(**config):
+        app = make_app(**shared, **config)
+        shared.setdefault("DATABASE_URL", app.config["DATABASE_URL"])
+        return app
 
-def make_app(tmp_path, **config):
-    return create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "WTF_CSRF_ENABLED": False,
-        "DATABASE_URL": _database(tmp_path),
-        **config,
-    })
+    return make
 
 
 def new_draft(client, **kwargs) -> str:
@@ -42,8 +35,8 @@ def links_on(page: str) -> list[str]:
 
 # ----- Host header -------------------------------------------------------------------------------
 
-def test_by_default_a_strange_host_is_refused_and_never_reaches_a_link(tmp_path):
-    client = make_app(tmp_path).test_client()
+def test_by_default_a_strange_host_is_refused_and_never_reaches_a_link(deploy_app):
+    client = deploy_app().test_client()
     token = new_draft(client)  # the test client's own host, localhost, is trusted
 
     for response in (client.get(f"/d/{token}/welcome", headers={"Host": EVIL}),
@@ -57,8 +50,8 @@ def test_by_default_a_strange_host_is_refused_and_never_reaches_a_link(tmp_path)
     assert f"http://localhost/d/{token}/addressee" in page
 
 
-def test_trusted_hosts_setting_refuses_other_hosts_and_builds_links_on_its_own(tmp_path):
-    client = make_app(tmp_path, TRUSTED_HOSTS=["petitions.example.org"]).test_client()
+def test_trusted_hosts_setting_refuses_other_hosts_and_builds_links_on_its_own(deploy_app):
+    client = deploy_app(TRUSTED_HOSTS=["petitions.example.org"]).test_client()
     token = new_draft(client, headers={"Host": "petitions.example.org"})
 
     refused = client.get(f"/d/{token}/welcome", headers={"Host": EVIL})
@@ -68,8 +61,8 @@ def test_trusted_hosts_setting_refuses_other_hosts_and_builds_links_on_its_own(t
     assert client.get("/", headers={"Host": "localhost"}).status_code == 400  # loopback is no longer the default
 
 
-def test_public_base_url_builds_every_link_whatever_the_host_header(tmp_path):
-    client = make_app(tmp_path, PUBLIC_BASE_URL="https://petitions.example.org/").test_client()
+def test_public_base_url_builds_every_link_whatever_the_host_header(deploy_app):
+    client = deploy_app(PUBLIC_BASE_URL="https://petitions.example.org/").test_client()
     token = new_draft(client, headers={"Host": EVIL})
 
     response = client.get(f"/d/{token}/welcome", headers={"Host": EVIL})
@@ -82,25 +75,25 @@ def test_public_base_url_builds_every_link_whatever_the_host_header(tmp_path):
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
 
 
-def test_settings_come_from_the_environment(tmp_path, monkeypatch):
+def test_settings_come_from_the_environment(deploy_app, monkeypatch):
     monkeypatch.setenv("TRUSTED_HOSTS", "a.example, b.example")
     monkeypatch.setenv("SECRET_KEY_FALLBACKS", "older-key,old-key")
     monkeypatch.setenv("TRUSTED_PROXIES", "1")
-    app = make_app(tmp_path)
+    app = deploy_app()
     assert app.config["TRUSTED_HOSTS"] == ["a.example", "b.example"]
     assert app.config["SECRET_KEY_FALLBACKS"] == ["older-key", "old-key"]
     assert app.test_client().get("/healthz", headers={"Host": "b.example"}).status_code == 200
 
     monkeypatch.delenv("TRUSTED_HOSTS")
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://petitions.example.org")
-    client = make_app(tmp_path).test_client()
+    client = deploy_app().test_client()
     token = new_draft(client, headers={"Host": EVIL})
     assert f"https://petitions.example.org/d/{token}/addressee" in client.get(f"/d/{token}/welcome").get_data(
         as_text=True)
 
 
-def test_with_both_settings_the_host_the_client_sent_is_checked(tmp_path):
-    client = make_app(tmp_path, PUBLIC_BASE_URL="https://petitions.example.org",
+def test_with_both_settings_the_host_the_client_sent_is_checked(deploy_app):
+    client = deploy_app(PUBLIC_BASE_URL="https://petitions.example.org",
                       TRUSTED_HOSTS=["petitions.example.org", "internal.example"]).test_client()
     token = new_draft(client, headers={"Host": "internal.example"})
     page = client.get(f"/d/{token}/welcome", headers={"Host": "internal.example"}).get_data(as_text=True)
@@ -116,9 +109,9 @@ def test_with_both_settings_the_host_the_client_sent_is_checked(tmp_path):
     ("TRUSTED_PROXIES", "two"),
     ("TRUSTED_PROXIES", "-1"),
 ])
-def test_a_wrong_setting_stops_the_start_with_its_name(tmp_path, setting, value):
+def test_a_wrong_setting_stops_the_start_with_its_name(deploy_app, setting, value):
     with pytest.raises(ValueError, match=setting):
-        make_app(tmp_path, **{setting: value})
+        deploy_app(**{setting: value})
 
 
 # ----- proxies and HTTPS -------------------------------------------------------------------------
@@ -126,16 +119,16 @@ def test_a_wrong_setting_stops_the_start_with_its_name(tmp_path, setting, value)
 PROXIED_HTTPS = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
 
 
-def test_behind_a_trusted_proxy_links_are_https_and_hsts_is_sent(tmp_path):
-    client = make_app(tmp_path, TRUSTED_PROXIES=1).test_client()
+def test_behind_a_trusted_proxy_links_are_https_and_hsts_is_sent(deploy_app):
+    client = deploy_app(TRUSTED_PROXIES=1).test_client()
     token = new_draft(client)
     response = client.get(f"/d/{token}/welcome", headers=PROXIED_HTTPS)
     assert f"https://localhost/d/{token}/addressee" in response.get_data(as_text=True)
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
 
 
-def test_without_trusted_proxies_a_client_cannot_claim_https(tmp_path):
-    client = make_app(tmp_path).test_client()
+def test_without_trusted_proxies_a_client_cannot_claim_https(deploy_app):
+    client = deploy_app().test_client()
     token = new_draft(client)
     response = client.get(f"/d/{token}/welcome", headers=PROXIED_HTTPS)
     page = response.get_data(as_text=True)
@@ -175,12 +168,12 @@ def _csrf_token(page: str) -> str:
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
 
-def _rotated(tmp_path, **config):
-    return make_app(tmp_path, WTF_CSRF_ENABLED=True, **config)
+def _rotated(deploy_app, **config):
+    return deploy_app(WTF_CSRF_ENABLED=True, **config)
 
 
-def test_a_form_opened_before_a_key_rotation_still_saves_with_the_old_key_as_fallback(tmp_path):
-    before = _rotated(tmp_path, SECRET_KEY="old-key").test_client()
+def test_a_form_opened_before_a_key_rotation_still_saves_with_the_old_key_as_fallback(deploy_app):
+    before = _rotated(deploy_app, SECRET_KEY="old-key").test_client()
     start = before.get("/").get_data(as_text=True)
     created = before.post("/", data={"how": "new", "kind": "e-petition", "language": "en",
                                      "csrf_token": _csrf_token(start)})
@@ -192,14 +185,14 @@ def test_a_form_opened_before_a_key_rotation_still_saves_with_the_old_key_as_fal
               "version": next(v for v in version.groups() if v)}
     cookie = before.get_cookie("session").value
 
-    after = _rotated(tmp_path, SECRET_KEY="new-key", SECRET_KEY_FALLBACKS=["old-key"]).test_client()
+    after = _rotated(deploy_app, SECRET_KEY="new-key", SECRET_KEY_FALLBACKS=["old-key"]).test_client()
     after.set_cookie("session", cookie)
     saved = after.post(f"/d/{token}/prayer", data=fields)
     assert saved.status_code == 302
     assert "cap annual rent increases" in after.get(f"/d/{token}/prayer").get_data(as_text=True)
 
     # Without the fallback, the same post is refused, with the text still on the page (never lost).
-    no_fallback = _rotated(tmp_path, SECRET_KEY="new-key").test_client()
+    no_fallback = _rotated(deploy_app, SECRET_KEY="new-key").test_client()
     no_fallback.set_cookie("session", cookie)
     refused = no_fallback.post(f"/d/{token}/prayer", data={**fields, "prayer": "cap rents at inflation"})
     assert refused.status_code == 400
@@ -208,20 +201,14 @@ def test_a_form_opened_before_a_key_rotation_still_saves_with_the_old_key_as_fal
 
 # ----- health check ------------------------------------------------------------------------------
 
-def test_health_check_answers_503_json_when_the_database_cannot_be_read(tmp_path, caplog):
-    from sqlalchemy import text
+def test_health_check_answers_503_json_when_the_database_cannot_be_read(deploy_app, make_app, tmp_path, caplog):
+    assert deploy_app().test_client().get("/healthz").json == {"status": "ok", "database": "ok"}
 
-    from web.db import engine
-
-    app = make_app(tmp_path)
-    client = app.test_client()
-    assert client.get("/healthz").json == {"status": "ok", "database": "ok"}
-    with app.app_context(), engine().begin() as connection:
-        connection.execute(text("DROP TABLE drafts"))
-
-    response = client.get("/healthz")
+    # A database file that cannot be opened (its folder is gone): the worker cannot read drafts.
+    broken = make_app(DATABASE_URL=f"sqlite:///{tmp_path / 'gone' / 'petitions.sqlite'}")
+    response = broken.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json == {"status": "unavailable", "database": "error"}
     assert response.headers["Cache-Control"] == "no-store"
     assert [r.getMessage() for r in caplog.records if r.name == "app"] == [
-        "health check: the database cannot be read: OperationalError: no such table: drafts"]
+        "health check: the database cannot be read: OperationalError: unable to open database file"]

@@ -5,24 +5,15 @@ import logging
 import re
 
 import pytest
-from sqlalchemy import text
 
-from app import create_app
 from web import drafting
-from web.db import engine
 from web.logs import redact
 
 
 @pytest.fixture
-def failing_app(tmp_path):
+def failing_app(make_app):
     # Production-like error handling: exceptions are logged and answered with the 500 page, not raised.
-    return create_app({
-        "TESTING": True,
-        "PROPAGATE_EXCEPTIONS": False,
-        "SECRET_KEY": "test-secret",
-        "WTF_CSRF_ENABLED": False,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'logs.sqlite'}",
-    })
+    return make_app(PROPAGATE_EXCEPTIONS=False)
 
 
 def new_draft(client) -> tuple[str, str]:
@@ -59,16 +50,16 @@ def test_flask_exception_line_and_traceback_carry_no_token(failing_app, caplog, 
     assert exception_record.request_id == "req-500-check" == response.headers["X-Request-ID"]
 
 
-def test_a_database_failure_on_a_private_link_logs_no_token(failing_app, caplog):
-    client = failing_app.test_client()
-    token, review_token = new_draft(client)
-    with failing_app.app_context(), engine().begin() as connection:
-        connection.execute(text("DROP TABLE drafts"))
+def test_a_database_failure_on_a_private_link_logs_no_token(failing_app, make_app, tmp_path, caplog):
+    token, review_token = new_draft(failing_app.test_client())
+    # The same links on a worker whose database cannot be opened (its folder is gone).
+    broken = make_app(PROPAGATE_EXCEPTIONS=False, DATABASE_URL=f"sqlite:///{tmp_path / 'gone' / 'db.sqlite'}")
+    client = broken.test_client()
     caplog.set_level(logging.INFO)
 
     for path in (f"/d/{token}/review", f"/r/{review_token}", f"/d/{token}/prayer"):
-        response = client.get(path)
-        assert response.status_code >= 500
+        assert client.get(path).status_code >= 500
+    assert client.post(f"/d/{token}/prayer", data={"prayer": "cap rents", "version": "1"}).status_code == 503
     logged = everything_logged(caplog)
     assert logged  # the failures were logged...
     assert token not in logged and review_token not in logged  # ...without the tokens
