@@ -10,11 +10,12 @@ from .labels import labels
 CSS = ("base", "instructions")
 
 
-def instructions_pdf(language: str = "en", send_to: str | None = None) -> bytes:
-    """Instructions PDF; `send_to` is the office the signed sheets go to (e.g. the presenting MP's)."""
+def instructions_pdf(language: str = "en", send_to: str | None = None, store=None) -> bytes:
+    """Instructions PDF; `send_to` is the office the signed sheets go to (e.g. the presenting MP's).
+    `store` (pdf.store) shares it with the other worker processes."""
     lang = "fr" if language == "fr" else "en"
     office = [line.strip() for line in (send_to or "").splitlines() if line.strip()]
     return renderer.render_pdf(
         "pdf/instructions.html", CSS, None, lang=lang, title=labels(lang)["instructions_title"],
-        min_signatures=MIN_PAPER_SIGNATURES, advised=ADVISED_PAPER_SIGNATURES, send_to=office,
+        min_signatures=MIN_PAPER_SIGNATURES, advised=ADVISED_PAPER_SIGNATURES, send_to=office, store=store,
     )

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass, field
 
 import pydyf
+import regex
 from weasyprint.formatting_structure import boxes
 
 from petition.formulae import GRIEVANCE_OPENER, prayer_formula, render
@@ -29,6 +30,7 @@ from petition import rules
 from . import renderer
 from .cache import cache_key
 from .labels import labels
+from .store import FileStore
 
 CSS = ("base", "paper")
 # A row is 0.4in tall (paper.css); this bounds how many rows a page can hold, so the
@@ -50,6 +52,9 @@ class PaperParts:
     grievance_lines: list[str]
     prayer_sentence: str
     text: str  # the whole petition text exactly as rendered
+    # A bilingual sheet: the organizer's version in the other language, printed beside or after this one.
+    second: "PaperParts | None" = None
+    second_language: str | None = None
 
 
 @dataclass
@@ -75,17 +80,23 @@ def paper_parts(petition: Petition) -> PaperParts:
     prayer_start = spans["petitioners"].start - len(opening)
     middle = text[spans["addressee"].end:prayer_start]
     grievance_lines = [line for line in middle.splitlines() if line.strip()]
-    return PaperParts(heading, grievance_lines, text[prayer_start:], text)
+    second = petition.second()
+    return PaperParts(heading, grievance_lines, text[prayer_start:], text,
+                      second=paper_parts(second) if second else None,
+                      second_language=second.language if second else None)
 
 
 # A bilingual sheet puts the two versions side by side on these sizes; on the narrower ones, one after the other.
 SIDE_BY_SIDE_SIZES = ("legal", "tabloid")
 
 
+def _printed(parts: PaperParts) -> str:
+    return parts.text + ("\n\n" + parts.second.text if parts.second else "")
+
+
 def printed_text(petition: Petition) -> str:
     """The petition text the sheets carry: with a second-language version, both (first, blank line, second)."""
-    second = petition.second()
-    return render(petition).text + ("\n\n" + render(second).text if second else "")
+    return _printed(paper_parts(petition))
 
 
 def text_sha256(petition: Petition) -> str:
@@ -101,17 +112,21 @@ def _with_language(petition: Petition, language: str | None) -> Petition:
 
 def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages: int = 0,
              size: str = DEFAULT_PAPER_SIZE) -> dict:
-    lang = "fr" if petition.language == "fr" else "en"
-    parts = paper_parts(petition)
-    second = petition.second()
+    return _parts_context(paper_parts(petition), petition.language, first_rows, sheets, blank_pages, size)
+
+
+def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: list[int],
+                   blank_pages: int = 0, size: str = DEFAULT_PAPER_SIZE) -> dict:
+    lang = "fr" if language == "fr" else "en"
+    second = parts.second
     return {
         "lang": lang, "L": labels(lang), "title": f"{parts.heading}", "parts": parts,
-        "text_sha256": text_sha256(petition),
+        "text_sha256": hashlib.sha256(_printed(parts).encode("utf-8")).hexdigest(),
         "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
         # The bilingual sheet: the second-language version beside (or after) the first, with its own lang.
-        "second": paper_parts(second) if second else None,
-        "second_lang": second.language if second else None,
-        "L2": labels(second.language) if second else None,
+        "second": second,
+        "second_lang": parts.second_language if second else None,
+        "L2": labels(parts.second_language) if second else None,
         "arrangement": "side-by-side" if size in SIDE_BY_SIDE_SIZES else "one-after-the-other",
     }
 
@@ -120,33 +135,175 @@ def _rows_upper_bound(size: str) -> int:
     return math.ceil(PAPER_SIZES[size]["points"][1] / 72 / _ROW_IN) + 1
 
 
-def _rows_on(page) -> int:
-    count = 0
+def _walk(page):
     stack = [page._page_box]
     while stack:
         box = stack.pop()
-        if isinstance(box, boxes.TableRowBox) and box.element is not None and box.element.get("class") == "row":
-            count += 1
+        yield box
         stack.extend(getattr(box, "children", ()))
-    return count
+
+
+def _rows_on(page) -> int:
+    return sum(1 for box in _walk(page) if isinstance(box, boxes.TableRowBox) and box.element is not None
+               and box.element.get("class") == "row")
+
+
+def _text_on(page) -> bool:
+    return any(isinstance(box, boxes.LineBox) for box in _walk(page))
+
+
+def _probe_html(parts: PaperParts, language: str, size: str, which: str, rows: int | None = None) -> str:
+    """Page 1 or one continuation sheet asking for more rows than any page holds: the rows that
+    land on the first page are the rows that fit, measured, not estimated."""
+    rows = rows or _rows_upper_bound(size)
+    ctx = (_parts_context(parts, language, rows, [], size=size) if which == "first"
+           else _parts_context(parts, language, 0, [rows], size=size))
+    return renderer.html_string("pdf/paper.html", **ctx)
+
+
+def _probe_layout(parts: PaperParts, language: str, size: str, which: str):
+    """A probe laid out with a row or two more than its page 1 holds.
+
+    Asking for the rows of an empty page spilled them over more pages than needed: after a
+    page 1 full of text, or on every page of a sheet whose repeated text takes most of the
+    page (2,000 emoji: six pages laid out for one). So three rows go first, and the room left
+    under them gives the count. Page 1 is the same whatever the number of rows that follow.
+    """
+    bound = _rows_upper_bound(size)
+    asked = MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
+    while True:
+        doc = renderer.layout(_probe_html(parts, language, size, which, asked), CSS, size)
+        page = doc.pages[0]
+        rows = [box for box in _walk(page) if isinstance(box, boxes.TableRowBox) and box.element is not None
+                and box.element.get("class") == "row"]
+        if len(rows) < asked or asked >= bound:
+            return doc
+        last = max(rows, key=lambda row: row.position_y)
+        height = last.margin_height()
+        room = page._page_box.content_box_y() + page._page_box.height - (last.position_y + height)
+        asked = min(bound, max(asked * 2, len(rows) + int(room // height) + 2 if height > 0 else bound))
+
+
+# About what page 1 holds, in units per square inch of paper: a character is a unit, a line
+# break the width of a line (_LINE_UNITS); 10.5pt serif text fills page 1 at 45 to 50
+# characters per square inch (measured). A probe of page 1 first lays out 1.5 times that much
+# of the text; when even that leaves rows on page 1, it doubles and tries again.
+_UNITS_PER_SQUARE_INCH = 50
+_LINE_UNITS = 80
+_GRAPHEME = regex.compile(r"\X")
+
+
+def _units(piece: str) -> int:
+    return len(piece) + _LINE_UNITS * (piece.count("\n") + 1)
+
+
+def _budget(size: str) -> int:
+    width, height = PAPER_SIZES[size]["points"]
+    return int(width * height / 72 / 72 * _UNITS_PER_SQUARE_INCH)
+
+
+def _cut(piece: str, budget: int) -> str:
+    """The start of `piece` within `budget` units, cut at a line break or between two graphemes
+    (never inside an emoji sequence or an accented letter, which could lay out wider than whole)."""
+    kept, left = [], budget
+    for line in piece.split("\n"):
+        if _units(line) <= left:
+            kept.append(line)
+            left -= _units(line)
+            continue
+        chars = 0
+        for match in _GRAPHEME.finditer(line):
+            if chars + len(match.group()) > left - _LINE_UNITS:
+                break
+            chars += len(match.group())
+        kept.append(line[:chars])
+        break
+    return "\n".join(kept)
+
+
+def _prefix(parts: PaperParts, budget: int) -> PaperParts | None:
+    """The start of the petition text within `budget` units; None when the whole text is within it."""
+    pieces = [parts.heading, *parts.grievance_lines, parts.prayer_sentence]
+    if sum(_units(piece) for piece in pieces) <= budget:
+        return None
+    kept, left = [], budget
+    for piece in pieces:
+        if _units(piece) <= left:
+            kept.append(piece)
+            left -= _units(piece)
+        else:
+            kept.append(_cut(piece, left))
+            break
+    heading, rest = kept[0], kept[1:]
+    grievances = rest[:len(parts.grievance_lines)]
+    prayer = rest[len(parts.grievance_lines)] if len(rest) > len(parts.grievance_lines) else ""
+    return PaperParts(heading, [line for line in grievances if line.strip()], prayer,
+                      "\n".join([heading, *grievances, prayer]))
+
+
+def _rows_key(parts: PaperParts, language: str, size: str, which: str) -> tuple[str, str]:
+    """(probe HTML, key): the key hashes the exact probe HTML (text, language, labels) and the renderer's
+    fingerprint (templates, stylesheets, fonts, WeasyPrint), so any worker may reuse what another measured."""
+    html = _probe_html(parts, language, size, which)
+    return html, renderer.shared_key("paper-rows", which, html, size)
+
+
+def _measure_first(parts: PaperParts, language: str, size: str) -> bool:
+    """True when the text certainly leaves no row on page 1, decided from a prefix of it.
+
+    Page 1 of a 20,000-character text would otherwise be found by laying out all of its
+    ten pages. If a prefix of the text already runs past page 1, the whole text does too
+    (more text never takes less room), so page 1 holds 0 rows. A prefix that fits is
+    doubled until it runs past page 1 or is the whole text.
+    """
+    budget = _budget(size) * 3 // 2
+    while (prefix := _prefix(parts, budget)) is not None:
+        # Three rows: page 1 holds none of them exactly when it holds none of the probe's many.
+        doc = renderer.layout(_probe_html(prefix, language, size, "first", MIN_SIGNATURE_ROWS_ON_FIRST_PAGE),
+                              CSS, size)
+        if _rows_on(doc.pages[0]) == 0 and len(doc.pages) > 1 and _text_on(doc.pages[1]):
+            return True
+        budget *= 2
+    return False
+
+
+def _rows(petition: Petition, size: str, which: str, store: FileStore | None = None) -> int:
+    """Signature rows on page 1 (`which`="first") or on a continuation sheet ("sheet"), measured once
+    per text, language and size: kept in this process and in the shared `store` (pdf.store)."""
+    parts = paper_parts(petition)
+    html, key = _rows_key(parts, petition.language, size, which)
+    memory = renderer.state()["rows"]
+    rows = memory.get(key)
+    if rows is None and store is not None:
+        stored = store.get(key)
+        rows = int(stored) if stored is not None and stored.isdigit() else None
+    if rows is None:
+        if which == "first" and _measure_first(parts, petition.language, size):
+            rows = 0
+        else:
+            rows = _rows_on(_document(parts, petition.language, size, which, html, key).pages[0])
+        if store is not None:
+            store.put(key, str(rows).encode())
+    memory.put(key, rows)
+    return rows
+
+
+def _document(parts: PaperParts, language: str, size: str, which: str, html: str, key: str):
+    """A probe laid out, kept in this process for the sheets' fast path (paper_pdf)."""
+    layouts = renderer.state()["layouts"]
+    doc = layouts.get(key)
+    if doc is None:
+        doc = _probe_layout(parts, language, size, which)
+        layouts.put(key, doc)
+    return doc
 
 
 def _layout_once(petition: Petition, size: str, which: str):
-    """(document, rows on its first page) for page 1 or one continuation sheet, laid out once per text and size.
-
-    Each probe asks for more rows than any page can hold; the rows that land on the
-    first page are the rows that fit, measured, not estimated.
-    """
-    key = cache_key("paper-layout", which, petition.to_dict(), size)
-    layouts = renderer.state()["layouts"]
-    found = layouts.get(key)
-    if found is None:
-        bound = _rows_upper_bound(size)
-        ctx = _context(petition, bound, [], size=size) if which == "first" else _context(petition, 0, [bound], size=size)
-        doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
-        found = (doc, _rows_on(doc.pages[0]))
-        layouts.put(key, found)
-    return found
+    """(document, rows on its first page) for page 1 or one continuation sheet."""
+    parts = paper_parts(petition)
+    html, key = _rows_key(parts, petition.language, size, which)
+    doc = _document(parts, petition.language, size, which, html, key)
+    return doc, _rows_on(doc.pages[0])
 
 
 def _layouts(petition: Petition, size: str):
@@ -180,11 +337,13 @@ def _either(names: list[str], language: str) -> str:
     return joined[0] if len(joined) == 1 else ", ".join(joined[:-1]) + word + joined[-1]
 
 
-def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None) -> list[Finding]:
+def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None,
+                 store: FileStore | None = None) -> list[Finding]:
     """R-PAP-4 / R-PRAY-5 measured with the real layout: does the text leave room for signatures?
 
     With `sheets=1` there is no continuation sheet, so only page 1 is measured. The advice
     names only the sizes larger than `size`; on the largest, the text must be shortened.
+    `store` shares the measurements with the other worker processes.
     """
     findings = []
     language = petition.language
@@ -192,36 +351,49 @@ def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int
     values = {"size": _size_name(size, language), "need": MIN_SIGNATURE_ROWS_ON_FIRST_PAGE,
               "larger": _either(larger, language) if larger else ""}
     suffix = "" if larger else "-largest"
-    _, first_rows = _layout_once(petition, size, "first")
+    first_rows = _rows(petition, size, "first", store)
     if first_rows < MIN_SIGNATURE_ROWS_ON_FIRST_PAGE:
         findings.append(_fit_finding("paper-first-page-full" + suffix, language, rows=first_rows, **values))
     if sheets == 1:
         return findings
-    _, sheet_rows = _layout_once(petition, size, "sheet")
+    sheet_rows = _rows(petition, size, "sheet", store)
     if sheet_rows < MIN_SIGNATURE_ROWS_ON_FIRST_PAGE:
         findings.append(_fit_finding("paper-prayer-too-long-to-repeat" + suffix, language, rows=sheet_rows, **values))
     return findings
 
 
-def size_that_fits(petition: Petition) -> str | None:
+def _fits(petition: Petition, size: str, store: FileStore | None) -> bool:
+    """fit_findings(...) == [], without measuring the sheet when page 1 already fails."""
+    return (_rows(petition, size, "first", store) >= MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
+            and _rows(petition, size, "sheet", store) >= MIN_SIGNATURE_ROWS_ON_FIRST_PAGE)
+
+
+def size_that_fits(petition: Petition, store: FileStore | None = None) -> str | None:
     """The default size if the petition fits it, else the smallest larger size that does; None if none does."""
-    for size in [DEFAULT_PAPER_SIZE, *_larger_sizes(DEFAULT_PAPER_SIZE)]:
-        if not fit_findings(petition, size):
+    sizes = [DEFAULT_PAPER_SIZE, *_larger_sizes(DEFAULT_PAPER_SIZE)]
+    # Each larger size is wider and taller than the ones before it, so a page 1 that has no room
+    # on the largest has none on any: for a text longer than one page of the default size, one
+    # measurement on the largest answers before any other is made.
+    if (_prefix(paper_parts(petition), _budget(DEFAULT_PAPER_SIZE)) is not None
+            and _rows(petition, sizes[-1], "first", store) < MIN_SIGNATURE_ROWS_ON_FIRST_PAGE):
+        return None
+    for size in sizes:
+        if _fits(petition, size, store):
             return size
     return None
 
 
-def paper_fit_report(petition: Petition) -> list[Finding]:
+def paper_fit_report(petition: Petition, store: FileStore | None = None) -> list[Finding]:
     """What a reviewer needs to know before printing on the default size (Letter).
 
     Nothing when it fits; a warning naming the smallest size that fits when Letter is too
     small (the organizer picks the size when printing); the errors when no size fits.
     """
-    fits = size_that_fits(petition)
+    fits = size_that_fits(petition, store)
     if fits == DEFAULT_PAPER_SIZE:
         return []
     if fits is None:
-        return fit_findings(petition, _larger_sizes(DEFAULT_PAPER_SIZE)[-1])
+        return fit_findings(petition, _larger_sizes(DEFAULT_PAPER_SIZE)[-1], store=store)
     language = petition.language
     return [_fit_finding("paper-fits-larger-size", language, size=_size_name(DEFAULT_PAPER_SIZE, language),
                          fits=_size_name(fits, language))]
@@ -257,8 +429,8 @@ def _numbers(language: str, size: str, pages: int) -> list:
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
-        ctx = {"lang": language, "L": labels(language), "title": "", "parts": None, "text_sha256": "",
-               "first_rows": 0, "sheets": [], "blank_pages": pages, "second": None}
+        ctx = {"lang": language, "L": labels(language), "title": "", "parts": None, "text_sha256": "", "second": None,
+               "first_rows": 0, "sheets": [], "blank_pages": pages}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
     return doc.pages[:pages]
@@ -327,34 +499,41 @@ def _share_sheet(document, pdf) -> None:
 
 
 def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None,
-              language: str | None = None) -> PaperPDF:
-    """The printable paper petition; raises PaperRefused (with findings) or ValueError (bad options)."""
+              language: str | None = None, store: FileStore | None = None) -> PaperPDF:
+    """The printable paper petition; raises PaperRefused (with findings) or ValueError (bad options).
+
+    `store` shares the measurements and the PDF with the other worker processes: a PDF any of
+    them made is read back, not laid out again.
+    """
     _check_options(size, sheets)
     _refuse_errors(findings)
     petition = _with_language(petition, language)
-    _refuse_errors(fit_findings(petition, size, sheets))
-    first, first_rows = _layout_once(petition, size, "first")
-    if sheets == 1:
-        sheet, sheet_rows = None, 0
-    else:
-        sheet, sheet_rows = _layout_once(petition, size, "sheet")
+    _refuse_errors(fit_findings(petition, size, sheets, store))
+    first_rows = _rows(petition, size, "first", store)
+    sheet_rows = 0 if sheets == 1 else _rows(petition, size, "sheet", store)
     sheets = sheets or default_sheets(first_rows, sheet_rows)
     lang = "fr" if petition.language == "fr" else "en"
     digest = text_sha256(petition)
-    key = cache_key("paper-pdf", petition.to_dict(), size, sheets)
-    pdfs = renderer.state()["pdfs"]
-    pdf = pdfs.get(key)
-    if pdf is None:
+    parts = paper_parts(petition)
+    first_html, first_key = _rows_key(parts, petition.language, size, "first")
+
+    def make() -> bytes:
+        first = _document(parts, petition.language, size, "first", first_html, first_key)
         numbers = _numbers(lang, size, sheets)
         pages = [_with_margins(first.pages[0], _margins(numbers[0]))]
-        if sheets == 2:
-            pages.append(_with_margins(sheet.pages[0], _margins(numbers[1])))
-        elif sheets > 2:
-            pages.append(_with_margins(sheet.pages[0], []))
-            # Only the number: the blank page's own (empty) body would be drawn and tagged for nothing.
-            pages += [_only_margins(n) for n in numbers[1:]]
-        pdf = renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 2 else None)
-        pdfs.put(key, pdf)
+        if sheets > 1:
+            sheet_html, sheet_key = _rows_key(parts, petition.language, size, "sheet")
+            sheet = _document(parts, petition.language, size, "sheet", sheet_html, sheet_key)
+            if sheets == 2:
+                pages.append(_with_margins(sheet.pages[0], _margins(numbers[1])))
+            else:
+                pages.append(_with_margins(sheet.pages[0], []))
+                # Only the number: the blank page's own (empty) body would be drawn and tagged for nothing.
+                pages += [_only_margins(n) for n in numbers[1:]]
+        return renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 2 else None)
+
+    # The key is page 1's probe (the exact text, language and labels; the sheet repeats part of it).
+    pdf = renderer.cached("pdfs", renderer.shared_key("paper-pdf", first_html, size, sheets), store, make)
     return PaperPDF(pdf, digest, size, lang, sheets, first_rows, sheet_rows)
 
 

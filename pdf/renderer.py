@@ -7,10 +7,14 @@ becomes markup.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
 from pathlib import Path
+
+import pydyf
+import weasyprint
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from weasyprint import CSS, HTML
@@ -18,17 +22,23 @@ from weasyprint.text.fonts import FontConfiguration
 
 from petition.limits import PAPER_SIZES
 
+from . import emoji
 from .cache import LRU, cache_key
 from .fetcher import STATIC_ROOT, LockedFetcher
+from .store import FileStore
 
 log = logging.getLogger(__name__)
 
-CSS_DIR = Path(__file__).resolve().parent / "css"
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PDF_DIR = Path(__file__).resolve().parent
+CSS_DIR = PDF_DIR / "css"
+TEMPLATES = PDF_DIR.parent / "templates"
+# Where fontconfig looks for fonts on Debian: installing a font (an emoji font) changes layouts.
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 PDF_VARIANT = "pdf/ua-1"  # tagged for screen readers; needs <html lang> and <title>
 
 _state: dict = {}
 _lock = threading.Lock()
+emoji.install()
 
 
 def harfbuzz_subset_available() -> bool:
@@ -51,6 +61,43 @@ def check_harfbuzz_subset() -> bool:
     if not ok:
         log.warning(HARFBUZZ_MISSING)
     return ok
+
+
+def _files_digest(paths) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def _fonts_digest() -> str:
+    """The installed font files (name, size, mtime) and any FONTCONFIG_FILE: what layouts measure text with."""
+    digest = hashlib.sha256(os.environ.get("FONTCONFIG_FILE", "").encode())
+    for folder in FONT_DIRS:
+        for dirpath, _, files in sorted(os.walk(os.path.expanduser(folder))):
+            for name in sorted(files):
+                try:
+                    stat = os.stat(os.path.join(dirpath, name))
+                except OSError:
+                    continue
+                digest.update(f"{dirpath}/{name} {stat.st_size} {stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _fingerprint() -> str:
+    """Everything a PDF or a measured layout depends on besides its own content and options.
+
+    Results shared across processes and restarts (pdf.store) are keyed with it, so a
+    deploy that changes the PDF code, a template, a stylesheet, WeasyPrint or the
+    installed fonts never serves a result made by the old one.
+    """
+    sources = [*PDF_DIR.glob("*.py"), *CSS_DIR.glob("*.css"), *(TEMPLATES / "pdf").rglob("*.html")]
+    return cache_key("fingerprint", weasyprint.__version__, pydyf.__version__, _files_digest(sources),
+                     _fonts_digest())
 
 
 def _build_state() -> dict:
@@ -77,7 +124,8 @@ def _build_state() -> dict:
         "pid": os.getpid(), "fonts": fonts, "fetcher": fetcher, "css": css, "pages": pages, "env": env,
         # Finished PDFs, laid-out petitions reused by the sheet fast path, and the
         # page-number pages (the same for every petition of a language and size).
-        "pdfs": LRU(32), "layouts": LRU(16), "numbers": LRU(8),
+        "pdfs": LRU(32), "layouts": LRU(16), "numbers": LRU(8), "rows": LRU(512),
+        "fingerprint": _fingerprint(),
     }
 
 
@@ -115,18 +163,35 @@ def write(document, finisher=None) -> bytes:
     return document.write_pdf(pdf_variant=PDF_VARIANT, custom_metadata=True, finisher=finisher)
 
 
-def render_pdf(template: str, css_names=("base",), size: str | None = None, **ctx) -> bytes:
+def shared_key(*parts) -> str:
+    """A cache key for results shared across processes: the content and options plus the fingerprint."""
+    return cache_key(state()["fingerprint"], *parts)
+
+
+def cached(cache: str, key: str, store: FileStore | None, make):
+    """`make()`'s bytes, from this process's LRU `cache`, else the shared `store`, else made and kept in both."""
+    memory = state()[cache]
+    found = memory.get(key)
+    if found is None and store is not None:
+        found = store.get(key)
+        if found is not None:
+            memory.put(key, found)
+    if found is None:
+        found = make()
+        memory.put(key, found)
+        if store is not None:
+            store.put(key, found)
+    return found
+
+
+def render_pdf(template: str, css_names=("base",), size: str | None = None, *, store: FileStore | None = None,
+               **ctx) -> bytes:
     """Render any template under templates/ to PDF bytes, cached by content and options.
 
     The generic hook other PDFs (e.g. a cover letter) use: the template must set
     <html lang> and <title> (PDF/UA); it gets the shared fonts, CSS and locked fetcher.
+    `store` shares the result with the other worker processes (pdf.store).
     """
     html = html_string(template, **ctx)
-    key = cache_key("render_pdf", html, list(css_names), size)
-    pdfs = state()["pdfs"]
-    cached = pdfs.get(key)
-    if cached is not None:
-        return cached
-    pdf = write(layout(html, css_names, size))
-    pdfs.put(key, pdf)
-    return pdf
+    key = shared_key("render_pdf", html, list(css_names), size)
+    return cached("pdfs", key, store, lambda: write(layout(html, css_names, size)))

@@ -46,7 +46,7 @@ def _blocks(rendered_text: str) -> list[str]:
     return [line for line in rendered_text.split("\n") if line.strip()]
 
 
-def review_context(analysis) -> dict:
+def review_context(analysis, store=None) -> dict:
     petition = analysis.petition
     lang = "fr" if petition.language == "fr" else "en"
     L = labels(lang)
@@ -63,7 +63,7 @@ def review_context(analysis) -> dict:
         # Whether page 1 holds the text and the signature rows is measured, not guessed.
         from .paper import paper_fit_report
 
-        findings += paper_fit_report(petition)
+        findings += paper_fit_report(petition, store)
     errors = [f for f in findings if f.severity == "error"]
     return {
         "lang": lang, "L": L, "title": f"{L['review_title']}: {lines[0] if lines else ''}",
@@ -79,6 +79,7 @@ def review_context(analysis) -> dict:
     }
 
 
-def review_pdf(analysis) -> bytes:
-    """Sponsor-review PDF bytes for a petition.analysis.Analysis (cached by content)."""
-    return renderer.render_pdf("pdf/review.html", CSS, None, **review_context(analysis))
+def review_pdf(analysis, store=None) -> bytes:
+    """Sponsor-review PDF bytes for a petition.analysis.Analysis (cached by content; `store`, a pdf.store,
+    shares the PDF and the paper fit with the other worker processes)."""
+    return renderer.render_pdf("pdf/review.html", CSS, None, store=store, **review_context(analysis, store))

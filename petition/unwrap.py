@@ -271,7 +271,9 @@ def _flatten_blank_runs(u: Unwrapped) -> None:
 
 # ---- Markdown -----------------------------------------------------------------------------------
 
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#{1,6}[ \t]*$", _M)
+# The closing "###" of a heading: tried only where a run of spaces starts, so a long run stays linear.
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|(?<![ \t])[ \t]+#{1,6}[ \t]*$", _M)
+_MD_SECTION = re.compile(r"^[ \t]{0,3}#{2,6}[ \t]+(?P<words>[^\n#]{1,200}?)[ \t]*#*[ \t]*$", _M)
 _MD_STRONG = re.compile(r"\*\*|__")
 _MD_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])[^*_\n]{1,300}?(?<=[^\s*_\\])\1(?![\w*])")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{1,2000}(?:\s+\"[^\"\n]{0,200}\")?\)")
@@ -292,6 +294,13 @@ def _unwrap_markdown(u: Unwrapped) -> None:
     def free(m: re.Match) -> bool:
         return not taken[m.start()]
 
+    # "## Why this matters": a section heading of a campaign page (level 2 and deeper; the top
+    # heading is the converter's title, and a "Petition to ..." heading is the House's).
+    for m in _MD_SECTION.finditer(text):
+        words = m.group("words")
+        if not PETITION_WORD.match(words) and len(words.split()) <= 12 and words.rstrip()[-1:] not in ".;:":
+            removed.append((m.start(), m.end(), "R-STR-1", "section-heading"))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in _MD_IMAGE.finditer(text):
         removed.append((m.start(), m.end(), "R-ATT-1", "picture"))
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -484,7 +493,8 @@ _CLAUSE_CLOSE = re.compile(r"(?:[.;:!?]|[;,][ \t]*(?:and|et|or|ou))[\"'”’)\]
 
 def _unwrap_pdf(u: Unwrapped) -> None:
     text = u.text
-    pages = [m for m in _PAGE_LINE.finditer(text) if re.search(r"[a-z]", m.group(), _I) or _own_paragraph(text, m)]
+    last = len(text.rstrip())
+    pages = [m for m in _PAGE_LINE.finditer(text) if re.search(r"[a-z]", m.group(), _I) or _own_paragraph(text, m, last)]
     if pages:
         # A page break can fall inside a sentence, even inside a hyphenated word: the footer and
         # the blank lines around it go, and the lines on either side meet again.
@@ -505,6 +515,7 @@ def _unwrap_pdf(u: Unwrapped) -> None:
         text = u.text
     lines = _lines(text)
     hyphens = list(_HYPHEN.finditer(text))
+    hyphen_ends = {h.start() + 1 for h in hyphens}  # a line ending in a hyphen is joined by its own edit
     cue = bool(pages) or bool(hyphens)
     wide = max((e - s for s, e in lines), default=0)
     joins = []
@@ -515,7 +526,7 @@ def _unwrap_pdf(u: Unwrapped) -> None:
             continue
         if PETITION_WORD.match(text, ps, pe) or re.match(r"to\s", text[ps:pe], _I):
             continue  # the heading is a line of its own
-        if any(h.start() < pe + 1 and pe - 1 <= h.end() for h in hyphens):
+        if pe in hyphen_ends:
             continue
         starts_part = _STARTS_PART.match(text, s2, e2)
         low = text[s2].islower() and not starts_part and pe - ps >= 40
@@ -529,11 +540,17 @@ def _unwrap_pdf(u: Unwrapped) -> None:
         u.doc = u.doc.edit(sorted(joins), len(u.source))
 
 
-def _own_paragraph(text: str, m: re.Match) -> bool:
+def _own_paragraph(text: str, m: re.Match, last: int) -> bool:
     """A bare number is a page number only on a line of its own between blank lines or at the very end."""
-    before = text[:m.start()].rstrip(" \t")
-    after = text[m.end():].lstrip(" \t")
-    return (not before or before.endswith("\n\n")) and (not after.strip() or after.startswith("\n\n"))
+    i = m.start()
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = m.end()
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    blank_before = i == 0 or text[max(0, i - 2):i] == "\n\n"
+    blank_after = j >= last or text[j:j + 2] == "\n\n"
+    return blank_before and blank_after
 
 
 # ---- English and French -------------------------------------------------------------------------

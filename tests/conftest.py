@@ -21,10 +21,10 @@ from sqlalchemy import create_engine, text
 
 from app import create_app
 from web.i18n import compile_catalogues
+from web.migrate import upgrade_database
 
 # A plain `pytest` works without `make`: the .mo files are built from messages.po when missing or older.
 compile_catalogues()
-from web.migrate import upgrade_database
 
 SAMPLES = Path(__file__).parent / "samples"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or None
@@ -101,6 +101,8 @@ def make_app(tmp_path):
         settings.update(config)
         if "DATABASE_URL" not in settings:  # not setdefault: on PostgreSQL a fresh database empties the shared one
             settings["DATABASE_URL"] = fresh_database_url(tmp_path, f"test-{len(apps)}.sqlite")
+        # Each app its own shared PDF folder: no test reads what another rendered.
+        settings.setdefault("PDF_CACHE_DIR", str(tmp_path / f"pdf-cache-{len(apps)}"))
         app = create_app(settings)
         apps.append(app)
         return app

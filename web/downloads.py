@@ -16,6 +16,7 @@ from petition.model import Petition, Removed
 from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
+from web.pdfcache import pdf_store
 from web.print_models import PrintRun
 from web.unavailable import save_failed
 
@@ -34,8 +35,8 @@ def paper_size_label(name: str) -> str:
     return str(PAPER_SIZE_LABELS.get(name) or PAPER_SIZES[name]["label"])
 
 
-PRINT_NOT_RECORDED = _l("The signature sheets were not downloaded: we could not record which version is being printed "
-                      "just now. Your choices are kept below: press Download again in a moment.")
+PRINT_NOT_RECORDED = _l("The signature sheets were not downloaded: we could not record which version is being "
+                        "printed just now. Your choices are kept below: press Download again in a moment.")
 
 
 @bp.record_once
@@ -64,7 +65,7 @@ def _review_response(draft: Draft) -> Response:
     analysis = analyze_petition(draft.petition)
     # What the converter left out of the pasted draft belongs in the sponsor's report too.
     analysis.removed = [Removed(**item) for item in (draft.conversion or {}).get("removed", [])]
-    return _pdf(review_pdf(analysis), f"petition-review-v{draft.version}.pdf",
+    return _pdf(review_pdf(analysis, store=pdf_store()), f"petition-review-v{draft.version}.pdf",
                 **{"X-Petition-Version": str(draft.version)})
 
 
@@ -104,7 +105,8 @@ def paper(token: str):
     from pdf.paper import PaperRefused, paper_pdf
 
     try:
-        result = paper_pdf(printed, findings=findings, size=size, sheets=int(sheets) if sheets else None)
+        result = paper_pdf(printed, findings=findings, size=size, sheets=int(sheets) if sheets else None,
+                           store=pdf_store())
     except PaperRefused as refused:
         # A page of its own: the reasons are in the petition's language and the way back is to the review.
         return render_template("pdf/refused.html", findings=refused.findings, token=token,

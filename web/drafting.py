@@ -45,6 +45,7 @@ from .errors import handle_http_error
 from .i18n import JS_STRINGS, switched_to
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
 
@@ -60,7 +61,9 @@ READY_FAILED = _l("We could not mark this version ready just now; nothing change
 VERSIONS_FULL = _l(
     "This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
     "sponsor or marked ready) fill the %(megabytes)s MB a draft may store. Your text is still here but was not "
-    "saved: copy it into a new draft from the start page.", megabytes=VERSION_BUDGET_BYTES // 1_000_000)
+    "saved: copy it into a new draft from the start page.",
+    megabytes=VERSION_BUDGET_BYTES // 1_000_000,
+)
 CONFLICT = _l(
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -309,7 +312,7 @@ def review_analysis(petition: Petition):
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
-        analysis.findings.extend(paper_fit_report(petition))
+        analysis.findings.extend(paper_fit_report(petition, pdf_store()))
     return analysis
 
 
@@ -669,12 +672,12 @@ def review(token: str):
 
 
 def _paper_size(petition: Petition) -> str | None:
-    """The size the download form offers first: one the text fits on (measured layouts are cached)."""
+    """The size the download form offers first: one the text fits on (measured once, shared by the workers)."""
     if petition.kind != "paper":
         return None
     from pdf.paper import size_that_fits
 
-    return size_that_fits(petition) or DEFAULT_PAPER_SIZE
+    return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
 
 
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,

@@ -24,6 +24,7 @@ import time
 from typing import Callable
 
 from flask import Flask, current_app, render_template, request
+from flask_babel import gettext, ngettext
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import HTTPException
@@ -111,18 +112,18 @@ def retry_after_seconds() -> int:
 
 def wait_words(seconds: int) -> str:
     if seconds < 90:
-        return f"{seconds} seconds"
+        return ngettext("%(num)d second", "%(num)d seconds", seconds)
     if seconds < 90 * 60:
-        return f"{math.ceil(seconds / 60)} minutes"
-    return f"{math.ceil(seconds / 3600)} hours"
+        return ngettext("%(num)d minute", "%(num)d minutes", math.ceil(seconds / 60))
+    return ngettext("%(num)d hour", "%(num)d hours", math.ceil(seconds / 3600))
 
 
 def limited_message(seconds: int, *, posted: bool) -> str:
     wait = wait_words(seconds)
     if posted:
-        return (f"Too many requests came from your connection in a short time, so this was not sent. "
-                f"Your text is still here: try again in {wait}.")
-    return f"Too many requests came from your connection in a short time. Try again in {wait}."
+        return gettext("Too many requests came from your connection in a short time, so this was not sent. "
+                       "Your text is still here: try again in %(wait)s.", wait=wait)
+    return gettext("Too many requests came from your connection in a short time. Try again in %(wait)s.", wait=wait)
 
 
 def too_many_requests(error: RateLimitExceeded):

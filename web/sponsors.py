@@ -33,11 +33,12 @@ from petition.model import Addressee
 from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
 
 from .db import get_session
-from .i18n import quoted, switched_to
+from .i18n import ENGINE_SENTENCES_LANGUAGE, quoted, switched_to
 from .errors import handle_http_error
 from .drafting import VERSIONS_FULL, typed_step_page
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
+from .pdfcache import pdf_store
 from .ratelimits import reshows
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
@@ -50,7 +51,8 @@ ANSWER_NOT_SENT = _l("Your session expired, so your answer was not sent yet. It 
                      "again.")
 ANSWER_NOT_SAVED = _l("We could not send your answer just now. It is kept below: press Send your answer again in a "
                       "moment.")
-MEMBER_NOT_SAVED = _l("We could not save the Member just now. What you typed is kept below: press the button again in a moment.")
+MEMBER_NOT_SAVED = _l("We could not save the Member just now. What you typed is kept below: press the button again in "
+                      "a moment.")
 DATES_NOT_SAVED = _l("We could not save the dates just now. They are kept below: press Save again in a moment.")
 
 FORMS.update({
@@ -58,6 +60,7 @@ FORMS.update({
     "sponsors.choices": lambda args: MemberForm,
     "sponsors.move_choice": lambda args: ChoiceForm,
     "sponsors.answer": lambda args: AnswerForm,
+    "drafting.sponsor_review": lambda args: AnswerForm,  # the review page carries the answer form
     "sponsors.timeline": lambda args: TimelineForm,
 })
 
@@ -167,6 +170,11 @@ def _add_choice(draft: Draft, fields: dict) -> None:
     flash(_("Added %(name)s (%(riding)s).", name=fields["name"], riding=fields["riding"]), "success")
 
 
+def _engine_sentence(text: str) -> Markup:
+    """A sentence petition/represent.py wrote, marked with its language (see ENGINE_SENTENCES_LANGUAGE)."""
+    return Markup('<span lang="%s">%s</span>') % (ENGINE_SENTENCES_LANGUAGE, text)
+
+
 def _begins(draft: Draft) -> Markup:
     """The flash after the addressee changed: the heading quoted, marked with the petition's own language."""
     return Markup(_("The petition now begins %(heading)s.")) % {
@@ -257,7 +265,7 @@ def lookup(token: str):
         return redirect(_back(token, default))
     result, error = lookup_or_error(form.postal_code.data)
     if error:
-        flash(f"{error.message} {error.fallback}", "error")
+        flash(_engine_sentence(f"{error.message} {error.fallback}"), "error")
         return redirect(_back(token, default, mp_postal_code=form.postal_code.data, mp_failed="1"))
     return redirect(_back(token, default, mp_postal_code=result.postal_code))
 
@@ -273,7 +281,8 @@ def use_member(token: str):
     except (ValueError, IndexError):
         member = None
     if member is None:
-        flash(f"{error.message} {error.fallback}" if error else _("Choose one of the Members listed."), "error")
+        flash(_engine_sentence(f"{error.message} {error.fallback}") if error else _("Choose one of the Members listed."),
+              "error")
         return redirect(_back(token, default))
     if request.form.get("mp_use") == "choice":
         _add_choice(draft, _member_fields(member))
@@ -494,7 +503,7 @@ def cover_letter(token: str):
     pdf = render_pdf("pdf/cover_letter.html", lang=petition.language if petition.language == "fr" else "en",
                      member=member, office_lines=member.office_postal.strip().splitlines(),
                      heading_text=heading(petition.addressee, petition.language),
-                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES)
+                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
 
@@ -507,6 +516,6 @@ def volunteer_instructions(token: str):
         abort(404, description=_("Volunteer instructions are for paper petitions: e-petitions are signed online."))
     from pdf.instructions import instructions_pdf
 
-    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft))
+    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft), store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="volunteer-instructions.pdf"', "Cache-Control": "no-store"})

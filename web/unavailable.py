@@ -93,7 +93,7 @@ def _field_for(form: FlaskForm | None, name: str) -> tuple[str, bool]:
         index = name.rsplit("-", 1)[1]
         if isinstance(parent, FieldList) and index.isdecimal():
             args = parent.unbound_field.args
-            entry = args[0] if args and isinstance(args[0], str) else parent.label.text
+            entry = str(args[0]) if args else parent.label.text  # the entries' own label (a lazy msgid)
             return f"{entry} {int(index) + 1}", True
     if field is None:
         return name, False  # a button or a marker the page added (goto, next, ...)

@@ -173,3 +173,15 @@ def test_an_english_and_french_paste_is_split_and_the_chosen_version_read():
 def test_plain_text_passes_through_unchanged(path):
     text = path.read_text(encoding="utf-8")
     assert unwrap(text).text == text
+
+
+# Long hostile pastes: every pattern of the pre-reading pass is bounded or anchored, so these read (and lose
+# nothing) without backtracking; bench/reader_speed.py prints how long they take.
+_HOSTILE = ["a" * 20_000, " " * 20_000, "\n" * 20_000, "#" * 20_000, "*" * 20_000, "<" * 20_000, "&" * 20_000,
+            "> " * 10_000, "-\n" * 10_000, "[a](" * 5_000, "Page 1 of 2\n" * 1_600, "From: a\n" * 2_500,
+            "a-\nb" * 5_000, "<p>" * 6_000, "**a" * 6_000, " #" * 10_000]
+
+
+@pytest.mark.parametrize("text", _HOSTILE, ids=lambda t: repr(t[:6]))
+def test_long_hostile_pastes_are_read_and_lose_nothing(text):
+    assert not problems(read(text))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import pytest
+
 from conftest import sample
 from petition.formulae import render
 from web.db import get_session
@@ -123,3 +125,50 @@ def test_the_review_pdf_of_a_pasted_draft_lists_what_the_converter_left_out(clie
     for url in (f"/d/{token}/review.pdf", f"/r/{review_token}/review.pdf"):
         report = norm(" ".join(page_texts(client.get(url).data)))
         assert "0 have signed. Let’s get to 2,500!" in report and "Nothing was removed" not in report, url
+
+
+def _forget_this_process() -> None:
+    """What another gunicorn worker starts with: nothing measured or rendered in its memory."""
+    from pdf import renderer
+
+    for name in ("pdfs", "layouts", "numbers", "rows"):
+        renderer.state()[name].clear()
+
+
+def test_a_pdf_and_the_paper_fit_made_by_one_worker_are_served_by_another_without_a_layout(make_app, monkeypatch):
+    """Two apps on one database and one PDF folder stand for two gunicorn workers."""
+    from pdf import renderer
+
+    _forget_this_process()  # what earlier tests rendered in this process would never reach the folder
+    first = make_app()
+    folder = first.config["PDF_CACHE_DIR"]
+    second = make_app(DATABASE_URL=first.config["DATABASE_URL"], PDF_CACHE_DIR=folder)
+    one, two = first.test_client(), second.test_client()
+    token = paste(one, "certified/e-4904.txt")
+    review_page = one.get(f"/d/{token}/review").get_data(as_text=True)
+    sheets = one.get(f"/d/{token}/paper.pdf?size=legal&sheets=3")
+    review = one.get(f"/d/{token}/review.pdf")
+    assert sheets.status_code == review.status_code == 200
+
+    _forget_this_process()
+    monkeypatch.setattr(renderer, "layout", lambda *a, **k: pytest.fail("laid out again"))
+    assert two.get(f"/d/{token}/paper.pdf?size=legal&sheets=3").data == sheets.data
+    assert two.get(f"/d/{token}/review.pdf").data == review.data
+    again = two.get(f"/d/{token}/review").get_data(as_text=True)
+    assert re.search(r'<option value="letter" selected>', again) and re.search(r'<option value="letter" selected>',
+                                                                               review_page)
+
+
+def test_apps_without_a_folder_given_do_not_share_one(make_app):
+    """Under TESTING each app gets its own temporary folder: no test reads another's results."""
+    from app import create_app
+
+    settings = {"TESTING": True, "SECRET_KEY": "x", "DATABASE_URL": make_app().config["DATABASE_URL"]}
+    a, b = create_app(settings), create_app(dict(settings))
+    assert a.config["PDF_CACHE_DIR"] != b.config["PDF_CACHE_DIR"]
+    assert not a.config["PDF_CACHE_DIR"].startswith(a.instance_path)
+    off = create_app({**settings, "PDF_CACHE_MAX_MB": 0})
+    with off.app_context():
+        from web.pdfcache import pdf_store
+
+        assert pdf_store() is None

@@ -4,6 +4,7 @@ Reads gunicorn's own access log: no edit or review token in it, and each line ca
 """
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -82,3 +83,15 @@ def test_a_strange_host_gets_no_link(server):
     assert response.status_code == 400
     assert "evil.example" not in response.text and token not in response.text
     assert "evil.example" in server.log("error")  # the operator is told why, once
+
+
+def test_preload_leaves_no_database_file_open_in_the_master(server):
+    # The app is made in the master (preload_app) and the workers are forked from it: a connection opened there
+    # would be shared by every worker, which corrupts SQLite and PostgreSQL traffic alike. After serving,
+    # the master holds none of the instance's database files (drafts, Represent cache and limit).
+    client = WebClient(server.url)
+    token, _ = client.start_draft()
+    assert client.save_step(token, "prayer", {"prayer": "cap annual rent increases"}).status_code == 302
+    master = server.process.pid
+    open_files = [os.readlink(f"/proc/{master}/fd/{fd}") for fd in os.listdir(f"/proc/{master}/fd")]
+    assert not [path for path in open_files if ".sqlite" in path], open_files
