@@ -1,7 +1,8 @@
 """The JSON API: `POST /api/check` checks a petition and answers with what `petition check` prints.
 
 Input is validated strictly here, so the engine only ever sees well-typed values, and every refusal says
-which field to fix. The response shape is documented in README.md ("API"). (The drafting pages' live panel asks for HTML instead: POST /d/<token>/panel.)
+which field to fix. The response shape is documented in README.md ("API"). The drafting pages' live panel
+asks for HTML instead (POST /d/<token>/panel, web/drafting.py).
 """
 from __future__ import annotations
 
