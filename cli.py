@@ -1,12 +1,34 @@
 """The `flask --app app petition ...` command group.
 
 Commands live beside the code they drive; this module only gathers them.
+
+Language: a report about a petition is in the petition's language (its findings are);
+everything else (help, errors before any petition is read) follows the environment's
+locale (LC_ALL, LC_MESSAGES, LANG: `fr_CA.UTF-8` gives French), as command-line tools do.
 """
 from __future__ import annotations
 
+import os
+
 from flask.cli import AppGroup
 
-petition_cli = AppGroup("petition", help="Check, convert and print petitions from the command line.")
+from petition.catalogue import N_, Copy, copy_in
+from petition.parts import part_name
+
+
+def terminal_copy() -> Copy:
+    """The copy for messages with no petition behind them, in the environment's language."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(name):
+            return copy_in(os.environ[name])
+    return copy_in("en")
+
+
+def _(message: str, /, **values) -> str:
+    """A message with no petition behind it, in the environment's language (read when it is said)."""
+    return terminal_copy().gettext(message, **values)
+
+petition_cli = AppGroup("petition", help=_("Check, convert and print petitions from the command line."))
 
 
 # ---- reading an input PATH (shared by `check`, `convert` and `pdf`) ----------
@@ -36,30 +58,33 @@ def read_input(path: str) -> str:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("%(path)s: no such file", path=path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a text file") from None
+        raise InputError(_("%(path)s: is a directory, not a text file", path=path)) from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(_("%(path)s: permission denied", path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    name = "standard input" if path == "-" else path
+        raise InputError(_("%(path)s: cannot be read (%(reason)s)", path=path, reason=exc.strerror or exc)) from None
+    name = _("standard input") if path == "-" else path
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; a petition is a page of text")
+        raise InputError(_("%(name)s: larger than %(size)s MB; a petition is a page of text", name=name,
+                             size=MAX_INPUT_BYTES // (1024 * 1024)))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Notepad's "Unicode" is UTF-16 with a byte-order mark: read it rather than call it binary.
         try:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(f"{name}: starts like UTF-16 text but is not; save it as UTF-8") from None
+            raise InputError(_("%(name)s: starts like UTF-16 text but is not; save it as UTF-8", name=name)) from None
     if b"\x00" in data:
-        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); give a plain-text petition")
+        raise InputError(_("%(name)s: looks like a binary file (it contains NUL bytes); give a plain-text petition",
+                           name=name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8") from None
+        raise InputError(_("%(name)s: not UTF-8 text (invalid byte at position %(position)s); save it as UTF-8",
+                           name=name, position=exc.start)) from None
     if not text.strip():
-        raise InputError(f"{name}: is empty; there is no petition to read")
+        raise InputError(_("%(name)s: is empty; there is no petition to read", name=name))
     return text
 
 
@@ -68,80 +93,93 @@ def read_input_or_exit(path: str) -> str:
     try:
         return read_input(path)
     except InputError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(_("Error: %(reason)s", reason=exc), err=True)
         sys.exit(EXIT_UNREADABLE)
 
 
 # ---- check and convert ---------------------------------------------------------
 
+KIND_NAMES = {"e-petition": N_("e-petition"), "paper": N_("paper petition")}
+FORM_NAMES = {"house": N_("House format"), "freeform": N_("free-form draft"), "structured": N_("structured")}
+SEVERITY_NAMES = {"error": N_("ERROR"), "warning": N_("WARNING"), "info": N_("NOTE")}
+
+
 def _report_text(analysis) -> str:
-    """A readable report: the petition in House form, the word count, findings by part, what was left out."""
+    """A readable report in the petition's language: the petition in House form, the word count, findings by
+    part, what was left out."""
+    copy = copy_in(analysis.message_language)
+    gettext = copy.gettext
     wc = analysis.word_count
     lines = [
-        f"Petition ({analysis.kind}, read as {analysis.input_form}, language: {analysis.language or 'unknown'})",
+        gettext("Petition (%(kind)s, read as %(form)s, language: %(language)s)", kind=gettext(KIND_NAMES[analysis.kind]),
+          form=gettext(FORM_NAMES.get(analysis.input_form, analysis.input_form)),
+          language=copy.language_name(analysis.language) if analysis.language else gettext("unknown")),
         "=" * 72,
         analysis.rendered.text,
         "=" * 72,
     ]
     if wc.limit is None:
-        lines.append(f"Words (grievances + request): {wc.counted}; no limit on paper")
+        lines.append(gettext("Words (grievances + request): %(counted)s; no limit on paper", counted=wc.counted))
     else:
-        lines.append(f"Words (grievances + request): {wc.counted} of {wc.limit}"
-                     f" (up to {wc.upper_bound} if hyphenated words and elisions count twice)")
+        lines.append(gettext("Words (grievances + request): %(counted)s of %(limit)s (up to %(upper)s if hyphenated "
+                       "words and elisions count twice)", counted=wc.counted, limit=wc.limit, upper=wc.upper_bound))
     errors, warnings = len(analysis.errors), len(analysis.warnings)
-    lines.append(f"Result: {errors} error(s), {warnings} warning(s)"
-                 + ("" if errors else " - nothing the House is sure to refuse"))
+    result = copy.ngettext("%(num)s error", "%(num)s errors", errors) + ", " + \
+        copy.ngettext("%(num)s warning", "%(num)s warnings", warnings)
+    lines.append(gettext("Result: %(result)s", result=result)
+                 + ("" if errors else " - " + gettext("nothing the House is sure to refuse")))
     groups: dict[str, list] = {}
     for finding in analysis.findings:
         if finding.part == "removed":
             continue
-        groups.setdefault(finding.part or "whole petition", []).append(finding)
+        groups.setdefault(finding.part or "", []).append(finding)
     line_starts = [0] + [i + 1 for i, ch in enumerate(analysis.source) if ch == "\n"]
 
     def where(f) -> str:
         if f.start == f.end == 0:
             return ""
         line = bisect.bisect_right(line_starts, f.start)
-        return f" at line {line}, column {f.start - line_starts[line - 1] + 1}"
+        return " " + gettext("at line %(line)s, column %(column)s", line=line, column=f.start - line_starts[line - 1] + 1)
 
+    width = max(len(gettext(name)) for name in SEVERITY_NAMES.values())
     for part, findings in groups.items():
         lines.append("")
-        lines.append(f"[{part}]")
+        lines.append(f"[{part_name(part, copy)}]")
         for f in findings:
-            lines.append(f"  {f.severity.upper():7} {f.rule} ({f.code}){where(f)}: {f.message}")
+            severity = gettext(SEVERITY_NAMES.get(f.severity, f.severity))
+            lines.append(f"  {severity:{width}} {f.rule} ({f.code}){where(f)}: {f.message}")
             if f.suggestion:
-                lines.append(f"          suggestion: {f.suggestion}")
+                lines.append(" " * (width + 3) + gettext("suggestion: %(text)s", text=f.suggestion))
     if analysis.notes:
         lines.append("")
-        lines.append("[how the draft was read]")
+        lines.append("[" + gettext("how the draft was read") + "]")
         lines.extend(f"  {note}" for note in analysis.notes)
     if analysis.removed:
         lines.append("")
-        lines.append("[left out of the petition]")
+        lines.append("[" + gettext("left out of the petition") + "]")
         for r in analysis.removed:
             excerpt = " ".join(r.text.split())
             excerpt = excerpt if len(excerpt) <= 100 else excerpt[:99] + "…"
             reason = r.reason_in(analysis.message_language)
-            lines.append(f"  {r.rule}: \"{excerpt}\"" + (f" ({reason})" if reason else ""))
+            lines.append(f"  {r.rule}: {copy.quote(excerpt)}" + (f" ({reason})" if reason else ""))
     if analysis.replaced:
         said = list(dict.fromkeys(" ".join(r.text.split()) for r in analysis.replaced))
         lines.append("")
-        lines.append("[printed in the House's own wording instead]")
-        lines.append("  " + ", ".join(f"\"{s}\"" for s in said))
+        lines.append("[" + gettext("printed in the House's own wording instead") + "]")
+        lines.append("  " + ", ".join(copy.quote(s) for s in said))
     return "\n".join(lines)
 
 
-@petition_cli.command("check")
+@petition_cli.command("check", help=_(
+    "Check the petition in PATH (`-` reads standard input) against the House's rules.\n\n"
+    "Exit status: 0 no error, 1 at least one error finding, 2 the input cannot be read."))
 @click.option("--kind", type=click.Choice(["e-petition", "paper"]), default="e-petition", show_default=True,
-              help="Check against the e-petition rules or the paper rules.")
+              help=_("Check against the e-petition rules or the paper rules."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="A readable report, or one JSON object.")
+              help=_("A readable report, or one JSON object."))
 @click.argument("path")
 def check_command(kind: str, fmt: str, path: str) -> None:
-    """Check the petition in PATH (`-` reads standard input) against the House's rules.
-
-    Exit status: 0 no error, 1 at least one error finding, 2 the input cannot be read.
-    """
+    """Check the petition in PATH against the House's rules (help: the command's `help=`, translated)."""
     import json
 
     from petition.analysis import analyze_text
@@ -150,7 +188,8 @@ def check_command(kind: str, fmt: str, path: str) -> None:
     try:
         analysis = analyze_text(text, kind=kind)
     except Exception as exc:  # a bug, not the user's fault: one line, never a traceback
-        click.echo(f"Error: this text could not be checked ({type(exc).__name__}: {exc}); please report it.", err=True)
+        reason = f"{type(exc).__name__}: {exc}"
+        click.echo(_("Error: this text could not be checked (%(reason)s); please report it.", reason=reason), err=True)
         sys.exit(EXIT_UNREADABLE)
     if fmt == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
@@ -159,9 +198,10 @@ def check_command(kind: str, fmt: str, path: str) -> None:
     sys.exit(EXIT_FINDINGS if analysis.errors else EXIT_OK)
 
 
-@petition_cli.command("convert")
+@petition_cli.command("convert", help=_(
+    "Print the petition in PATH (`-` reads standard input) in the House's format."))
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
-              help="Language of the House's formulae (default: the draft's own language). Nothing is translated.")
+              help=_("Language of the House's formulae (default: the draft's own language). Nothing is translated."))
 @click.argument("path")
 def convert_command(lang: str | None, path: str) -> None:
     """Print the petition in PATH (`-` reads standard input) in the House's format."""
@@ -172,14 +212,16 @@ def convert_command(lang: str | None, path: str) -> None:
     try:
         reading = read(text)
     except Exception as exc:  # a bug, not the user's fault: one line, never a traceback
-        click.echo(f"Error: this text could not be converted ({type(exc).__name__}: {exc}); please report it.", err=True)
+        reason = f"{type(exc).__name__}: {exc}"
+        click.echo(_("Error: this text could not be converted (%(reason)s); please report it.", reason=reason), err=True)
         sys.exit(EXIT_UNREADABLE)
     petition = reading.petition
     petition.language = lang or reading.language or petition.language or "en"
+    gettext = copy_in(petition.language).gettext  # about this petition: in its language
     click.echo(render(petition).text)
     for item in reading.removed:
         excerpt = " ".join(item.text.split())
         excerpt = excerpt if len(excerpt) <= 80 else excerpt[:79] + "…"
-        click.echo(f"Left out ({item.rule}): {excerpt}", err=True)
+        click.echo(gettext("Left out (%(rule)s): %(excerpt)s", rule=item.rule, excerpt=excerpt), err=True)
     if not petition.prayer.strip():
-        click.echo("Note: no request was found; a petition must ask for something (R-PRAY-1).", err=True)
+        click.echo(gettext("Note: no request was found; a petition must ask for something (R-PRAY-1)."), err=True)

@@ -15,7 +15,8 @@ from wtforms.validators import URL, DataRequired, Optional, Regexp, ValidationEr
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
 from forms.validators import MaxChars, clean_text
 from petition.limits import OPEN_PERIOD_DAYS
-from petition.timeline import FIELD_LABELS, too_far_ahead, too_far_ahead_message
+from petition.timeline import too_far_ahead
+from petition.timeline_copy import too_far_ahead_message
 
 from web.sponsor_models import ANSWERS
 
@@ -115,7 +116,7 @@ class CalendarDateField(DateField):
 class NotTooFarAhead:
     def __call__(self, form, field):
         if field.data and too_far_ahead(field.data, date.today()):
-            raise ValidationError(too_far_ahead_message(FIELD_LABELS[field.name], field.data))
+            raise ValidationError(too_far_ahead_message(field.name, field.data, str(get_locale())))
 
 
 class TimelineForm(FlaskForm):

@@ -19,6 +19,7 @@ import pydyf
 import regex
 from weasyprint.formatting_structure import boxes
 
+from petition.catalogue import copy_in
 from petition.formulae import GRIEVANCE_OPENER, prayer_formula, render
 from petition.limits import (
     ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, MIN_SIGNATURE_ROWS_ON_FIRST_PAGE,
@@ -29,7 +30,6 @@ from petition import rules
 
 from . import renderer
 from .cache import cache_key
-from .labels import labels
 from .store import FileStore
 
 CSS = ("base", "paper")
@@ -117,18 +117,21 @@ def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages
 
 def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: list[int],
                    blank_pages: int = 0, size: str = DEFAULT_PAPER_SIZE) -> dict:
-    lang = "fr" if language == "fr" else "en"
     second = parts.second
-    return {
-        "lang": lang, "L": labels(lang), "title": f"{parts.heading}", "parts": parts,
+    ctx = {
+        "lang": copy_in(language).lang, "title": f"{parts.heading}", "parts": parts,
         "text_sha256": hashlib.sha256(_printed(parts).encode("utf-8")).hexdigest(),
         "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
         # The bilingual sheet: the second-language version beside (or after) the first, with its own lang.
         "second": second,
         "second_lang": parts.second_language if second else None,
-        "L2": labels(parts.second_language) if second else None,
         "arrangement": "side-by-side" if size in SIDE_BY_SIDE_SIZES else "one-after-the-other",
     }
+    if second:
+        # The second version's headings speak its own language, from the same catalogue.
+        words = renderer.gettext_functions(copy_in(parts.second_language))
+        ctx.update({"_2": words["_"], "copy2": words["copy"]})
+    return ctx
 
 
 def _rows_upper_bound(size: str) -> int:
@@ -193,8 +196,12 @@ _LINE_UNITS = 80
 _GRAPHEME = regex.compile(r"\X")
 
 
+_MARK = regex.compile(r"\p{M}")
+
+
 def _units(piece: str) -> int:
-    return len(piece) + _LINE_UNITS * (piece.count("\n") + 1)
+    """Combining marks take no room of their own: a letter under sixteen accents is one unit."""
+    return len(piece) - len(_MARK.findall(piece)) + _LINE_UNITS * (piece.count("\n") + 1)
 
 
 def _budget(size: str) -> int:
@@ -211,9 +218,10 @@ def _cut(piece: str, budget: int) -> str:
             kept.append(line)
             left -= _units(line)
             continue
-        chars = 0
+        chars, units = 0, 0
         for match in _GRAPHEME.finditer(line):
-            if chars + len(match.group()) > left - _LINE_UNITS:
+            units += _units(match.group()) - _LINE_UNITS
+            if units > left - _LINE_UNITS:
                 break
             chars += len(match.group())
         kept.append(line[:chars])
@@ -320,7 +328,8 @@ def _fit_finding(code: str, language: str, **values) -> Finding:
 
 
 def _size_name(size: str, language: str) -> str:
-    return PAPER_SIZES[size]["label_fr" if language == "fr" else "label"]
+    """'Letter (8.5 x 11 in)' / 'lettre (8,5 x 11 po)', as a finding names it mid-sentence."""
+    return copy_in(language).gettext(PAPER_SIZES[size]["label"])
 
 
 def _larger_sizes(size: str) -> list[str]:
@@ -332,9 +341,9 @@ def _larger_sizes(size: str) -> list[str]:
 
 
 def _either(names: list[str], language: str) -> str:
-    joined = [PAPER_SIZES[n]["short_fr" if language == "fr" else "short"] for n in names]
-    word = " ou " if language == "fr" else " or "
-    return joined[0] if len(joined) == 1 else ", ".join(joined[:-1]) + word + joined[-1]
+    """'legal or tabloid' / 'légal ou tabloïd'."""
+    copy = copy_in(language)
+    return copy.either([copy.gettext(PAPER_SIZES[n]["short"]) for n in names])
 
 
 def fit_findings(petition: Petition, size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None,
@@ -429,7 +438,7 @@ def _numbers(language: str, size: str, pages: int) -> list:
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
-        ctx = {"lang": language, "L": labels(language), "title": "", "parts": None, "text_sha256": "", "second": None,
+        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "second": None,
                "first_rows": 0, "sheets": [], "blank_pages": pages}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
@@ -512,7 +521,7 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
     first_rows = _rows(petition, size, "first", store)
     sheet_rows = 0 if sheets == 1 else _rows(petition, size, "sheet", store)
     sheets = sheets or default_sheets(first_rows, sheet_rows)
-    lang = "fr" if petition.language == "fr" else "en"
+    lang = copy_in(petition.language).lang
     digest = text_sha256(petition)
     parts = paper_parts(petition)
     first_html, first_key = _rows_key(parts, petition.language, size, "first")

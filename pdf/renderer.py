@@ -3,7 +3,8 @@
 A new FontConfiguration per render leaks about 0.2 MiB (stack-notes 1.2), and
 gunicorn forks after import, so the state is built lazily and rebuilt when the
 process id changes. Templates are Jinja with autoescape: petition text never
-becomes markup.
+becomes markup. Their words come from the gettext catalogue in the language the
+template is given (`lang`, the petition's language): `{{ _("Findings") }}`.
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from pathlib import Path
 import pydyf
 import weasyprint
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from petition.catalogue import Copy, copy_in
 from petition.limits import PAPER_SIZES
 
 from . import emoji
@@ -118,7 +121,10 @@ def _build_state() -> dict:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # `{% trans %}` passes its variables to gettext, which fills them in (as Flask-Babel's templates do).
+    env.newstyle_gettext = True
     check_harfbuzz_subset()
     return {
         "pid": os.getpid(), "fonts": fonts, "fetcher": fetcher, "css": css, "pages": pages, "env": env,
@@ -145,8 +151,34 @@ def stylesheets(names, size: str | None = None) -> list:
     return sheets
 
 
+def gettext_functions(copy: Copy) -> dict:
+    """`_`, `gettext`, `ngettext` and `copy` for a template, in one language.
+
+    Passed with each render rather than installed on the shared environment: two
+    PDFs in two languages may render at once. Like Jinja's own, the functions mark
+    the translation safe and escape the values put into it.
+    """
+
+    def _filled(context, text: str, values: dict) -> str:
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % {k: copy.number(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                       for k, v in values.items()}
+
+    @pass_context
+    def gettext(context, message: str, **values) -> str:
+        return _filled(context, copy.translations.gettext(message), values)
+
+    @pass_context
+    def ngettext(context, singular: str, plural: str, num: int, **values) -> str:
+        return _filled(context, copy.translations.ngettext(singular, plural, num), {"num": num, **values})
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "copy": copy}
+
+
 def html_string(template: str, **ctx) -> str:
-    return state()["env"].get_template(template).render(**ctx)
+    """The template rendered with its words in `ctx["lang"]` (English when it has none)."""
+    return state()["env"].get_template(template).render(**gettext_functions(copy_in(ctx.get("lang"))), **ctx)
 
 
 def layout(html: str, css_names=("base",), size: str | None = None):

@@ -14,6 +14,7 @@ from .checks import MAX_PER_CODE, Context, Part, run_checks
 from .formulae import Rendered, addressee_text, render
 from .model import KINDS, Finding, Petition, Reading, Removed, Span
 from .wordcount import WordCount, count_petition
+from .catalogue import lang_of
 
 
 @dataclass
@@ -107,7 +108,7 @@ def analyze_petition(petition: Petition, *, message_language: str | None = None)
         word_count=word_count,
         findings=run_checks(ctx),
         source=rendered.text,
-        message_language="fr" if ctx.message_language == "fr" else "en",
+        message_language=lang_of(ctx.message_language),
     )
 
 
@@ -172,7 +173,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         replaced=list(reading.replaced),
         source=source,
         notes=[note.text(ctx.message_language) for note in reading.notes],
-        message_language="fr" if ctx.message_language == "fr" else "en",
+        message_language=lang_of(ctx.message_language),
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .addressees import NAMED_MINISTER
 from .grammar import LIST_START
 from .model import Addressee, Petition, Span, part_name_for_grievance
+from .catalogue import lang_of
 
 DEFAULT_PETITIONERS = {
     "en": "citizens and residents of Canada",
@@ -128,7 +129,7 @@ def fr_de_place(place: str) -> str:
 
 def addressee_text(addressee: Addressee, language: str) -> str:
     """The addressee as the formula prints it, with its article: 'the Government of Canada'."""
-    lang = language if language in ("en", "fr") else "en"
+    lang = lang_of(language)
     kind = addressee.kind
     if kind == "house":
         key = "house-assembled" if addressee.in_parliament_assembled else "house"
@@ -166,7 +167,7 @@ def prayer_formula(petition: Petition) -> tuple[str, str]:
 
     The House does not count these toward the 250 words (R-LEN-1).
     """
-    lang = petition.language if petition.language in ("en", "fr") else "en"
+    lang = lang_of(petition.language)
     # "Jane Doe, Member of Parliament for X" is an apposition: it closes with a comma.
     close = "," if petition.addressee.kind == "member" or (
         petition.addressee.kind == "minister" and NAMED_MINISTER.match(petition.addressee.title or "")) else ""
@@ -230,7 +231,7 @@ def render(petition: Petition) -> Rendered:
     from .text import printable
 
     petition = printable(petition)
-    lang = petition.language if petition.language in ("en", "fr") else "en"
+    lang = lang_of(petition.language)
     out: list[str] = []
     spans: dict[str, Span] = {}
     pos = 0

@@ -20,11 +20,6 @@ from pathlib import Path
 
 _STOPWORD_DIR = Path(__file__).parent / "data" / "stopwords"
 
-# The two languages' names, said in each: LANGUAGE_NAMES[said_in][language].
-LANGUAGE_NAMES = {
-    "en": {"en": "English", "fr": "French"},
-    "fr": {"en": "anglais", "fr": "français"},
-}
 PROFILES: tuple[str, ...] = ("en", "fr", "es", "it", "pt", "de", "nl")
 ACCEPTED: tuple[str, ...] = ("en", "fr")
 

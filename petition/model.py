@@ -122,7 +122,7 @@ class Removed:
     reason: str = ""  # in English; reason_in() gives it in French
     start: int = 0
     end: int = 0
-    code: str = ""  # names the reason in copy/reader.toml
+    code: str = ""  # names the reason in petition/reader_copy.py
 
     def __post_init__(self) -> None:
         if self.code and not self.reason:

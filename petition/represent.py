@@ -5,9 +5,10 @@ contains the postal code's centroid (`representatives_centroid`) and, when the c
 straddles a boundary, those of every district it touches (`representatives_concordance`).
 Its terms allow 60 requests a minute; past that it answers 503 (sometimes 429).
 
-Every failure becomes a `LookupError_` subclass carrying a plain message and the manual
-fallback, so the caller never shows a traceback and the organizer can still type the
-Member's name and riding.
+Every failure becomes a `LookupError_` subclass carrying a reason code and its values;
+`message_in(language)` says it, with the manual fallback, from the catalogue
+(petition/represent_copy.py), so the caller never shows a traceback, the words are the
+reader's language, and the organizer can still type the Member's name and riding.
 """
 from __future__ import annotations
 
@@ -31,25 +32,33 @@ TIMEOUT = (3.05, 5)
 # a change made today shows by tomorrow.
 CACHE_EXPIRY = timedelta(days=1)
 
-MANUAL_FALLBACK = "You can still type the Member's name and riding yourself."
-
 # Canada Post never uses D, F, I, O, Q or U, and W and Z never start a code.
 _POSTAL_CODE = re.compile(r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]")
 
 
 class LookupError_(Exception):
-    """A Member lookup that did not give an answer; `message` is for the organizer."""
+    """A Member lookup that did not give an answer: `reason` (represent_copy.REASONS) and its `values`."""
 
     status = 502  # what an HTTP API built on this should answer
     code = "lookup-failed"
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-        self.fallback = MANUAL_FALLBACK
+    def __init__(self, reason: str, **values):
+        super().__init__(reason)
+        self.reason = reason
+        self.values = values
 
-    def to_dict(self) -> dict:
-        return {"error": self.code, "message": self.message, "fallback": self.fallback}
+    def message_in(self, language: str | None) -> str:
+        from .represent_copy import message
+
+        return message(self, language)
+
+    def fallback_in(self, language: str | None) -> str:
+        from .represent_copy import fallback
+
+        return fallback(language)
+
+    def to_dict(self, language: str | None = "en") -> dict:
+        return {"error": self.code, "message": self.message_in(language), "fallback": self.fallback_in(language)}
 
 
 class InvalidPostalCode(LookupError_):
@@ -71,12 +80,12 @@ class ServiceBusy(LookupError_):
     status = 503
     code = "busy"
 
-    def __init__(self, message: str, retry_after: int):
-        super().__init__(message)
+    def __init__(self, reason: str, retry_after: int):
+        super().__init__(reason, seconds=retry_after)
         self.retry_after = retry_after
 
-    def to_dict(self) -> dict:
-        return {**super().to_dict(), "retry_after": self.retry_after}
+    def to_dict(self, language: str | None = "en") -> dict:
+        return {**super().to_dict(language), "retry_after": self.retry_after}
 
 
 class ServiceUnavailable(LookupError_):
@@ -99,17 +108,11 @@ def normalize_postal_code(raw: str) -> str:
     """'k1a0a6', ' K1A 0A6 ' -> 'K1A 0A6'; anything else raises InvalidPostalCode."""
     compact = re.sub(r"[\s-]+", "", (raw or "")).upper()
     if not compact:
-        raise InvalidPostalCode("Enter a postal code, like K1A 0A6.")
+        raise InvalidPostalCode("empty")
     if len(compact) != 6 or not re.fullmatch(r"[A-Z][0-9][A-Z][0-9][A-Z][0-9]", compact):
-        raise InvalidPostalCode(
-            f"“{_shown(raw)}” is not a Canadian postal code. It has the form letter, digit, letter, "
-            "digit, letter, digit, like K1A 0A6."
-        )
+        raise InvalidPostalCode("malformed", typed=_shown(raw))
     if not _POSTAL_CODE.fullmatch(compact):
-        raise InvalidPostalCode(
-            f"“{compact[:3]} {compact[3:]}” cannot be a Canadian postal code: they never contain "
-            "D, F, I, O, Q or U, and never start with W or Z. Check the letters against your mail."
-        )
+        raise InvalidPostalCode("impossible-letters", typed=f"{compact[:3]} {compact[3:]}")
     return f"{compact[:3]} {compact[3:]}"
 
 
@@ -227,13 +230,13 @@ def _member(rep: dict) -> Member:
 def members_from_answer(data) -> list[Member]:
     """The Members of Parliament in a Represent postcode answer, centroid first, each once."""
     if not isinstance(data, dict):
-        raise BadAnswer("The Member lookup service sent an answer we could not read.")
+        raise BadAnswer("unreadable")
     members: list[Member] = []
     seen: set[tuple[str, str]] = set()
     for key in ("representatives_centroid", "representatives_concordance"):
         reps = data.get(key) or []
         if not isinstance(reps, list):
-            raise BadAnswer("The Member lookup service sent an answer we could not read.")
+            raise BadAnswer("unreadable")
         for rep in reps:
             if not isinstance(rep, dict) or rep.get("elected_office") != "MP":
                 continue
@@ -283,8 +286,7 @@ class RepresentClient:
             wait = self.limiter.acquire()
             if wait:
                 seconds = max(1, int(wait + 0.999))
-                raise ServiceBusy(
-                    f"Many people are looking up Members right now. Try again in {seconds} s.", seconds)
+                raise ServiceBusy("busy-here", seconds)
             response = self._fetch(url, params)
         return self._lookup_from(postal_code, response)
 
@@ -304,34 +306,28 @@ class RepresentClient:
         try:
             return self.session.get(url, params=params, timeout=self.timeout)
         except requests.Timeout:
-            raise ServiceUnavailable(
-                "The Member lookup service took too long to answer. Try again in a minute.") from None
+            raise ServiceUnavailable("timeout") from None
         except requests.ConnectionError:
-            raise ServiceUnavailable(
-                "The Member lookup service could not be reached. Try again later.") from None
+            raise ServiceUnavailable("unreachable") from None
         except requests.RequestException:
-            raise ServiceUnavailable("The Member lookup service failed to answer.") from None
+            raise ServiceUnavailable("failed") from None
 
     def _lookup_from(self, postal_code: str, response) -> Lookup:
         status = response.status_code
         if status == 404:
-            raise UnknownPostalCode(
-                f"The lookup service does not know the postal code {postal_code}. "
-                "New or rural codes are sometimes missing.")
+            raise UnknownPostalCode("unknown-code", postal_code=postal_code)
         if status in (429, 503):
             retry = response.headers.get("Retry-After", "")
             seconds = int(retry) if retry.isdigit() else 60
-            raise ServiceBusy(
-                f"The Member lookup service is busy. Try again in {seconds} s.", seconds)
+            raise ServiceBusy("busy", seconds)
         if status != 200:
-            raise ServiceUnavailable(
-                f"The Member lookup service answered with an error ({status}). Try again later.")
+            raise ServiceUnavailable("http-error", status=str(status))
         try:
             data = response.json()
         except ValueError:
-            raise BadAnswer("The Member lookup service sent an answer we could not read.") from None
+            raise BadAnswer("unreadable") from None
         members = members_from_answer(data)
         if not members:
-            raise NoMemberFound(f"No Member of Parliament was found for {postal_code}.")
+            raise NoMemberFound("no-member", postal_code=postal_code)
         return Lookup(postal_code=postal_code, members=members,
                       from_cache=bool(getattr(response, "from_cache", False)))

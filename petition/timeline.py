@@ -8,8 +8,10 @@ way the government responds within GOVERNMENT_RESPONSE_DAYS calendar days of
 presentation (R-RESP-1).
 
 Calendar days throughout: `date + timedelta(days=n)` gets month ends and 29 February
-right without any special case. No Flask here; `to_ics` gives the deadlines as an
-iCalendar file.
+right without any special case. No Flask and no words here: every notice and deadline
+is a code with its values (dates, numbers), and petition/timeline_copy.py says them in
+the reader's language from the catalogue; `to_ics` gives the deadlines as an iCalendar
+file in a language.
 """
 from __future__ import annotations
 
@@ -35,8 +37,6 @@ def too_far_ahead(day: date, today: date) -> bool:
     return day > today + timedelta(days=365 * FURTHEST_PLAN_YEARS + FURTHEST_PLAN_YEARS // 4)
 
 
-def too_far_ahead_message(label: str, day: date) -> str:
-    return f"The date {label} ({_day(day)}) is more than {FURTHEST_PLAN_YEARS} years away. Check the year."
 
 # Canada Elections Act s. 56.1(2): a general election falls on the third Monday of October
 # in the fourth calendar year after the last one's polling day; s. 57(1.2): the election
@@ -52,14 +52,6 @@ NEW_PARLIAMENT_SITS_WITHIN_DAYS = 60
 EARLIEST_PLAUSIBLE = date(1867, 11, 6)
 
 DATE_FIELDS = ("sent_to_sponsor", "published", "closed", "presented")
-FIELD_LABELS = {
-    "sent_to_sponsor": "sent to the sponsor",
-    "published": "published",
-    "closed": "closed",
-    "presented": "presented",
-    "open_days": "open period",
-    "sponsor_choices": "sponsor choices",
-}
 
 
 @dataclass
@@ -77,19 +69,21 @@ class Dates:
 
 @dataclass
 class Deadline:
-    key: str  # stable name, also the iCalendar UID's stem
-    title: str
+    key: str  # stable name, also the iCalendar UID's stem: "sponsor-2", "closes", "response"
     day: date
     rule: str
-    detail: str = ""
     passed: bool = False
+    # What the detail says, as codes (timeline_copy.DETAILS), and the values they need.
+    details: tuple[str, ...] = ()
+    values: dict = field(default_factory=dict)
 
 
 @dataclass
 class Notice:
     field: str  # which entry it is about ("" for the whole form)
     severity: str  # "error": the dates cannot all be true; "warning"; "info": what to enter next
-    message: str
+    code: str  # timeline_copy.NOTICES
+    values: dict = field(default_factory=dict)  # dates, numbers and date-field names it speaks of
 
 
 @dataclass
@@ -97,14 +91,6 @@ class Signatures:
     minimum: int
     advised: tuple[int, int] | None
     rule: str
-
-    @property
-    def text(self) -> str:
-        if self.advised:
-            low, high = self.advised
-            return (f"At least {self.minimum} valid signatures; collect {low} to {high}, "
-                    "since some are usually disqualified.")
-        return f"At least {self.minimum} valid signatures by the time it closes."
 
 
 @dataclass
@@ -138,24 +124,10 @@ def response_due(presented: date) -> date:
     return presented + timedelta(days=GOVERNMENT_RESPONSE_DAYS)
 
 
-def open_period_choices() -> str:
-    """'30, 60, 90 or 120'."""
-    return ", ".join(str(d) for d in OPEN_PERIOD_DAYS[:-1]) + f" or {OPEN_PERIOD_DAYS[-1]}"
-
-
 def signatures_needed(kind: str) -> Signatures:
     if kind == "paper":
         return Signatures(MIN_PAPER_SIGNATURES, ADVISED_PAPER_SIGNATURES, "R-SIG-1")
     return Signatures(MIN_E_SIGNATURES, None, "R-EP-11")
-
-
-def _day(d: date) -> str:
-    return f"{d:%A} {d.day} {d:%B %Y}"
-
-
-def _ago(d: date, today: date) -> str:
-    days = (today - d).days
-    return "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
 
 
 def fixed_election_day(last_election: date) -> date:
@@ -171,22 +143,20 @@ def build(dates: Dates, today: date, last_election: date = LAST_GENERAL_ELECTION
     add = timeline.notices.append
 
     if not any(getattr(dates, name) for name in DATE_FIELDS):
-        add(Notice("", "info", "Enter at least one date to see the deadlines that follow from it."))
+        add(Notice("", "info", "no-dates"))
     for name in DATE_FIELDS:
         value = getattr(dates, name)
         if value and too_far_ahead(value, today):
-            add(Notice(name, "error", too_far_ahead_message(FIELD_LABELS[name], value)))
+            add(Notice(name, "error", "too-far-ahead", {"which": name, "day": value, "years": FURTHEST_PLAN_YEARS}))
         elif value and value < EARLIEST_PLAUSIBLE:
-            add(Notice(name, "error", f"The date {FIELD_LABELS[name]} ({_day(value)}) is before the House of "
-                                      "Commons first sat. Check the year."))
+            add(Notice(name, "error", "before-the-house", {"which": name, "day": value}))
     if timeline.errors:
         return timeline
 
     if dates.kind == "paper":
-        ignored = [FIELD_LABELS[n] for n in ("sent_to_sponsor", "published", "closed") if getattr(dates, n)]
+        ignored = [n for n in ("sent_to_sponsor", "published", "closed") if getattr(dates, n)]
         if ignored or dates.open_days:
-            add(Notice("", "info", "A paper petition has no sponsor deadline or open period: "
-                                   "only the presentation date counts."))
+            add(Notice("", "info", "paper-dates-ignored"))
         _presentation(timeline, earliest=None)
         return timeline
 
@@ -213,13 +183,8 @@ def _election_warning(timeline: Timeline, last_election: date) -> None:
     earliest_dissolution = polling_day - timedelta(days=LONGEST_ELECTION_PERIOD_DAYS)
     if max(pending) < earliest_dissolution or min(pending) > polling_day + timedelta(days=NEW_PARLIAMENT_SITS_WITHIN_DAYS):
         return
-    timeline.notices.append(Notice(
-        "", "warning",
-        f"The next general election is held by {_day(polling_day)}; Parliament can be dissolved for it from "
-        f"{_day(earliest_dissolution)}, or sooner if an election is called early, and the House sits again only "
-        "when the new Parliament is summoned, some weeks after polling day. In that time nothing can be submitted, "
-        "presented or acted on, and an e-petition not presented by dissolution is withdrawn; it can "
-        "be submitted again after the election (R-EP-13)."))
+    timeline.notices.append(Notice("", "warning", "election",
+                                   {"polling_day": polling_day, "dissolution": earliest_dissolution}))
 
 
 def _e_petition_checks(timeline: Timeline) -> None:
@@ -227,21 +192,17 @@ def _e_petition_checks(timeline: Timeline) -> None:
     for name in DATE_FIELDS:
         value = getattr(dates, name)
         if value and value < E_PETITIONS_BEGAN:
-            add(Notice(name, "error", f"The date {FIELD_LABELS[name]} ({_day(value)}) is before e-petitions "
-                                      "existed (December 2015). Check the year."))
+            add(Notice(name, "error", "before-e-petitions", {"which": name, "day": value}))
     if not 1 <= dates.sponsor_choices <= MAX_SPONSOR_CHOICES:
-        add(Notice("sponsor_choices", "error",
-                   f"An e-petition names between 1 and {MAX_SPONSOR_CHOICES} Members as sponsor choices (R-EP-8)."))
+        add(Notice("sponsor_choices", "error", "sponsor-choices", {"max": MAX_SPONSOR_CHOICES}))
     if dates.open_days is not None and dates.open_days not in OPEN_PERIOD_DAYS:
-        add(Notice("open_days", "error", f"The open period is {open_period_choices()} days (R-EP-6)."))
+        add(Notice("open_days", "error", "open-period", {"choices": OPEN_PERIOD_DAYS}))
 
     order = [(n, getattr(dates, n)) for n in DATE_FIELDS]
     known = [(n, d) for n, d in order if d]
     for (first, a), (later, b) in zip(known, known[1:]):
         if b < a:
-            add(Notice(later, "error",
-                       f"The petition cannot be {FIELD_LABELS[later]} ({_day(b)}) before it was "
-                       f"{FIELD_LABELS[first]} ({_day(a)}). Check both dates."))
+            add(Notice(later, "error", "out-of-order", {"later": later, "later_day": b, "first": first, "first_day": a}))
 
 
 def _sponsor_and_open_period(timeline: Timeline) -> date | None:
@@ -252,47 +213,35 @@ def _sponsor_and_open_period(timeline: Timeline) -> date | None:
         sent = dates.sent_to_sponsor
         for choice in range(1, dates.sponsor_choices + 1):
             last_day = sponsor_deadline(sent, choice)
-            if choice == 1:
-                detail = (f"Your first choice has {SPONSOR_DAYS} days to accept. If they decline or do not "
-                          "answer, the request goes to your next choice.")
-            else:
-                detail = (f"If every earlier choice used its {SPONSOR_DAYS} days, choice {choice} has until "
-                          "this day; it is sooner when someone declines early.")
+            details = ("first-choice",) if choice == 1 else ("later-choice",)
             if choice == dates.sponsor_choices:
-                detail += " This is your last choice: if they decline too, the petition goes no further."
+                details += ("last-choice",)
             timeline.deadlines.append(Deadline(
-                key=f"sponsor-{choice}", title=f"Sponsor choice {choice}: last day to accept",
-                day=last_day, rule="R-EP-8", detail=detail, passed=last_day < today))
+                key=f"sponsor-{choice}", day=last_day, rule="R-EP-8", passed=last_day < today,
+                details=details, values={"choice": choice, "days": SPONSOR_DAYS}))
         first = sponsor_deadline(sent, 1)
         if first < today:
-            add(Notice("sent_to_sponsor", "warning",
-                       f"Your first choice's {SPONSOR_DAYS} days ended {_ago(first, today)}. If they have not "
-                       "accepted, the request has passed to your next choice."))
+            add(Notice("sent_to_sponsor", "warning", "first-choice-ended",
+                       {"days": SPONSOR_DAYS, "ago": (today - first).days}))
     elif not dates.sent_to_sponsor and not dates.published:
-        add(Notice("sent_to_sponsor", "info",
-                   f"Enter the day your first sponsor choice received the petition to see their "
-                   f"{SPONSOR_DAYS}-day deadline."))
+        add(Notice("sent_to_sponsor", "info", "enter-sent", {"days": SPONSOR_DAYS}))
 
     close = dates.closed
     if dates.published and dates.open_days in OPEN_PERIOD_DAYS:
         computed = close_date(dates.published, dates.open_days)
         if dates.closed and dates.closed != computed:
-            add(Notice("closed", "info",
-                       f"{dates.open_days} days from publication is {_day(computed)}, but you entered "
-                       f"{_day(dates.closed)} as the close date. The entered date is used."))
+            add(Notice("closed", "info", "close-date-differs",
+                       {"days": dates.open_days, "computed": computed, "entered": dates.closed}))
         close = close or computed
     elif dates.published and not dates.open_days and not dates.closed:
-        add(Notice("open_days", "info", f"Choose the open period you picked ({open_period_choices()} days) "
-                                        "to see when the petition closes."))
+        add(Notice("open_days", "info", "choose-open-period", {"choices": OPEN_PERIOD_DAYS}))
     elif dates.open_days and not dates.published and not dates.closed:
-        add(Notice("published", "info", "Enter the day the petition was published to see when it closes."))
+        add(Notice("published", "info", "enter-published"))
 
     if close:
         timeline.deadlines.append(Deadline(
-            key="closes", title="Petition closes for signature", day=close, rule="R-EP-6",
-            detail=(f"It needs at least {MIN_E_SIGNATURES} valid signatures by then to be certified "
-                    "and presented (R-EP-11)."),
-            passed=close < today))
+            key="closes", day=close, rule="R-EP-6", passed=close < today,
+            details=("closes",), values={"minimum": MIN_E_SIGNATURES}))
     return close
 
 
@@ -300,43 +249,40 @@ def _presentation(timeline: Timeline, earliest: tuple[str, date] | None) -> None
     dates, today, add = timeline.dates, timeline.today, timeline.notices.append
     presented = dates.presented
     if not presented:
-        add(Notice("presented", "info",
-                   f"Enter the day a Member presented the petition to see when the government's response "
-                   f"is due ({GOVERNMENT_RESPONSE_DAYS} days later)."))
+        add(Notice("presented", "info", "enter-presented", {"days": GOVERNMENT_RESPONSE_DAYS}))
         return
     if earliest and presented < earliest[1]:
-        add(Notice("presented", "error",
-                   f"The petition cannot be presented ({_day(presented)}) before it closes "
-                   f"({_day(earliest[1])}). Check both dates."))
+        add(Notice("presented", "error", "presented-before-close", {"presented": presented, "closes": earliest[1]}))
         return
     due = response_due(presented)
-    detail = (f"The government must respond within {GOVERNMENT_RESPONSE_DAYS} calendar days of presentation. "
-              "If it does not, the presenting Member may refer the failure to a committee.")
-    if presented > today:
-        detail += " This assumes it is presented on the day you planned."
-    timeline.deadlines.append(Deadline(key="response", title="Government response due", day=due,
-                                       rule="R-RESP-1", detail=detail, passed=due < today))
+    details = ("response",) + (("response-planned",) if presented > today else ())
+    timeline.deadlines.append(Deadline(key="response", day=due, rule="R-RESP-1", passed=due < today,
+                                       details=details, values={"days": GOVERNMENT_RESPONSE_DAYS}))
     if due < today:
-        add(Notice("presented", "warning",
-                   f"The government's response was due {_ago(due, today)} ({_day(due)}). If none was "
-                   "tabled, ask the presenting Member about referring it to a committee."))
+        add(Notice("presented", "warning", "response-overdue", {"day": due, "ago": (today - due).days}))
 
 
-def to_ics(timeline: Timeline, title: str, uid_stem: str, now: datetime | None = None) -> bytes:
-    """The deadlines as all-day events; `uid_stem` keeps UIDs stable across downloads (never a secret)."""
+def to_ics(timeline: Timeline, title: str, uid_stem: str, now: datetime | None = None,
+           language: str | None = "en") -> bytes:
+    """The deadlines as all-day events, said in `language`; `uid_stem` keeps UIDs stable across downloads
+    (never a secret)."""
+    from .timeline_copy import say
+
+    said = say(timeline, language)
+    copy = said.copy
     calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Petition Helper//Deadlines//EN")
+    calendar.add("prodid", "-//Petition Helper//Deadlines//" + copy.lang.upper())
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Petition deadlines: {title}")
+    calendar.add("x-wr-calname", copy.gettext("Petition deadlines: %(title)s", title=title))
     stamp = now or datetime.now(timezone.utc)
-    for deadline in timeline.deadlines:
+    for deadline in said.deadlines:
         event = icalendar.Event()
         event.add("uid", f"{uid_stem}-{deadline.key}@petition-helper")
         event.add("dtstamp", stamp)
         event.add("dtstart", deadline.day)
         event.add("dtend", deadline.day + timedelta(days=1))
-        event.add("summary", f"{deadline.title}: {title}")
+        event.add("summary", copy.gettext("%(what)s: %(title)s", what=deadline.title, title=title))
         event.add("description", f"{deadline.detail} ({deadline.rule})".strip())
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

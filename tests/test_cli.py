@@ -25,7 +25,7 @@ def test_certified_petition_exits_0_with_a_readable_report(runner):
     assert result.exit_code == 0, result.output
     assert "Petition to the Government of Canada" in result.output
     assert "Words (grievances + request): 165 of 250" in result.output
-    assert "0 error(s)" in result.output
+    assert "Result: 0 errors, 1 warning" in result.output or "Result: 0 errors" in result.output
 
 
 def test_over_limit_draft_exits_1_and_groups_findings_by_part(runner):
@@ -145,3 +145,25 @@ def test_convert_unreadable_input_exits_2(runner, tmp_path):
     result = runner.invoke(args=["petition", "convert", str(path)])
     assert result.exit_code == 2 and "binary" in result.output
 
+
+
+def test_a_french_petition_is_reported_in_french(runner):
+    result = check(runner, str(SAMPLES / "certified" / "e-4904-fr.txt"))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Pétition (pétition électronique, lue comme forme de la Chambre, langue\u00a0: français)")
+    assert "Mots (motifs + demande)\u00a0: 202 sur 250" in result.output
+    assert "Résultat\u00a0: 0 erreur" in result.output
+    assert "[La demande]" in result.output and "NOTE" in result.output
+
+
+def test_messages_with_no_petition_follow_the_environments_language(monkeypatch):
+    import cli
+
+    monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")
+    assert cli.terminal_copy().lang == "fr"
+    with pytest.raises(cli.InputError) as err:
+        cli.read_input("/no/such/file.txt")
+    assert str(err.value) == "/no/such/file.txt\u00a0: fichier introuvable"
+    monkeypatch.setenv("LC_ALL", "")
+    monkeypatch.setenv("LANG", "en_CA.UTF-8")
+    assert cli.terminal_copy().lang == "en"

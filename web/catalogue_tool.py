@@ -22,8 +22,10 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
+# N_ marks a msgid where it is defined and translated where it is shown (petition.catalogue.N_: finding
+# codes, paper sizes, PDF checklist): pybabel's default keywords include it too.
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
-            "npgettext": ((1, "c"), 2, 3), "lazy_gettext": None, "_l": None, "lazy_ngettext": (1, 2)}
+            "npgettext": ((1, "c"), 2, 3), "lazy_gettext": None, "_l": None, "lazy_ngettext": (1, 2), "N_": None}
 TARGET_LANGUAGES = ("fr",)
 
 

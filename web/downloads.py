@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from petition.analysis import analyze_petition
+from petition.catalogue import lang_of
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
 from petition.model import Petition, Removed
 from web.db import get_session
@@ -110,7 +111,7 @@ def paper(token: str):
     except PaperRefused as refused:
         # A page of its own: the reasons are in the petition's language and the way back is to the review.
         return render_template("pdf/refused.html", findings=refused.findings, token=token,
-                               lang="fr" if petition.language == "fr" else "en"), 409
+                               lang=lang_of(petition.language)), 409
     session = get_session()
     try:
         if PrintRun.record(session, draft.id, number, result.text_sha256, size, result.sheets):

@@ -36,7 +36,7 @@ from petition.formulae import (
 )
 from petition.limits import DEFAULT_PAPER_SIZE, E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
-from petition.language import LANGUAGE_NAMES
+from petition.catalogue import copy_in
 from petition.reader import read
 from petition.rules import reader_text
 
@@ -439,9 +439,9 @@ def start():
         # Said in the petition's language, as its findings are.
         notes = [note.text(language) for note in reading.notes]
         if reading.language and reading.language != language:
-            names = LANGUAGE_NAMES[language]
+            names = copy_in(language).language_name
             notes.append(reader_text("notes", "language-chosen-differs", language,
-                                     draft=names[reading.language], chosen=names[language]))
+                                     draft=names(reading.language), chosen=names(language)))
         conversion = {
             "input_form": reading.input_form,
             "removed": [r.to_dict(language) for r in reading.removed],

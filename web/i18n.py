@@ -134,14 +134,9 @@ def js_strings() -> dict[str, str]:
     return {key: str(value) for key, value in JS_STRINGS.items()}
 
 
-# The language of the sentences petition/timeline.py and petition/represent.py still write themselves (English):
-# marked so on a French page until their words come from the catalogue.
-ENGINE_SENTENCES_LANGUAGE = "en"
-
-
 def _template_context() -> dict:
     lang = ui_language() if request else DEFAULT_UI_LANGUAGE
-    return {"engine_lang": ENGINE_SENTENCES_LANGUAGE, "ui_lang": lang, "ui_other_lang": other_language(lang), "ui_switch": switch_links,
+    return {"ui_lang": lang, "ui_other_lang": other_language(lang), "ui_switch": switch_links,
             "ui_switch_field": FIELD, "js_strings": js_strings, "current_locale": get_locale,
             }
 

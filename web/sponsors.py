@@ -27,13 +27,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from petition import timeline as deadlines
+from petition.catalogue import copy_in, lang_of
+from petition.represent_copy import Said
+from petition.timeline_copy import say
 from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
 from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
 
 from .db import get_session
-from .i18n import ENGINE_SENTENCES_LANGUAGE, quoted, switched_to
+from .i18n import quoted, switched_to, ui_language
 from .errors import handle_http_error
 from .drafting import VERSIONS_FULL, typed_step_page
 from .links import draft_for_edit, draft_for_review
@@ -106,7 +109,7 @@ def api_mp():
     raw = request.args.get("postal_code", "")
     result, error = lookup_or_error(raw)
     if error:
-        response = jsonify(error.to_dict())
+        response = jsonify(error.to_dict(ui_language()))
         response.status_code = error.status
         if isinstance(error, ServiceBusy):
             response.headers["Retry-After"] = str(error.retry_after)
@@ -170,11 +173,6 @@ def _add_choice(draft: Draft, fields: dict) -> None:
     flash(_("Added %(name)s (%(riding)s).", name=fields["name"], riding=fields["riding"]), "success")
 
 
-def _engine_sentence(text: str) -> Markup:
-    """A sentence petition/represent.py wrote, marked with its language (see ENGINE_SENTENCES_LANGUAGE)."""
-    return Markup('<span lang="%s">%s</span>') % (ENGINE_SENTENCES_LANGUAGE, text)
-
-
 def _begins(draft: Draft) -> Markup:
     """The flash after the addressee changed: the heading quoted, marked with the petition's own language."""
     return Markup(_("The petition now begins %(heading)s.")) % {
@@ -236,7 +234,8 @@ def _mp_lookup_state() -> dict:
     code = request.args.get("mp_postal_code", "") or g.get("mp_postal_code", "")
     state = {"postal_code": code, "result": None, "error": None}
     if code and not request.args.get("mp_failed"):
-        state["result"], state["error"] = lookup_or_error(code)
+        state["result"], error = lookup_or_error(code)
+        state["error"] = Said(error, ui_language()) if error else None
         if state["result"]:
             state["postal_code"] = state["result"].postal_code  # "j9h5v8" shows as "J9H 5V8"
     return state
@@ -265,7 +264,8 @@ def lookup(token: str):
         return redirect(_back(token, default))
     result, error = lookup_or_error(form.postal_code.data)
     if error:
-        flash(_engine_sentence(f"{error.message} {error.fallback}"), "error")
+        said = Said(error, ui_language())
+        flash(f"{said.message} {said.fallback}", "error")
         return redirect(_back(token, default, mp_postal_code=form.postal_code.data, mp_failed="1"))
     return redirect(_back(token, default, mp_postal_code=result.postal_code))
 
@@ -281,8 +281,8 @@ def use_member(token: str):
     except (ValueError, IndexError):
         member = None
     if member is None:
-        flash(_engine_sentence(f"{error.message} {error.fallback}") if error else _("Choose one of the Members listed."),
-              "error")
+        said = Said(error, ui_language()) if error else None
+        flash(f"{said.message} {said.fallback}" if said else _("Choose one of the Members listed."), "error")
         return redirect(_back(token, default))
     if request.form.get("mp_use") == "choice":
         _add_choice(draft, _member_fields(member))
@@ -466,7 +466,8 @@ def timeline(token: str):
             data["open_days"] = str(stored.open_days) if stored.open_days else ""
         form = TimelineForm(data=data)
         status = 200
-    result = _timeline(draft, stored, date.today()) if status == 200 else None
+    # The engine gives codes and dates; the words are the person's language (the screens'), not the petition's.
+    result = say(_timeline(draft, stored, date.today()), ui_language()) if status == 200 else None
     return render_template("sponsors/timeline.html", draft=draft, token=token, form=form, timeline=result), status
 
 
@@ -476,7 +477,7 @@ def timeline_ics(token: str):
     result = _timeline(draft, TimelineDates.for_draft(get_session(), draft.id), date.today())
     # A stable UID per draft that reveals nothing: a hash of the public review token.
     stem = hashlib.sha256(draft.review_token.encode()).hexdigest()[:16]
-    body = deadlines.to_ics(result, _short_title(draft), uid_stem=stem)
+    body = deadlines.to_ics(result, _short_title(draft), uid_stem=stem, language=ui_language())
     return Response(body, mimetype="text/calendar", headers={
         "Content-Disposition": 'attachment; filename="petition-deadlines.ics"',
         "Cache-Control": "no-store",
@@ -485,7 +486,8 @@ def timeline_ics(token: str):
 
 def _short_title(draft: Draft) -> str:
     prayer = " ".join(draft.petition.prayer.split())
-    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (prayer or "your petition")
+    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (
+        prayer or copy_in(ui_language()).gettext("your petition"))
 
 
 # ----- the cover letter (paper) ---------------------------------------------------------------------
@@ -500,7 +502,7 @@ def cover_letter(token: str):
     from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     petition = draft.petition
-    pdf = render_pdf("pdf/cover_letter.html", lang=petition.language if petition.language == "fr" else "en",
+    pdf = render_pdf("pdf/cover_letter.html", lang=lang_of(petition.language),
                      member=member, office_lines=member.office_postal.strip().splitlines(),
                      heading_text=heading(petition.addressee, petition.language),
                      prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())

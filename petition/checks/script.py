@@ -4,7 +4,8 @@ from __future__ import annotations
 import regex
 
 from ..formulae import default_petitioners, is_default_petitioners
-from ..language import LANGUAGE_NAMES as _LANGUAGE_NAMES, identify
+from ..catalogue import copy_in
+from ..language import identify
 from ..text import INVISIBLE, invisible_in
 from .context import Context
 
@@ -40,8 +41,8 @@ def check(ctx: Context):
             # The fixed wording follows the petition's language setting; the organizer's words
             # in the other language would publish as "call upon ... to revoir ...".
             yield ctx.finding("formula-language-mismatch", None, part_name="",
-                              words=_LANGUAGE_NAMES[ctx.message_language][ident.language],
-                              formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
+                              words=copy_in(ctx.message_language).language_name(ident.language),
+                              formula=copy_in(ctx.message_language).language_name(ctx.petition.language))
         for part in parts:
             for m in _OTHER_SCRIPT.finditer(part.text):  # each passage (findings are capped per code)
                 yield ctx.finding("other-script", part, m.start(), m.end())
@@ -52,7 +53,7 @@ def check(ctx: Context):
     if petitioners is not None and is_default_petitioners(petitioners.text) \
             and " ".join(petitioners.text.split()).casefold() != own.casefold():
         yield ctx.finding("petitioners-other-language", petitioners, 0, len(petitioners.text), suggestion=own,
-                          formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
+                          formula=copy_in(ctx.message_language).language_name(ctx.petition.language))
     # A Minister's title typed in the other language prints "Pétition au Minister of Health".
     addressee = ctx.petition.addressee
     if addressee.kind == "minister" and addressee.title:
@@ -60,7 +61,7 @@ def check(ctx: Context):
         part = ctx.part("addressee")
         if other_word is not None and other_word.search(addressee.title) and part is not None:
             yield ctx.finding("addressee-other-language", part, 0, len(part.text),
-                              excerpt=addressee.title, formula=_LANGUAGE_NAMES[ctx.message_language][ctx.petition.language])
+                              excerpt=addressee.title, formula=copy_in(ctx.message_language).language_name(ctx.petition.language))
     # Control characters: count them in the source the organizer typed.
     hits = INVISIBLE.finditer(ctx.source)
     first = next(hits, None)

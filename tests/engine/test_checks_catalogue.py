@@ -22,18 +22,20 @@ def test_every_code_a_check_reports_is_in_the_catalogue_in_both_languages():
     for code in used:
         entry = catalogue[code]
         assert entry["rule"].startswith("R-") and entry["severity"] in SEVERITIES
-        assert entry["en"] and entry["fr"]
+        assert entry["message"] and rules.message(code, "fr") != rules.message(code, "en"), code
 
 
 def test_messages_fill_their_placeholders():
     assert rules.message("over-limit", "en", counted=300, limit=250, over=50).startswith("This e-petition has 300 words")
     assert "300 mots" in rules.message("over-limit", "fr", counted=300, limit=250, over=50)
     # An unfilled placeholder reads as an ellipsis, never as "{counted}" or a KeyError.
-    assert "{" not in rules.message("over-limit", "en")
+    assert "%(" not in rules.message("over-limit", "en") and "… words" in rules.message("over-limit", "en")
+    # Numbers are written the French way in French: a no-break space between thousands.
+    assert "1 200 mots" in rules.message("over-limit", "fr", counted=1200, limit=250, over=950)
 
 
 def test_unknown_code_is_a_clear_error():
-    with pytest.raises(KeyError, match="add it to findings.toml"):
+    with pytest.raises(KeyError, match="add it to petition/findings.py"):
         rules.entry("no-such-code")
 
 
@@ -57,17 +59,22 @@ def test_phrases_match_whole_words_only():
 
 
 def _placeholders(text: str) -> set[str]:
-    return set(re.findall(r"\{(\w+)\}", text))
+    return set(re.findall(r"%\((\w+)\)s", text))
 
 
-def test_both_copy_files_say_the_same_things_in_both_languages():
-    """Every entry has English and French with the same placeholders, and every code the reader uses exists."""
-    for code, entry in rules.codes().items():
-        assert _placeholders(entry["en"]) == _placeholders(entry["fr"]), code
-    reader = rules.reader_copy()
-    for section in ("notes", "removed"):
-        for code, entry in reader[section].items():
-            assert _placeholders(entry["en"]) == _placeholders(entry["fr"]), f"{section}.{code}"
+def test_both_languages_say_the_same_things():
+    """Every finding, note and reason has a French translation with the same placeholders, and every
+    code the reader uses exists."""
+    from petition.catalogue import copy_in
+    from petition.reader_copy import NOTES, REMOVED, REPLACED
+
+    fr = copy_in("fr")
+    for section, entries in (("findings", {c: e["message"] for c, e in rules.codes().items()}),
+                             ("notes", NOTES), ("removed", REMOVED), ("replaced", REPLACED)):
+        for code, english in entries.items():
+            french = fr.gettext(english)
+            assert french != english, f"{section}.{code} has no French translation"
+            assert _placeholders(english) == _placeholders(french), f"{section}.{code}"
     petition_dir = CHECKS_DIR.parent
     source = "".join(p.read_text(encoding="utf-8") for p in petition_dir.glob("*.py"))
     used_notes = set(re.findall(r'Note\(\s*"([a-z-]+)"', source))
@@ -75,7 +82,7 @@ def test_both_copy_files_say_the_same_things_in_both_languages():
         used_notes.add(either)
     used_removed = set(re.findall(r'code="([a-z-]+)"', source)) | set(re.findall(r'reason = "([a-z-]+)"', source))
     assert used_notes and used_removed, "no codes found: the patterns above are stale"
-    assert used_notes <= set(reader["notes"]) and used_removed <= set(reader["removed"]) | set(reader["replaced"])
+    assert used_notes <= set(NOTES) and used_removed <= set(REMOVED) | set(REPLACED)
 
 
 def test_a_french_draft_is_read_back_to_its_organizer_in_french():
@@ -87,7 +94,7 @@ def test_a_french_draft_is_read_back_to_its_organizer_in_french():
     assert a.notes[0].startswith("Aucune demande trouvée")
     assert [r["reason"] for r in a.to_dict()["removed"]] == [
         "La forme de la Chambre ne comporte pas de titre.",
-        "Un appel à l'appui ou une bannière de campagne ne peut pas figurer sur une pétition."]
+        "Un appel à l’appui ou une bannière de campagne ne peut pas figurer sur une pétition."]
     english = analyze_text("Save our forests\n\nForests in Canada have been disappearing for years and animals "
                            "are losing their habitat.\n\nSign the petition and share it! https://example.ca")
     assert english.notes[0].startswith("No request found") and english.removed[0].reason == "The House's format has no title."

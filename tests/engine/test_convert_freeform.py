@@ -322,7 +322,8 @@ def test_a_french_demand_in_the_subjunctive_is_explained_not_just_missing():
     a = analyze_text("Les loyers augmentent trop vite dans nos villes depuis des années.\n\n"
                      "Nous exigeons que le gouvernement du Canada plafonne les loyers.")
     assert a.petition.prayer == ""  # nothing is invented
-    assert any(n.startswith("« Nous exigeons que le gouvernement du Canada plafonne les loyers. » exige au lieu de "
+    # « guillemets » hold their words with no-break spaces (Canadian French typography).
+    assert any(n.startswith("«\u00a0Nous exigeons que le gouvernement du Canada plafonne les loyers.\u00a0» exige au lieu de "
                             "demander (R-PRAY-4)") for n in a.notes)
     link = analyze_text("Les loyers augmentent trop vite dans nos villes.\n\nPlus d'informations sur "
                         "https://exemple.ca\n\nNous demandons au gouvernement du Canada de plafonner les loyers.")

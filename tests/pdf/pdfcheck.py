@@ -10,9 +10,14 @@ from pypdf import PdfReader
 from petition.model import Addressee, Petition
 
 
+# WeasyPrint breaks a hyphenated word with U+2010 HYPHEN, never the typed U+002D.
+AUTO_HYPHEN = "\u2010"
+
+
 def norm(text: str) -> str:
-    """Text extraction breaks lines where the layout did; compare collapsed whitespace."""
-    return " ".join(text.split())
+    """Text extraction breaks lines where the layout did; compare collapsed whitespace, and words
+    hyphenated at a line end (`hyphens: auto`) joined again."""
+    return " ".join(text.split()).replace(AUTO_HYPHEN + " ", "")
 
 
 def reader(pdf: bytes) -> PdfReader:

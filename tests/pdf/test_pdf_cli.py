@@ -20,7 +20,7 @@ def test_paper_legal_four_sheets(runner, tmp_path):
     assert all((float(p.mediabox.width), float(p.mediabox.height)) == PAPER_SIZES["legal"]["points"] for p in pages)
     petition = read(sample("certified/e-4904.txt")).petition
     assert page_texts(out.read_bytes())[0].startswith(norm(render(petition).text))
-    assert "4 page(s)" in result.output and "sha256" in result.output
+    assert "4 pages" in result.output and "sha256" in result.output
 
 
 def test_paper_from_stdin_in_french(runner, tmp_path):
@@ -140,7 +140,7 @@ def test_two_modes_at_once_are_refused_and_dash_writes_the_pdf_to_standard_outpu
     piped = runner.invoke(args=["petition", "pdf", "--paper", "--sheets", "2", path, "--out", "-"])
     assert piped.exit_code == 0
     assert piped.stdout_bytes.startswith(b"%PDF-") and b"Wrote" not in piped.stdout_bytes
-    assert "Wrote standard output: 2 page(s)" in piped.stderr
+    assert "Wrote standard output: 2 pages" in piped.stderr
     assert len(reader(piped.stdout_bytes).pages) == 2
 
 

@@ -178,7 +178,7 @@ def test_text_too_long_for_page_one_is_a_measured_r_pap_4_finding():
     assert "On Half-letter (5.5 x 8.5 in) paper" in half[0].message
     assert half[0].message.endswith("choose a larger paper size (letter, legal or tabloid).")
     french = fit_findings(broadband("fr", grievances=[LONG_GRIEVANCE] * 8), "half-letter")
-    assert french[0].message.startswith("Sur du papier demi-lettre (5,5 x 8,5 po), le texte ne laisse la place qu'à")
+    assert french[0].message.startswith("Sur du papier Demi-lettre (5,5 x 8,5 po), le texte ne laisse la place qu’à")
     assert french[0].message.endswith("(lettre, légal ou tabloïd).")
     assert fit_findings(petition, "tabloid") == []
     with pytest.raises(PaperRefused) as refused:

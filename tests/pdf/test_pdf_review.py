@@ -1,6 +1,8 @@
 """The sponsor-review PDF and the volunteer instructions, read back with pypdf."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conftest import sample
@@ -54,13 +56,64 @@ def test_checklist_ticks_follow_the_findings():
 
 def test_certified_petition_review_in_french():
     analysis = analyze_text(sample("certified/e-4904-fr.txt"))
-    pdf = review_pdf(analysis)
+    pdf = review_pdf(analysis, today=date(2026, 12, 2))
     texts = page_texts(pdf)
     assert texts[0].startswith(norm(analysis.rendered.text))
     assert "Rapport de conformité" in texts[1] and "Liste de contrôle" in texts[1]
+    assert "Vérifié le 2 décembre 2026" in texts[1] and "0 erreur, 0 avertissement" in texts[1]
+    assert "Mots (motifs et demande) : 202 sur 250" in texts[1]
     r = reader(pdf)
     assert str(r.trailer["/Root"]["/Lang"]) == "fr" and "/StructTreeRoot" in r.trailer["/Root"]
-    assert r.metadata.title.startswith("Examen par le parrain: Pétition")
+    assert r.metadata.title.startswith("Examen par le parrain\u00a0: Pétition")
+
+
+def _lines(pdf: bytes, page: int) -> list[str]:
+    return [line.strip() for line in reader(pdf).pages[page].extract_text().splitlines()]
+
+
+def test_french_report_keeps_short_cells_whole_and_hyphenates_its_prose_by_french_rules():
+    """'✔ conforme' and 'avertissement' never wrap mid-word; the explanations break long French words
+    with a hyphen where French allows it; the petition itself is never hyphenated."""
+    analysis = analyze_text(sample("certified/e-4904-fr.txt"))
+    analysis.findings.append(Finding(rule="R-LANG-1", severity="warning", excerpt="x",
+                                     message="Vérifiez cette formulation."))
+    pdf = review_pdf(analysis)
+    lines = _lines(pdf, 1)
+    assert sum(line.endswith("\u2714 conforme") for line in lines) == 5
+    assert any(line.endswith("? à vérifier") for line in lines)
+    assert any("avertissement" in line.split() for line in lines)
+    assert "\u2010" not in reader(pdf).pages[0].extract_text()
+
+
+LONG_FRENCH = ("Les recommandations gouvernementales extraordinairement contraignantes découragent "
+               "l'investissement communautaire et l'approvisionnement responsable des municipalités ") * 3
+
+
+def test_french_explanations_are_hyphenated_by_french_rules():
+    """A long French explanation in the narrow column breaks words with a hyphen, only where French
+    hyphenation (pyphen's fr patterns, chosen by lang="fr") allows."""
+    import re
+
+    import pyphen
+
+    analysis = analyze_petition(broadband("fr", kind="e-petition"))
+    analysis.findings = [Finding(rule="R-LANG-1", severity="warning", excerpt="x", message=LONG_FRENCH)]
+    raw = reader(review_pdf(analysis)).pages[1].extract_text()
+    breaks = re.findall(r"(\w+)\u2010\s*\n?\s*(\w+)", raw)
+    assert breaks, "no word was hyphenated"
+    french = pyphen.Pyphen(lang="fr")
+    for head, tail in breaks:
+        assert len(head) in french.positions(head + tail), (head, tail)
+
+
+def test_the_html_given_to_weasyprint_carries_the_petitions_language():
+    from pdf import renderer
+    from pdf.review import review_context
+
+    french = renderer.html_string("pdf/review.html", **review_context(analyze_text(sample("certified/e-4904-fr.txt"))))
+    assert '<html lang="fr">' in french and "Constatations" in french and "Findings" not in french
+    english = renderer.html_string("pdf/review.html", **review_context(analyze_petition(broadband("en"))))
+    assert '<html lang="en">' in english and "Findings" in english
 
 
 def test_review_of_a_hand_built_petition_round_trips_names():

@@ -9,8 +9,9 @@ import requests
 import responses
 
 from petition import represent
+from petition.represent_copy import MANUAL_FALLBACK
 from petition.represent import (
-    FEDERAL_SET, MANUAL_FALLBACK, RateLimiter, RepresentClient, normalize_postal_code,
+    FEDERAL_SET, RateLimiter, RepresentClient, normalize_postal_code,
 )
 
 ANSWERS = json.loads((Path(__file__).parent / "represent_answers.json").read_text(encoding="utf-8"))
@@ -53,7 +54,7 @@ def test_postal_codes_are_normalized_whatever_the_case_and_spacing(raw):
 def test_impossible_postal_codes_get_a_message_that_says_why(raw, says):
     with pytest.raises(represent.InvalidPostalCode) as err:
         normalize_postal_code(raw)
-    assert says in err.value.message
+    assert says in err.value.message_in("en")
     assert err.value.status == 400
 
 
@@ -116,8 +117,8 @@ def test_to_dict_is_the_api_shape(client, mocked):
 def _fails_with(client, kind, says):
     with pytest.raises(kind) as err:
         client.lookup("K1A 0A6")
-    assert says in err.value.message
-    assert err.value.fallback == MANUAL_FALLBACK
+    assert says in err.value.message_in("en")
+    assert err.value.fallback_in("en") == MANUAL_FALLBACK
     assert err.value.to_dict()["fallback"] == MANUAL_FALLBACK
     return err.value
 
@@ -206,7 +207,7 @@ def test_over_the_limit_the_client_answers_busy_without_calling_out(mocked):
         client.lookup("T2P 1J9")
     # The first call leaves the window just after 60 s (45.001 s from now), rounded up.
     assert err.value.retry_after == 46
-    assert "Try again in 46 s" in err.value.message
+    assert "Try again in 46 s" in err.value.message_in("en")
     assert len(mocked.calls) == 2
     # a cached code is still answered while the limit is reached
     assert client.lookup("K1A 0A6").from_cache
@@ -298,4 +299,14 @@ def test_an_unknown_postal_code_is_remembered_too(client, mocked):
 def test_a_long_entry_is_not_repeated_whole_in_the_message():
     with pytest.raises(represent.InvalidPostalCode) as err:
         normalize_postal_code("K1A 0A6 " * 500)
-    assert len(err.value.message) < 200 and "“K1A 0A6 K1A …”" in err.value.message
+    assert len(err.value.message_in("en")) < 200 and "“K1A 0A6 K1A …”" in err.value.message_in("en")
+
+
+def test_a_failure_is_a_code_said_in_the_readers_language():
+    with pytest.raises(represent.InvalidPostalCode) as err:
+        normalize_postal_code("D1A 0A6")
+    assert err.value.reason == "impossible-letters" and err.value.values == {"typed": "D1A 0A6"}
+    french = err.value.to_dict("fr")
+    assert french["message"].startswith("«\u00a0D1A 0A6\u00a0» ne peut pas être un code postal canadien")
+    assert french["fallback"].startswith("Vous pouvez tout de même saisir")
+    assert err.value.to_dict("en")["message"].startswith("“D1A 0A6” cannot be a Canadian postal code")

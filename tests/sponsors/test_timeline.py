@@ -14,12 +14,18 @@ from petition.limits import (
 from petition.timeline import (
     Dates, build, close_date, fixed_election_day, response_due, signatures_needed, sponsor_deadline, to_ics,
 )
+from petition.timeline_copy import say
 
 TODAY = date(2028, 1, 15)
 
 
-def messages(timeline, severity=None):
-    return [n.message for n in timeline.notices if severity in (None, n.severity)]
+def messages(timeline, severity=None, language="en"):
+    return [n.message for n in say(timeline, language).notices if severity in (None, n.severity)]
+
+
+def en(timeline):
+    """The timeline in English words (the engine gives codes and dates)."""
+    return say(timeline, "en")
 
 
 # -- arithmetic --------------------------------------------------------------------------------
@@ -64,8 +70,9 @@ def test_signatures_needed():
     paper = signatures_needed("paper")
     assert (online.minimum, online.advised) == (MIN_E_SIGNATURES, None)
     assert (paper.minimum, paper.advised) == (MIN_PAPER_SIGNATURES, ADVISED_PAPER_SIGNATURES)
-    assert f"collect {ADVISED_PAPER_SIGNATURES[0]} to {ADVISED_PAPER_SIGNATURES[1]}" in paper.text
-    assert str(MIN_E_SIGNATURES) in online.text
+    paper_text = en(build(Dates(kind="paper"), today=TODAY)).signatures.text
+    assert f"collect {ADVISED_PAPER_SIGNATURES[0]} to {ADVISED_PAPER_SIGNATURES[1]}" in paper_text
+    assert str(MIN_E_SIGNATURES) in en(build(Dates(), today=TODAY)).signatures.text
 
 
 # -- a whole e-petition ------------------------------------------------------------------------
@@ -74,7 +81,7 @@ def test_before_publication_the_timeline_lists_each_sponsor_choice():
     timeline = build(Dates(sent_to_sponsor=date(2028, 1, 31), sponsor_choices=3), today=TODAY)
     assert [(d.key, d.day) for d in timeline.deadlines] == [
         ("sponsor-1", date(2028, 3, 1)), ("sponsor-2", date(2028, 3, 31)), ("sponsor-3", date(2028, 4, 30))]
-    assert "last choice" in timeline.deadlines[-1].detail
+    assert "last choice" in en(timeline).deadlines[-1].detail
     assert not timeline.errors
 
 
@@ -85,7 +92,7 @@ def test_published_petition_closes_and_is_presented():
     assert timeline.deadline("sponsor-1") is None  # a Member accepted: the petition was published
     assert timeline.deadline("closes").day == date(2028, 2, 29)
     assert timeline.deadline("response").day == date(2028, 4, 24)
-    assert "This assumes it is presented on the day you planned." in timeline.deadline("response").detail
+    assert "This assumes it is presented on the day you planned." in en(timeline).deadline("response").detail
 
 
 def test_a_passed_sponsor_deadline_says_the_request_moved_on():
@@ -109,16 +116,17 @@ def test_an_overdue_government_response_is_a_warning_with_what_to_do():
 def test_published_before_it_was_sent_to_the_sponsor_is_an_error():
     timeline = build(Dates(sent_to_sponsor=date(2028, 1, 10), published=date(2028, 1, 5), open_days=30),
                      today=TODAY)
-    [error] = timeline.errors
+    [error] = en(timeline).errors
     assert error.field == "published"
-    assert "cannot be published (Wednesday 5 January 2028) before it was sent to the sponsor" in error.message
+    assert ("These dates put the publication date (Wednesday, January 5, 2028) before the date it was sent to the "
+            "sponsor (Monday, January 10, 2028).") == error.message
     assert timeline.deadlines == []  # no deadline from dates that cannot both be true
 
 
 def test_presented_before_it_closed_is_an_error_even_when_the_close_is_computed():
     timeline = build(Dates(published=date(2028, 1, 1), open_days=60, presented=date(2028, 2, 15)), today=TODAY)
-    [error] = timeline.errors
-    assert error.field == "presented" and "before it closes (Wednesday 1 March 2028)" in error.message
+    [error] = en(timeline).errors
+    assert error.field == "presented" and "before it closes (Wednesday, March 1, 2028)" in error.message
     assert timeline.deadline("response") is None
 
 
@@ -129,7 +137,7 @@ def test_presented_before_the_entered_close_date_is_an_error():
 
 def test_an_open_period_the_house_does_not_offer_is_an_error_naming_the_choices():
     timeline = build(Dates(published=date(2028, 1, 1), open_days=45), today=TODAY)
-    [error] = timeline.errors
+    [error] = en(timeline).errors
     assert "30, 60, 90 or 120 days" in error.message
 
 
@@ -140,7 +148,7 @@ def test_more_sponsor_choices_than_the_house_allows_is_an_error():
 
 def test_a_year_before_e_petitions_existed_is_caught():
     timeline = build(Dates(sent_to_sponsor=date(2008, 1, 10)), today=TODAY)
-    assert "before e-petitions existed" in timeline.errors[0].message
+    assert "before e-petitions existed" in en(timeline).errors[0].message
 
 
 def test_no_dates_at_all_asks_for_one():
@@ -160,7 +168,7 @@ def test_missing_dates_say_what_to_enter_next():
 def test_an_entered_close_date_that_differs_from_the_period_is_kept_and_explained():
     timeline = build(Dates(published=date(2028, 1, 1), open_days=30, closed=date(2028, 1, 20)), today=TODAY)
     assert timeline.deadline("closes").day == date(2028, 1, 20)
-    assert any("30 days from publication is Monday 31 January 2028" in m for m in messages(timeline, "info"))
+    assert any("30 days from publication is Monday, January 31, 2028" in m for m in messages(timeline, "info"))
 
 
 def test_paper_petitions_only_count_the_presentation():
@@ -207,8 +215,8 @@ def test_the_fixed_election_falls_on_the_third_monday_of_october_four_years_on()
 def test_a_petition_running_into_the_election_period_is_warned_it_would_be_withdrawn():
     timeline = build(Dates(published=date(2029, 6, 1), open_days=120), today=TODAY)  # closes 29 September 2029
     warning = [m for m in messages(timeline, "warning") if "R-EP-13" in m]
-    assert warning and "held by Monday 15 October 2029" in warning[0]
-    assert "from Saturday 25 August 2029" in warning[0] and "withdrawn" in warning[0]
+    assert warning and "held by Monday, October 15, 2029" in warning[0]
+    assert "from Saturday, August 25, 2029" in warning[0] and "withdrawn" in warning[0]
 
 
 def test_no_election_warning_before_the_window_after_the_election_or_on_paper():
@@ -218,12 +226,12 @@ def test_no_election_warning_before_the_window_after_the_election_or_on_paper():
     for timeline in (early, after, paper):
         assert not [m for m in messages(timeline, "warning") if "R-EP-13" in m]
     later = build(Dates(published=date(2033, 6, 1), open_days=120), today=TODAY)  # the next Parliament's
-    assert any("held by Monday 17 October 2033" in m for m in messages(timeline=later, severity="warning"))
+    assert any("held by Monday, October 17, 2033" in m for m in messages(timeline=later, severity="warning"))
 
 
 def test_a_deployment_can_say_when_the_last_election_was():
     timeline = build(Dates(published=date(2026, 7, 1), open_days=120), today=TODAY, last_election=date(2022, 5, 2))
-    assert any("held by Monday 19 October 2026" in m for m in messages(timeline, "warning"))
+    assert any("held by Monday, October 19, 2026" in m for m in messages(timeline, "warning"))
 
 
 @given(
@@ -244,7 +252,7 @@ def test_any_dates_at_all_give_a_timeline_never_an_exception(kind, days, open_da
 def test_a_date_years_ahead_is_a_mistyped_year_not_a_crash():
     timeline = build(Dates(kind="paper", presented=date(9999, 12, 31)), today=TODAY)
     assert messages(timeline, "error") == [
-        "The date presented (Friday 31 December 9999) is more than 10 years away. Check the year."]
+        "The year of the presentation date (Friday, December 31, 9999) looks mistyped: it is more than 10 years away."]
     assert timeline.deadlines == []
 
 
@@ -255,3 +263,29 @@ def test_the_weeks_after_polling_day_are_warned_too_and_an_impossible_old_date_i
     assert not any("R-EP-13" in m for m in messages(next_spring, "warning"))
     ancient = build(Dates(kind="paper", presented=date(1, 1, 1)), today=TODAY)
     assert any("before the House of Commons first sat" in m for m in messages(ancient, "error"))
+
+
+# -- the words are chosen where they are shown, in the reader's language --------------------------
+
+def test_the_same_timeline_said_in_french_with_french_dates_and_numbers():
+    timeline = build(Dates(sent_to_sponsor=date(2027, 12, 1), sponsor_choices=2), today=TODAY)
+    french = say(timeline, "fr")
+    assert french.deadline("sponsor-1").title == "Choix de parrain 1\u00a0: dernier jour pour accepter"
+    assert french.deadline("sponsor-1").day_text == "vendredi 31 décembre 2027"
+    [warning] = [n.message for n in french.notices if n.severity == "warning"]
+    assert "il y a 15\u00a0jours" in warning or "il y a 15 jours" in warning
+    wrong_order = say(build(Dates(sent_to_sponsor=date(2028, 1, 10), published=date(2028, 1, 5), open_days=30),
+                            today=TODAY), "fr")
+    assert wrong_order.errors[0].message == ("Selon ces dates, la date de publication (mercredi 5 janvier 2028) "
+                                             "précède la date d’envoi au parrain (lundi 10 janvier 2028).")
+    online = say(build(Dates(), today=TODAY), "fr").signatures.text
+    assert online.startswith("Au moins 500 signatures valides")
+    period = say(build(Dates(published=date(2028, 1, 1), open_days=45), today=TODAY), "fr")
+    assert "30, 60, 90 ou 120\u00a0jours" in period.errors[0].message
+
+
+def test_the_ics_file_is_said_in_the_language_asked_for():
+    timeline = build(Dates(kind="paper", presented=date(2028, 2, 29)), today=TODAY)
+    [event] = icalendar.Calendar.from_ical(to_ics(timeline, "Protéger la rivière", "d1", language="fr")).walk("VEVENT")
+    assert str(event["summary"]) == "Réponse du gouvernement attendue\u00a0: Protéger la rivière"
+    assert "45\u00a0jours civils" in str(event["description"]) and "(R-RESP-1)" in str(event["description"])

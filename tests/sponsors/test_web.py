@@ -18,7 +18,7 @@ import responses
 
 from petition.limits import GOVERNMENT_RESPONSE_DAYS, MAX_SPONSOR_CHOICES, SPONSOR_DAYS
 from petition.model import Addressee, Petition
-from petition.represent import MANUAL_FALLBACK
+from petition.represent_copy import MANUAL_FALLBACK
 from conftest import fresh_database_url
 from web.db import get_session
 from web.models import Draft
@@ -415,7 +415,7 @@ def test_timeline_impossible_order_is_explained_and_gives_no_deadline(app, clien
     token, _ = make_draft(app)
     client.post(f"/d/{token}/timeline", data={"published": "2028-03-01", "open_days": "30", "presented": "2028-03-10"})
     shown = text_of(client.get(f"/d/{token}/timeline"))
-    assert "Check the dates: The petition cannot be presented (Friday 10 March 2028) before it closes" in shown
+    assert "Check the dates: The petition cannot be presented (Friday, March 10, 2028) before it closes" in shown
     assert "Government response due" not in shown
 
 
@@ -433,11 +433,11 @@ def test_timeline_warns_of_the_fixed_date_election_and_follows_the_configured_la
     token, _ = make_draft(app)
     client.post(f"/d/{token}/timeline", data={"published": "2029-07-01", "open_days": "90"})
     shown = text_of(client.get(f"/d/{token}/timeline"))
-    assert "The next general election is held by Monday 15 October 2029" in shown and "(R-EP-13)" in shown
+    assert "The next general election is held by Monday, October 15, 2029" in shown and "(R-EP-13)" in shown
     client.post(f"/d/{token}/timeline", data={"published": "2031-07-01", "open_days": "90"})
     assert "R-EP-13" not in text_of(client.get(f"/d/{token}/timeline"))  # 2031 is between fixed dates
     app.config["LAST_GENERAL_ELECTION"] = "2027-05-03"  # an early election, set by the deployment
-    assert "held by Monday 20 October 2031" in text_of(client.get(f"/d/{token}/timeline"))
+    assert "held by Monday, October 20, 2031" in text_of(client.get(f"/d/{token}/timeline"))
     app.config["LAST_GENERAL_ELECTION"] = "15/10/2029"  # a typo: the built-in date, never a 500
     assert client.get(f"/d/{token}/timeline").status_code == 200
 
@@ -455,7 +455,8 @@ def test_a_date_years_away_is_refused_not_saved_and_a_stored_one_cannot_break_th
     token, _ = make_draft(app)
     response = client.post(f"/d/{token}/timeline", data={"presented": "9999-12-31", "published": "2028-01-01"})
     assert response.status_code == 400
-    assert "The date presented (Friday 31 December 9999) is more than 10 years away. Check the year." in text_of(response)
+    assert ("The year of the presentation date (Friday, December 31, 9999) looks mistyped: it is more than 10 years "
+            "away.") in text_of(response)
     assert "Government response due" not in text_of(client.get(f"/d/{token}/timeline"))  # nothing was saved
     # A far date stored before this check existed: the page and the calendar still answer.
     with app.app_context():

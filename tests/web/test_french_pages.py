@@ -133,7 +133,8 @@ def pages_of_a_journey(app, client, sample: str, kind: str, language: str) -> di
     client.post(f"/d/{token}/timeline", data={"sent_to_sponsor": "2031-01-05", "published": "2031-02-01",
                                               "open_days": "30", "presented": "2031-04-01"})
     pages["timeline filled"] = client.get(f"/d/{token}/timeline")
-    pages["timeline refused"] = client.post(f"/d/{token}/timeline", data={"published": "2031-02-30"})
+    pages["timeline refused"] = client.post(f"/d/{token}/timeline", data={"published": "2031-02-30",
+                                                                          "presented": "9999-12-31"})
     from web.models import Draft
     from web.db import get_session
     with app.app_context():
