@@ -83,6 +83,10 @@ def test_each_version_is_marked_with_its_language_for_hyphenation_and_screen_rea
     assert '<html lang="en">' in html
     assert html.count('<div class="version" lang="fr">') == 2  # page 1 and the later sheet
     assert '<span lang="fr">' in html  # the French column headings
+    # Both languages' headings come from the catalogue, each in its own language (the quotes included).
+    assert 'Printed name / <span lang="fr">Nom en lettres moulées</span>' in html
+    assert '<span lang="fr">Adresse (ville ou village et province ou territoire, ou «' in html
+    assert "sans adresse fixe" in html
 
 
 def test_the_printed_text_and_its_digest_cover_both_versions():
