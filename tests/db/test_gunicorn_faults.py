@@ -73,9 +73,9 @@ class Gunicorn:
                 "control_socket_disable = True\n\n"
                 "def post_worker_init(worker):\n"
                 "    worker.log.info('App loaded in worker %s', worker.pid)\n")
+        # Every client is 127.0.0.1: the per-client rate limits (tested in tests/web) would cut the saves short.
         env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "fault-test-secret",
                "FLASK_WTF_CSRF_ENABLED": "false", "FLASK_SESSION_COOKIE_SECURE": "false",
-               # 120 saves from one address in well under a minute: the per-client limit is not under test.
                "FLASK_RATELIMIT_ENABLED": "false"}
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(
@@ -196,7 +196,10 @@ def test_sigkilled_workers_lose_duplicate_and_corrupt_no_acknowledged_save(tmp_p
             time.sleep(rng.uniform(0.2, 0.6))
             pids = server.worker_pids()
             if pids:
-                os.kill(rng.choice(pids), signal.SIGKILL)
+                try:
+                    os.kill(rng.choice(pids), signal.SIGKILL)
+                except ProcessLookupError:  # that worker was reaped between the listing and the kill
+                    continue
                 kills += 1
         for client in clients:
             client.join(300)
@@ -226,23 +229,25 @@ def test_sigkilled_workers_lose_duplicate_and_corrupt_no_acknowledged_save(tmp_p
                 "SELECT number, petition_data FROM draft_versions WHERE draft_id = :d ORDER BY number"),
                 {"d": draft_id}).all()
             numbers = [number for number, _ in rows]
-            stored = {number: (data if isinstance(data, dict) else json.loads(data))["prayer"]
-                      for number, data in rows}
-            # No gap, no duplicate, the draft at its newest version with that version's text. Each save thins
-            # the versions nothing refers to beyond the latest KEEP_LATEST_VERSIONS (web/models.py).
-            assert numbers == list(range(max(1, version - KEEP_LATEST_VERSIONS + 1), version + 1))
+            prayers = {number: (data if isinstance(data, dict) else json.loads(data))["prayer"] for number, data in rows}
+            # Older snapshots nothing refers to are thinned by design (web.models.thin_versions); the latest
+            # KEEP_LATEST_VERSIONS are all there, without a gap, the newest being the draft's own version and text.
+            kept = min(KEEP_LATEST_VERSIONS, version)
+            assert numbers[-kept:] == list(range(version - kept + 1, version + 1)), numbers
             current = current if isinstance(current, dict) else json.loads(current)
-            assert current["prayer"] == stored[version]
+            assert current["prayer"] == prayers[version]
             # Every save stored is one a client sent, whole, once.
-            saved = [prayer for number, prayer in stored.items() if number > 1]
-            assert set(saved) <= sent and len(set(saved)) == len(saved)
-            # Every save a client was told succeeded happened: the draft went past its version, and the
-            # versions still kept hold the text the client was told.
-            for acknowledged_token, number, prayer in told_saved:
-                if acknowledged_token == token:
-                    assert number <= version
-                    if number in stored:
-                        assert stored[number] == prayer, (number, prayer)
+            stored = [prayers[n] for n in numbers if n > 1]
+            assert set(stored) <= sent and len(set(stored)) == len(stored)
+            # Every save a client was told succeeded is there at the version it was told, unless thinned since;
+            # the newest acknowledged one is the draft's text or was followed by a save cut off by a kill.
+            mine = sorted((number, prayer) for t, number, prayer in told_saved if t == token)
+            for number, prayer in mine:
+                if number in prayers:
+                    assert prayers[number] == prayer, (number, prayer)
+                else:
+                    assert number <= version - kept, (number, numbers)
+            assert mine[-1][0] == version or current["prayer"] in {p for t, p in unknown if t == token}
     engine.dispose()
     print(f"\n{len(told_saved)} saves acknowledged, {len(unknown)} cut off by {kills} SIGKILLs; all checked")
 
