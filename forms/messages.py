@@ -19,6 +19,11 @@ MESSAGES = {
     "choose": _l("Choose one of the options."),
     "addressee-kind": _l("Choose who the petition is addressed to: one of the four the House accepts."),
     "acknowledge": _l("Tick the box to confirm you have read every warning."),
+    # The second-language version (forms/second_version.py).
+    "second-paste-empty": _l("Paste your version of the petition, or choose \u201cWrite it step by step\u201d."),
+    "second-paste-unused": _l("You pasted a text but chose \u201cWrite it step by step\u201d, which would start "
+                              "empty. Choose \u201cPaste my version of the petition\u201d to use your text."),
+    "second-remove-confirm": _l("Tick the box to confirm you want to remove this version."),
 }
 
 

@@ -32,11 +32,14 @@ from petition.limits import DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SI
               help=_("Number of pages including page 1 (--paper); default: enough rows for the advised signatures."))
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
               help=_("Language of the formulae and headings (default: the petition's own)."))
+@click.option("--second-language", "second_path", default=None, metavar="PATH2",
+              help=_("--paper: the same petition in the other official language, your own text (nothing is "
+                     "translated); both are printed on each sheet."))
 @click.option("--send-to", default=None, help=_("Where volunteers send the sheets (--instructions), lines split by '\\n'."))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True, allow_dash=True),
               help=_("The PDF file to write; - writes it to standard output."))
 @click.argument("path", required=False)
-def pdf_command(paper, review, instructions, kind, size, sheets, lang, send_to, out, path) -> None:
+def pdf_command(paper, review, instructions, kind, size, sheets, lang, second_path, send_to, out, path) -> None:
     """Write the PDF for the petition in PATH (`-` reads standard input) to --out."""
     modes = [name for name, chosen in (("paper", paper), ("review", review), ("instructions", instructions)) if chosen]
     if len(modes) != 1:
@@ -49,6 +52,10 @@ def pdf_command(paper, review, instructions, kind, size, sheets, lang, send_to, 
         raise click.UsageError(_("PATH and --out cannot both be standard input/output"))
     if sheets is not None and mode != "paper":
         raise click.UsageError(_("--sheets applies to --paper only"))
+    if second_path is not None and mode != "paper":
+        raise click.UsageError(_("--second-language applies to --paper only"))
+    if second_path == "-" and (path == "-" or out == "-"):
+        raise click.UsageError(_("only one of PATH, --second-language and --out can be standard input/output"))
     if kind == "e-petition" and mode == "paper":
         raise click.UsageError(_("--paper prints a paper petition; %(option)s applies to --review only",
                                  option="--kind e-petition"))
@@ -83,8 +90,13 @@ def pdf_command(paper, review, instructions, kind, size, sheets, lang, send_to, 
                                                      len(analysis.findings) - len(analysis.errors))),
                    err=out == "-")
         return
+    petition, findings = analysis.petition, list(analysis.findings)
+    if second_path is not None:
+        second = analyze_text(read_input_or_exit(second_path), kind="paper", language=petition.second_language)
+        petition.second_version = second.petition
+        findings += second.findings
     try:
-        result = paper_pdf(analysis.petition, findings=analysis.findings, size=size, sheets=sheets)
+        result = paper_pdf(petition, findings=findings, size=size, sheets=sheets)
     except PaperRefused as refused:
         click.echo(copy.gettext("Error: the paper petition cannot be printed until these are fixed:"), err=True)
         for f in refused.findings:

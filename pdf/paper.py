@@ -52,6 +52,9 @@ class PaperParts:
     grievance_lines: list[str]
     prayer_sentence: str
     text: str  # the whole petition text exactly as rendered
+    # A bilingual sheet: the organizer's version in the other language, printed beside or after this one.
+    second: "PaperParts | None" = None
+    second_language: str | None = None
 
 
 @dataclass
@@ -77,11 +80,27 @@ def paper_parts(petition: Petition) -> PaperParts:
     prayer_start = spans["petitioners"].start - len(opening)
     middle = text[spans["addressee"].end:prayer_start]
     grievance_lines = [line for line in middle.splitlines() if line.strip()]
-    return PaperParts(heading, grievance_lines, text[prayer_start:], text)
+    second = petition.second()
+    return PaperParts(heading, grievance_lines, text[prayer_start:], text,
+                      second=paper_parts(second) if second else None,
+                      second_language=second.language if second else None)
+
+
+# A bilingual sheet puts the two versions side by side on these sizes; on the narrower ones, one after the other.
+SIDE_BY_SIDE_SIZES = ("legal", "tabloid")
+
+
+def _printed(parts: PaperParts) -> str:
+    return parts.text + ("\n\n" + parts.second.text if parts.second else "")
+
+
+def printed_text(petition: Petition) -> str:
+    """The petition text the sheets carry: with a second-language version, both (first, blank line, second)."""
+    return _printed(paper_parts(petition))
 
 
 def text_sha256(petition: Petition) -> str:
-    return hashlib.sha256(render(petition).text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(printed_text(petition).encode("utf-8")).hexdigest()
 
 
 def _with_language(petition: Petition, language: str | None) -> Petition:
@@ -91,17 +110,28 @@ def _with_language(petition: Petition, language: str | None) -> Petition:
     return petition
 
 
-def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages: int = 0) -> dict:
-    return _parts_context(paper_parts(petition), petition.language, first_rows, sheets, blank_pages)
+def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages: int = 0,
+             size: str = DEFAULT_PAPER_SIZE) -> dict:
+    return _parts_context(paper_parts(petition), petition.language, first_rows, sheets, blank_pages, size)
 
 
 def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: list[int],
-                   blank_pages: int = 0) -> dict:
-    return {
+                   blank_pages: int = 0, size: str = DEFAULT_PAPER_SIZE) -> dict:
+    second = parts.second
+    ctx = {
         "lang": copy_in(language).lang, "title": f"{parts.heading}", "parts": parts,
-        "text_sha256": hashlib.sha256(parts.text.encode("utf-8")).hexdigest(),
+        "text_sha256": hashlib.sha256(_printed(parts).encode("utf-8")).hexdigest(),
         "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
+        # The bilingual sheet: the second-language version beside (or after) the first, with its own lang.
+        "second": second,
+        "second_lang": parts.second_language if second else None,
+        "arrangement": "side-by-side" if size in SIDE_BY_SIDE_SIZES else "one-after-the-other",
     }
+    if second:
+        # The second version's headings speak its own language, from the same catalogue.
+        words = renderer.gettext_functions(copy_in(parts.second_language))
+        ctx.update({"_2": words["_"], "copy2": words["copy"]})
+    return ctx
 
 
 def _rows_upper_bound(size: str) -> int:
@@ -129,8 +159,8 @@ def _probe_html(parts: PaperParts, language: str, size: str, which: str, rows: i
     """Page 1 or one continuation sheet asking for more rows than any page holds: the rows that
     land on the first page are the rows that fit, measured, not estimated."""
     rows = rows or _rows_upper_bound(size)
-    ctx = (_parts_context(parts, language, rows, []) if which == "first"
-           else _parts_context(parts, language, 0, [rows]))
+    ctx = (_parts_context(parts, language, rows, [], size=size) if which == "first"
+           else _parts_context(parts, language, 0, [rows], size=size))
     return renderer.html_string("pdf/paper.html", **ctx)
 
 
@@ -408,7 +438,7 @@ def _numbers(language: str, size: str, pages: int) -> list:
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
-        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "",
+        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "second": None,
                "first_rows": 0, "sheets": [], "blank_pages": pages}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
@@ -522,5 +552,6 @@ def paper_pdf_plain(petition: Petition, *, size: str = DEFAULT_PAPER_SIZE, sheet
     _check_options(size, sheets)
     petition = _with_language(petition, language)
     _, _, first_rows, sheet_rows = _layouts(petition, size)
-    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, [sheet_rows] * (sheets - 1)))
+    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, [sheet_rows] * (sheets - 1),
+                                                             size=size))
     return renderer.write(renderer.layout(html, CSS, size))

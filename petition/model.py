@@ -6,7 +6,8 @@ wording that turns them into text lives in `petition.formulae`, the limits in
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from copy import deepcopy
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 Kind = Literal["e-petition", "paper"]
@@ -63,6 +64,10 @@ class Petition:
     # The action asked for, as it follows "call upon the <addressee> to".
     # A numbered list of asks stays inside the string, one item per line.
     prayer: str = ""
+    # The same petition in the other official language, as the organizer wrote or pasted it (the House accepts
+    # English, French or both; nothing is translated here). Checked on its own; printed beside this one on a
+    # bilingual paper petition. Its kind and language follow this petition's: see second().
+    second_version: "Petition | None" = None
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -72,9 +77,32 @@ class Petition:
     def from_dict(cls, data: dict) -> "Petition":
         data = dict(data or {})
         addressee = Addressee.from_dict(data.pop("addressee", None) or {})
+        second = data.pop("second_version", None)
         known = {f for f in cls.__dataclass_fields__}
         kwargs = {k: v for k, v in data.items() if k in known}
-        return cls(addressee=addressee, **kwargs)
+        petition = cls(addressee=addressee, **kwargs)
+        if isinstance(second, dict):
+            petition.second_version = cls.from_dict({**second, "second_version": None})
+        return petition
+
+    @property
+    def second_language(self) -> str:
+        return other_language(self.language)
+
+    def second(self) -> "Petition | None":
+        """The second-language version as its own petition: this one's kind, the other language."""
+        if self.second_version is None:
+            return None
+        return deepcopy(replace(self.second_version, kind=self.kind, language=self.second_language,
+                                second_version=None))
+
+    def alone(self) -> "Petition":
+        """This petition without its second-language version (what a one-language sheet or check needs)."""
+        return deepcopy(replace(self, second_version=None))
+
+
+def other_language(language: str) -> str:
+    return "en" if language == "fr" else "fr"
 
 
 @dataclass

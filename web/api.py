@@ -1,7 +1,8 @@
 """The JSON API: `POST /api/check` checks a petition and answers with what `petition check` prints.
 
 Input is validated strictly here, so the engine only ever sees well-typed values, and every refusal says
-which field to fix. The response shape is documented in README.md ("API"); the live panel depends on it.
+which field to fix. The response shape is documented in README.md ("API"). The drafting pages' live panel
+asks for HTML instead (POST /d/<token>/panel, web/drafting.py).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 
 from flask import Blueprint, abort, jsonify, request
 
-# The drafting forms' per-field limits: the live panel and a form save refuse the same text.
+# The drafting forms' per-field limits: the API and a form save refuse the same text.
 from forms.limits import (
     MAX_ADDRESSEE_FIELD_CHARS,
     MAX_CLAUSE_CHARS as MAX_GRIEVANCE_CHARS,

@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from petition.analysis import analyze_petition
 from petition.catalogue import lang_of
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
-from petition.model import Removed
+from petition.model import Petition, Removed
 from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
@@ -34,6 +34,8 @@ PAPER_SIZE_LABELS = {
 
 def paper_size_label(name: str) -> str:
     return str(PAPER_SIZE_LABELS.get(name) or PAPER_SIZES[name]["label"])
+
+
 PRINT_NOT_RECORDED = _l("The signature sheets were not downloaded: we could not record which version is being "
                         "printed just now. Your choices are kept below: press Download again in a moment.")
 
@@ -100,11 +102,12 @@ def paper(token: str):
     petition = draft.snapshot(number) if number != draft.version else draft.petition
     if petition is None:
         abort(404, description=_("This draft has no version %(version)s.", version=version))
+    printed, findings, languages = _sheets_text(petition, request.args.get("languages", "").strip())
     from pdf.paper import PaperRefused, paper_pdf
 
     try:
-        result = paper_pdf(petition, findings=analyze_petition(petition).findings, size=size,
-                           sheets=int(sheets) if sheets else None, store=pdf_store())
+        result = paper_pdf(printed, findings=findings, size=size, sheets=int(sheets) if sheets else None,
+                           store=pdf_store())
     except PaperRefused as refused:
         # A page of its own: the reasons are in the petition's language and the way back is to the review.
         return render_template("pdf/refused.html", findings=refused.findings, token=token,
@@ -120,6 +123,24 @@ def paper(token: str):
         from web.drafting import _render_review
 
         return _render_review(draft, token, notice=PRINT_NOT_RECORDED, status=503,
-                              download={"size": size, "sheets": sheets})
-    return _pdf(result.pdf, f"petition-v{number}-{size}.pdf", **{
+                              download={"size": size, "sheets": sheets, "languages": request.args.get("languages", "")})
+    # A draft with a version in each language names which the sheets carry.
+    named = f"-{languages}" if petition.second_version is not None else ""
+    return _pdf(result.pdf, f"petition-v{number}-{size}{named}.pdf", **{
         "X-Petition-Version": str(number), "X-Petition-Text-SHA256": result.text_sha256})
+
+
+def _sheets_text(petition: Petition, languages: str) -> tuple[Petition, list, str]:
+    """(what the sheets print, the findings that must not be errors, its name) for `languages`: "both" (the
+    petition and its second-language version on each sheet, the default when it has one), or one language."""
+    second = petition.second()
+    languages = languages or ("both" if second else petition.language)
+    if languages == "both" and second:
+        findings = analyze_petition(petition.alone()).findings + analyze_petition(second).findings
+        return petition, findings, f"{petition.language}-{second.language}"
+    if languages == petition.language:
+        return petition.alone(), analyze_petition(petition).findings, languages
+    if second and languages == second.language:
+        return second, analyze_petition(second).findings, languages
+    abort(400, description=_("Choose the languages the sheets are printed in: the petition's own, or both when "
+                             "it has a version in the other language."))

@@ -27,9 +27,10 @@ from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
 from forms.settings import SettingsForm
+from forms.second_version import RemoveSecondVersionForm, SecondVersionForm
 from forms.start import StartForm
 from petition.addressees import classify_addressee
-from petition.analysis import analyze_petition
+from petition.analysis import analyze_petition, analyze_text
 from petition.formulae import (
     GRIEVANCE_OPENER, default_petitioners, is_default_petitioners, petitioners_of, prayer_formula, render,
 )
@@ -41,8 +42,8 @@ from petition.rules import reader_text
 
 from .db import get_session
 from .errors import handle_http_error
-from .i18n import switched_to
-from .links import draft_for_edit, draft_for_review
+from .i18n import JS_STRINGS, switched_to
+from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
 from .ratelimits import reshows
@@ -127,6 +128,12 @@ def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
     # POST) keeps the stored one rather than failing in the model; the form's own error says what to fix.
     if form.kind.data in KINDS:
         p.kind = form.kind.data
+    if form.language.data in LANGUAGES and form.language.data != p.language and p.second_version is not None:
+        # With a version in each language, choosing the other language makes that version the petition and
+        # this one its second version: each text stays with the language it is written in.
+        first, second = p.alone(), p.second()
+        second.second_version = first
+        p = second
     if form.language.data in LANGUAGES:
         p.language = form.language.data
         if is_default_petitioners(p.petitioners):  # saved in words before the default was kept as such
@@ -159,6 +166,12 @@ FORMS.update({
     "drafting.step": lambda args: STEPS[args["step"]].form,
     "drafting.apply_suggestion": lambda args: ApplySuggestionForm,
     "drafting.mark_ready": lambda args: ReadyForm,
+    "drafting.second_step": lambda args: STEPS[args["step"]].form,
+    "drafting.second_version": lambda args: SecondVersionForm,
+    "drafting.remove_second_version": lambda args: RemoveSecondVersionForm,
+    "drafting.panel": lambda args: STEPS[request.form.get("step", "")].form,
+    "drafting.second_panel": lambda args: STEPS[request.form.get("step", "")].form,
+    "drafting.start_panel": lambda args: StartForm,
 })
 
 
@@ -193,6 +206,73 @@ def part_label(part: str) -> str:
     if part.startswith("grievance") and number.isdigit():
         return _("Clause %(number)s", number=number)
     return part[0].upper() + part[1:]
+
+
+# ----- the two versions of a petition --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Version:
+    """Which text of a draft a page edits: the petition itself, or its second-language version (`lang`).
+
+    The second version is the organizer's own text in the other official language (nothing is translated); it
+    has the same steps and forms, at /d/<token>/<lang>/<step>, and its own findings.
+    """
+
+    lang: str | None = None
+
+    @property
+    def is_second(self) -> bool:
+        return self.lang is not None
+
+    def of(self, petition: Petition) -> Petition:
+        """This version of a whole (stored or typed) petition."""
+        if not self.is_second:
+            return petition
+        return petition.second() or blank_second_version(petition)
+
+    def into(self, petition: Petition, edited: Petition) -> Petition:
+        """The whole petition with `edited` as this version."""
+        if not self.is_second:
+            return edited
+        whole = Petition.from_dict(petition.to_dict())
+        whole.second_version = edited.alone()
+        return whole
+
+    def url(self, token: str, step: str, **values) -> str:
+        if step == "review":
+            return url_for("drafting.review", token=token, **values)
+        if self.is_second:
+            return url_for("drafting.second_step", token=token, lang=self.lang, step=step, **values)
+        return url_for("drafting.step", token=token, step=step, **values)
+
+    def panel_url(self, token: str) -> str:
+        if self.is_second:
+            return url_for("drafting.second_panel", token=token, lang=self.lang)
+        return url_for("drafting.panel", token=token)
+
+    @property
+    def suffix(self) -> str:
+        """Tells the second panel's ids and apply buttons from the first's on the review page."""
+        return "-second" if self.is_second else ""
+
+    def fingerprint(self, finding) -> str:
+        return ("second-" if self.is_second else "") + fingerprint(finding)
+
+
+FIRST = Version()
+
+
+def blank_second_version(petition: Petition) -> Petition:
+    """A second-language version to write step by step: the same addressee (its kind, the Member), nothing else;
+    a Minister's title is written in each language, so it starts empty."""
+    a = petition.addressee
+    return Petition(kind=petition.kind, language=petition.second_language,
+                    addressee=Addressee(kind=a.kind, in_parliament_assembled=a.in_parliament_assembled,
+                                        name=a.name, riding=a.riding))
+
+
+def version_name(language: str) -> str:
+    return str(_("French version") if language == "fr" else _("English version"))
 
 
 def fingerprint(finding) -> str:
@@ -236,41 +316,69 @@ def review_analysis(petition: Petition):
     return analysis
 
 
-def _checks_context(draft_token: str | None, petition: Petition, *, review: bool = False) -> dict:
-    analysis = review_analysis(petition) if review else analyze_petition(petition)
+def _panel_context(draft_token: str | None, petition: Petition | None, analysis=None,
+                   version: Version = FIRST) -> dict:
+    """What the findings panel macro needs (templates/drafting/_macros.html, `panel`)."""
     step_urls = {}
     if draft_token:
-        step_urls = {name: url_for("drafting.step", token=draft_token, step=name) for name in STEPS}
+        step_urls = {name: version.url(draft_token, name) for name in STEPS if name in ORDER}
+        step_urls["settings"] = url_for("drafting.step", token=draft_token, step="settings")
         step_urls["review"] = url_for("drafting.review", token=draft_token)
     return {
         "analysis": analysis,
-        "groups": _grouped(analysis),
+        "groups": _grouped(analysis) if analysis else [],
         "step_urls": step_urls,
         "step_for_part": step_for_part,
         "part_label": part_label,
-        "fingerprint": fingerprint,
-        "can_apply": lambda finding: can_apply(petition, finding),
+        "fingerprint": version.fingerprint if petition is not None else None,
+        "can_apply": (lambda finding: can_apply(petition, finding)) if petition is not None else None,
+        "panel_suffix": version.suffix,
     }
 
 
+def version_analysis(petition: Petition, version: Version = FIRST):
+    """The findings of one version of a whole petition. The first version's include the printed sheets' fit
+    (both versions on them when there is a second); the second version's are its own text's."""
+    if version.is_second:
+        return analyze_petition(version.of(petition))
+    return review_analysis(petition)
+
+
+def _checks_context(draft_token: str | None, petition: Petition, version: Version = FIRST) -> dict:
+    """The panel for a draft: the same findings on every page that shows it (review, steps, live check)."""
+    return _panel_context(draft_token, version.of(petition), version_analysis(petition, version), version)
+
+
 def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petition: Petition | None = None,
-                 conflict: Petition | None = None, notice: str | None = None, status: int = 200):
-    """One step page. `petition` is what the page shows (the typed text after a refused save)."""
-    stored = draft.petition
-    shown = petition or stored
+                 conflict: Petition | None = None, notice: str | None = None, status: int = 200,
+                 version: Version = FIRST):
+    """One step page. `petition` is the whole petition the page shows (the typed text after a refused save);
+    `version` which of its texts the page edits."""
+    whole = petition or draft.petition
+    stored = version.of(draft.petition)
+    shown = version.of(whole)
+    if conflict is not None:
+        conflict = version.of(conflict)
     if form.errors.get("csrf_token"):
         # Without CSRFProtect's early refusal the form itself reports it: same message, text kept.
         notice = notice or SESSION_EXPIRED
         form.csrf_token.errors = []
-    context = _checks_context(token, shown)
+    context = _checks_context(token, whole, version)
     opening, link = prayer_formula(shown)
+    titles = STEP_TITLES
+    if version.is_second:
+        titles = {step: _("%(step)s: %(version)s", step=title, version=version_name(version.lang))
+                  for step, title in STEP_TITLES.items() if step != "review"}
+        titles["review"] = STEP_TITLES["review"]
     body = render_template(
         f"drafting/{name}.html",
         draft=draft,
         token=token,
         step=name,
         steps=ORDER,
-        step_titles=STEP_TITLES,
+        step_titles=titles,
+        version=version,
+        panel_url=version.panel_url(token),
         form=form,
         petition=shown,
         petition_json=shown.to_dict(),
@@ -292,9 +400,9 @@ def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petiti
     return body, status
 
 
-def _typed_petition(draft: Draft, spec: Step, form: FlaskForm) -> Petition:
-    """The stored petition with what was just typed on this step, validated or not."""
-    return spec.apply(draft.petition, form)
+def _typed_petition(draft: Draft, spec: Step, form: FlaskForm, version: Version = FIRST) -> Petition:
+    """The whole stored petition with what was just typed on this step (of this version), validated or not."""
+    return version.into(draft.petition, spec.apply(version.of(draft.petition), form))
 
 
 def typed_step_page(draft: Draft, token: str, step: str):
@@ -307,16 +415,21 @@ def typed_step_page(draft: Draft, token: str, step: str):
 
 # ----- routes ----------------------------------------------------------------------------------
 
+def _start_page(form: StartForm, notice: str | None = None, status: int = 200):
+    # Nothing is checked before a draft is pasted: the panel starts empty.
+    return render_template("drafting/start.html", form=form, notice=notice, **_panel_context(None, None)), status
+
+
 @bp.route("/", methods=["GET", "POST"])
 def start():
     form = StartForm()
     if request.method == "POST" and switched_to():
         # The language switch submits this form: the same page in the other language, with what was typed
         # (or pasted) still in the form. Nothing is created until Start.
-        return render_template("drafting/start.html", form=form, notice=None)
+        return _start_page(form)
     if not form.validate_on_submit():
         notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
-        return render_template("drafting/start.html", form=form, notice=notice), (400 if form.errors else 200)
+        return _start_page(form, notice, 400 if form.errors else 200)
     kind, language = form.kind.data, form.language.data
     session = get_session()
     if form.how.data == "paste":
@@ -343,7 +456,7 @@ def start():
         session.commit()
     except SQLAlchemyError as error:
         save_failed(error)
-        return render_template("drafting/start.html", form=form, notice=START_FAILED), 503
+        return _start_page(form, START_FAILED, 503)
     return redirect(url_for("drafting.welcome", token=token))
 
 
@@ -368,27 +481,42 @@ def welcome(token: str):
 
 @bp.route("/d/<token>/<any(addressee, petitioners, grievances, prayer, settings):step>", methods=["GET", "POST"])
 def step(token: str, step: str):
+    return _step(token, step, FIRST)
+
+
+@bp.route("/d/<token>/<any(en, fr):lang>/<any(addressee, petitioners, grievances, prayer):step>",
+          methods=["GET", "POST"])
+def second_step(token: str, lang: str, step: str):
+    """A step of the second-language version: the same form, on that version's text."""
+    draft = draft_for_edit(token)
+    if lang == draft.petition.language:  # the petition itself is in that language
+        return redirect(url_for("drafting.step", token=token, step=step))
+    return _step(token, step, Version(lang))
+
+
+def _step(token: str, step: str, version: Version):
     draft = draft_for_edit(token)
     spec = STEPS[step]
     if request.method == "GET":
-        form = spec.form(data={**spec.load(draft.petition), "version": draft.version})
-        return _render_step(draft, token, step, form)
+        form = spec.form(data={**spec.load(version.of(draft.petition)), "version": draft.version})
+        return _render_step(draft, token, step, form, version=version)
 
     form = spec.form()
     action = list_action(request.form) if step == "grievances" else None
     if not form.validate_on_submit():
-        typed = _typed_petition(draft, spec, form)
-        return _render_step(draft, token, step, form, petition=typed, status=400)
+        typed = _typed_petition(draft, spec, form, version)
+        return _render_step(draft, token, step, form, petition=typed, status=400, version=version)
 
-    petition = _typed_petition(draft, spec, form)
+    edited = spec.apply(version.of(draft.petition), form)
     if step == "grievances":
-        clauses = petition.grievances
+        clauses = edited.grievances
         if action is None:
             # Saving drops empty boxes: a blank clause is not part of the petition.
             clauses = [c for c in clauses if c.strip()]
         else:
             clauses = apply_action(clauses, action)
-        petition.grievances = clauses
+        edited.grievances = clauses
+    petition = version.into(draft.petition, edited)
 
     session = get_session()
     try:
@@ -398,44 +526,143 @@ def step(token: str, step: str):
         session.rollback()
         current = draft_for_edit(token)
         form.version.data = str(current.version)  # a second Save now knowingly keeps the typed text
-        return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form),
-                            conflict=stale.draft.petition, notice=CONFLICT, status=409)
+        return _render_step(current, token, step, form, petition=_typed_petition(current, spec, form, version),
+                            conflict=stale.draft.petition, notice=CONFLICT, status=409, version=version)
     except VersionBudgetExceeded:
         session.rollback()
-        return _render_step(draft, token, step, form, petition=petition, notice=VERSIONS_FULL, status=409)
+        return _render_step(draft, token, step, form, petition=petition, notice=VERSIONS_FULL, status=409,
+                            version=version)
     except SQLAlchemyError as error:
         # A locked, read-only or unreachable database: say so and keep the typed text on screen.
         save_failed(error)
-        return _render_step(draft, token, step, form, petition=petition, notice=SAVE_FAILED, status=503)
+        return _render_step(draft, token, step, form, petition=petition, notice=SAVE_FAILED, status=503,
+                            version=version)
 
+    chosen = request.form.get("finding")
+    if chosen and action is None:
+        # "Apply suggestion" in the step's panel: the typed text is saved (above), then the suggestion goes in.
+        _apply_after_save(draft_for_edit(token), chosen)
+        return redirect(version.url(token, step))
     if action is not None:
         name, index = action
         anchor = None
         if name == "add":
-            anchor = f"grievance-{len(petition.grievances)}"
+            anchor = f"grievance-{len(edited.grievances)}"
         elif index is not None and name.startswith("move"):
             moved_to = index - 1 if name == "move_up" else index + 1
-            moved_to = min(max(moved_to, 0), max(len(petition.grievances) - 1, 0))
+            moved_to = min(max(moved_to, 0), max(len(edited.grievances) - 1, 0))
             anchor = f"grievance-{moved_to + 1}"
-        return redirect(url_for("drafting.step", token=token, step=step, _anchor=anchor))
+        return redirect(version.url(token, step, _anchor=anchor))
     if switched_to():  # the language switch saved the page; show it again in the language chosen
-        return redirect(url_for("drafting.step", token=token, step=step))
+        return redirect(version.url(token, step))
     goto = request.form.get("goto")
-    if goto == "review":  # a step chosen in the progress bar, reached after the save
-        return redirect(url_for("drafting.review", token=token))
-    if goto in ORDER:
-        return redirect(url_for("drafting.step", token=token, step=goto))
+    if goto in ORDER:  # a step chosen in the progress bar, reached after the save
+        return redirect(version.url(token, goto))
     if step not in ORDER:
         return redirect(url_for("drafting.review", token=token))
     position = ORDER.index(step)
     if form.back.data:
         if position == 0:
+            if version.is_second:
+                return redirect(url_for("drafting.second_version", token=token, lang=version.lang))
             return redirect(url_for("drafting.welcome", token=token))
-        return redirect(url_for("drafting.step", token=token, step=ORDER[position - 1]))
-    following = ORDER[position + 1]
-    if following == "review":
+        return redirect(version.url(token, ORDER[position - 1]))
+    return redirect(version.url(token, ORDER[position + 1]))
+
+
+# ----- the second-language version -------------------------------------------------------------------
+
+def _second_version_page(draft: Draft, token: str, lang: str, form: SecondVersionForm | None = None,
+                         remove_form: RemoveSecondVersionForm | None = None, notice: str | None = None,
+                         status: int = 200):
+    petition = draft.petition
+    return render_template(
+        "drafting/second_version.html", draft=draft, token=token, lang=lang, petition=petition,
+        second=petition.second(), version_label=version_name(lang), version=Version(lang),
+        form=form or SecondVersionForm(data={"version": draft.version}),
+        remove_form=remove_form or RemoveSecondVersionForm(data={"version": draft.version}),
+        notice=notice,
+    ), status
+
+
+def _loaded_version(form: FlaskForm) -> int:
+    try:
+        return int(form.version.data)
+    except (TypeError, ValueError):
+        return -1
+
+
+@bp.route("/d/<token>/<any(en, fr):lang>/", methods=["GET", "POST"])
+def second_version(token: str, lang: str):
+    """Add the petition's version in the other official language: paste it, or write it step by step."""
+    draft = draft_for_edit(token)
+    petition = draft.petition
+    if lang == petition.language:  # the petition itself is in that language
         return redirect(url_for("drafting.review", token=token))
-    return redirect(url_for("drafting.step", token=token, step=following))
+    if request.method == "GET":
+        return _second_version_page(draft, token, lang)
+    form = SecondVersionForm()
+    if switched_to():  # the language switch: the same page in the other language, the pasted text kept
+        return _second_version_page(draft, token, lang, form)
+    if not form.validate_on_submit():
+        notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
+        return _second_version_page(draft, token, lang, form, notice=notice, status=400)
+    version = Version(lang)
+    if form.how.data == "paste":
+        reading = read(form.text.data)
+        second = reading.petition
+        second.kind, second.language = petition.kind, lang
+        if reading.language and reading.language != lang:
+            flash(_("This text does not read as French: check that you pasted your French version.") if lang == "fr"
+                  else _("This text does not read as English: check that you pasted your English version."),
+                  "warning")
+    else:
+        second = version.of(petition)  # an existing version is kept; a new one starts with the addressee
+    session = get_session()
+    try:
+        draft.save(session, version.into(petition, second), _loaded_version(form))
+        session.commit()
+    except StaleDraft:
+        session.rollback()
+        return _second_version_page(draft_for_edit(token), token, lang, form, notice=CONFLICT, status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _second_version_page(draft, token, lang, form, notice=VERSIONS_FULL, status=409)
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _second_version_page(draft, token, lang, form, notice=SAVE_FAILED, status=503)
+    if form.how.data == "paste":
+        return redirect(url_for("drafting.review", token=token, _anchor="second-version-heading"))
+    return redirect(version.url(token, "addressee"))
+
+
+@bp.post("/d/<token>/<any(en, fr):lang>/remove")
+def remove_second_version(token: str, lang: str):
+    draft = draft_for_edit(token)
+    petition = draft.petition
+    if lang == petition.language or petition.second_version is None:
+        return redirect(url_for("drafting.review", token=token))
+    form = RemoveSecondVersionForm()
+    if not form.validate_on_submit():
+        notice = SESSION_EXPIRED if form.errors.pop("csrf_token", None) else None
+        return _second_version_page(draft, token, lang, remove_form=form, notice=notice, status=400)
+    session = get_session()
+    try:
+        draft.save(session, petition.alone(), _loaded_version(form))
+        session.commit()
+    except StaleDraft:
+        session.rollback()
+        return _second_version_page(draft_for_edit(token), token, lang, notice=CONFLICT, status=409)
+    except VersionBudgetExceeded:
+        session.rollback()
+        return _second_version_page(draft, token, lang, remove_form=form, notice=VERSIONS_FULL, status=409)
+    except SQLAlchemyError as error:
+        save_failed(error)
+        return _second_version_page(draft, token, lang, remove_form=form, notice=SAVE_FAILED, status=503)
+    # Not lost: the draft's earlier version still holds it.
+    flash(_("%(version)s removed. Version %(number)s of the draft still holds it.", version=version_name(lang),
+            number=draft.version - 1), "success")
+    return redirect(url_for("drafting.review", token=token))
 
 
 @bp.get("/d/<token>/review")
@@ -457,7 +684,9 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
                    status: int = 200, download: dict | None = None):
     """The review page; `download` is the paper size and page count last asked for, shown again."""
     petition = draft.petition
-    context = _checks_context(token, petition, review=True)
+    context = _checks_context(token, petition)
+    second = _second_context(token, petition)
+    findings = context["analysis"].findings + (second["analysis"].findings if second else [])
     ready_form = ready_form or ReadyForm(data={"version": draft.version})
     ready_form.version.data = str(draft.version)
     return render_template(
@@ -475,8 +704,32 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         paper_size=(download or {}).get("size") or _paper_size(petition),
         paper_sheets=(download or {}).get("sheets", ""),
         review_url=url_for("drafting.sponsor_review", review_token=draft.review_token, _external=True),
+        second=second,
+        second_language_name=version_name(petition.second_language),
+        second_version_url=url_for("drafting.second_version", token=token, lang=petition.second_language),
+        # "Mark as ready" weighs both versions: the House reads the petition in each language it is in.
+        blocking_errors=sum(1 for f in findings if f.severity == "error"),
+        has_warnings=any(f.severity == "warning" for f in findings),
         **context,
     ), status
+
+
+def _second_context(token: str | None, petition: Petition) -> dict | None:
+    """The second-language version for the review pages: its text, its name and its own panel."""
+    if petition.second_version is None:
+        return None
+    version = Version(petition.second_language)
+    text = version.of(petition)
+    return {"petition": text, "rendered": render(text).text, "name": version_name(text.language),
+            "version": version, **_checks_context(token, petition, version)}
+
+
+def _blocking(petition: Petition) -> tuple[list, list]:
+    """(errors, warnings) of a whole petition: both versions when it has two."""
+    findings = review_analysis(petition).findings
+    if petition.second_version is not None:
+        findings += version_analysis(petition, Version(petition.second_language)).findings
+    return ([f for f in findings if f.severity == "error"], [f for f in findings if f.severity == "warning"])
 
 
 @bp.post("/d/<token>/apply")
@@ -494,11 +747,10 @@ def apply_suggestion(token: str):
             "This draft changed in another tab since you opened this page, so the suggestion was not applied. "
             "The page now shows the latest version: check the suggestion again."), status=409)
     petition = draft.petition
-    finding = next((f for f in analyze_petition(petition).findings
-                    if _applicable(f) and fingerprint(f) == form.finding.data), None)
+    which, finding = _chosen_finding(petition, form.finding.data or "")
     if finding is None:
         return _render_review(draft, token, notice=_("That suggestion no longer applies to this version."), status=409)
-    changed = apply_finding(petition, finding)
+    changed = apply_finding(which.of(petition), finding)
     if changed is None:
         target = step_for_part(finding.part)
         if target:
@@ -510,7 +762,7 @@ def apply_suggestion(token: str):
         return redirect(url_for("drafting.review", token=token))
     session = get_session()
     try:
-        draft.save(session, changed, version)
+        draft.save(session, which.into(petition, changed), version)
         session.commit()
     except StaleDraft:
         session.rollback()
@@ -524,6 +776,39 @@ def apply_suggestion(token: str):
         return _render_review(draft, token, notice=APPLY_FAILED, status=503)
     flash(_("Applied the suggestion for %(rule)s.", rule=finding.rule), "success")
     return redirect(url_for("drafting.review", token=token))
+
+
+def _chosen_finding(petition: Petition, chosen: str):
+    """(version, finding) for an apply button's value: a fingerprint on this petition or its second version."""
+    which = FIRST
+    if chosen.startswith("second-") and petition.second_version is not None:
+        which = Version(petition.second_language)
+    finding = next((f for f in analyze_petition(which.of(petition)).findings
+                    if _applicable(f) and which.fingerprint(f) == chosen), None)
+    return which, finding
+
+
+def _apply_after_save(draft: Draft, chosen: str) -> None:
+    """Apply the suggestion the step's panel showed for the text just saved; the outcome is flashed."""
+    petition = draft.petition
+    which, finding = _chosen_finding(petition, chosen)
+    changed = apply_finding(which.of(petition), finding) if finding is not None else None
+    if changed is None:
+        flash(_("Your text is saved. That suggestion no longer applies to it, so nothing else was changed."), "warning")
+        return
+    session = get_session()
+    try:
+        draft.save(session, which.into(petition, changed), draft.version)
+        session.commit()
+    except (StaleDraft, VersionBudgetExceeded, SQLAlchemyError) as error:
+        if isinstance(error, SQLAlchemyError):
+            save_failed(error)
+        else:
+            session.rollback()
+        flash(_("Your text is saved, but the suggestion could not be applied just now: check it again below."),
+              "warning")
+        return
+    flash(_("Applied the suggestion for %(rule)s.", rule=finding.rule), "success")
 
 
 # Findings whose suggestion is a drop-in replacement for the excerpt (or, for the addressee, the
@@ -614,12 +899,11 @@ def mark_ready(token: str):
         return _render_review(draft, token, notice=_(
             "This draft changed in another tab since you opened this page. Check it again below, then mark it ready."),
             status=409)
-    analysis = review_analysis(draft.petition)
-    if analysis.errors:
+    errors, warnings = _blocking(draft.petition)
+    if errors:
         return _render_review(draft, token, notice=_(
             "This petition still has errors the House would refuse it for. Fix each one (the links take you "
             "to the right step), then mark it ready."), status=400)
-    warnings = [f for f in analysis.findings if f.severity == "warning"]
     if warnings and not form.acknowledge.data:
         form.acknowledge.errors = [message("acknowledge")]
         return _render_review(draft, token, ready_form=form, status=400)
@@ -646,8 +930,103 @@ def sponsor_review(review_token: str):
         draft=draft,
         petition=petition,
         rendered=render(petition).text,
-        **_checks_context(None, petition, review=True),
+        second=_second_context(None, petition),
+        **_panel_context(None, None, review_analysis(petition)),
     )
+
+
+# ----- the live panel -------------------------------------------------------------------------------
+# static/js/live-check.js posts the form as it stands (nothing is saved) and swaps in the panel these
+# return: the same macro as the review page, so the two cannot drift apart. A refusal is a short note
+# (data-check-note) the script shows in place of its own words, never a page.
+
+PANEL_ENDPOINTS = ("drafting.panel", "drafting.second_panel", "drafting.start_panel")
+JS_STRINGS["live-check-failed"] = _l("Could not check just now. Your text is safe: press Save to check it on the "
+                                     "server.")
+PANEL_NOT_CHECKED = _l("This text was not checked: %(reason)s Press Save to see which box to correct; "
+                       "your text is still in the form.")
+PANEL_BAD_POST = _l("This check could not be read. Your text is safe: press Save to check it on the server.")
+PANEL_EXPIRED = _l("Your session expired, so this text was not checked. Press Save: your text is kept.")
+PANEL_TOO_LARGE = _l("This text is longer than the form accepts, so it was not checked. Press Save to see which "
+                     "box to shorten.")
+
+
+def _panel_note(message: str, status: int):
+    body = render_template("drafting/_panel_note.html", message=message)
+    return body, status, {"Cache-Control": "no-store"}
+
+
+
+
+def _form_refusal(form: FlaskForm):
+    """A 400 note naming what the form refused (a box over its length, ...), as a Save would."""
+    errors = [errs for name, errs in form.errors.items() if name != "csrf_token"]
+    messages = [m for m in _flatten(errors) if isinstance(m, str)]
+    reason = " ".join(m if m.endswith(".") else m + "." for m in messages[:2])
+    return _panel_note(PANEL_NOT_CHECKED % {"reason": reason}, 400)
+
+
+def _flatten(items):
+    for item in items:
+        if isinstance(item, (list, tuple)):
+            yield from _flatten(item)
+        elif isinstance(item, dict):
+            yield from _flatten(list(item.values()))
+        else:
+            yield item
+
+
+@bp.post("/d/<token>/panel")
+def panel(token: str):
+    """The findings panel for a step as typed: the step's own form (with `step` naming it), nothing saved."""
+    return _live_panel(token, FIRST)
+
+
+@bp.post("/d/<token>/<any(en, fr):lang>/panel")
+def second_panel(token: str, lang: str):
+    """The same for a step of the second-language version."""
+    return _live_panel(token, Version(lang))
+
+
+def _live_panel(token: str, version: Version):
+    try:
+        draft = draft_for_edit(token)
+    except HTTPException:
+        return _panel_note(NO_DRAFT, 404)
+    spec = STEPS.get(request.form.get("step", ""))
+    if spec is None or (version.is_second and (spec.name not in ORDER or version.lang == draft.petition.language)):
+        return _panel_note(PANEL_BAD_POST, 400)
+    form = spec.form()
+    if not form.validate():
+        return _form_refusal(form)
+    petition = _typed_petition(draft, spec, form, version)
+    body = render_template("drafting/_panel.html", **_checks_context(token, petition, version))
+    # The body is someone's unpublished petition.
+    return body, 200, {"Cache-Control": "no-store"}
+
+
+@bp.post("/start/panel")
+def start_panel():
+    """The start page's panel for a pasted draft; 204 when there is nothing to check yet."""
+    form = StartForm()
+    form.validate()
+    if form.how.data != "paste" or not (form.text.data or "").strip():
+        return "", 204, {"Cache-Control": "no-store"}
+    errors = {name: errs for name, errs in form.errors.items() if name != "csrf_token"}
+    if errors:
+        return _form_refusal(form)
+    kind = form.kind.data if form.kind.data in KINDS else "e-petition"
+    language = form.language.data if form.language.data in LANGUAGES else None
+    body = render_template("drafting/_panel.html",
+                           **_panel_context(None, None, analyze_text(form.text.data, kind=kind, language=language)))
+    return body, 200, {"Cache-Control": "no-store"}
+
+
+@bp.errorhandler(413)
+def too_large(error: HTTPException):
+    if request.endpoint in PANEL_ENDPOINTS:
+        return _panel_note(PANEL_TOO_LARGE, 413)
+    return handle_http_error(error)
 
 
 @bp.errorhandler(CSRFError)
@@ -661,14 +1040,17 @@ def csrf_expired(error: CSRFError):
         return database_unavailable(failure)
 
 
-@reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready")
+@reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready",
+         "drafting.second_step", "drafting.second_version", "drafting.remove_second_version", *PANEL_ENDPOINTS)
 def reshow_posted(notice: str, status: int):
     """The page a refused POST came from, with what was typed still in its fields and `notice` above them
     (an expired session, a rate limit); None when there is no such page."""
     endpoint = request.endpoint
     args = request.view_args or {}
+    if endpoint in PANEL_ENDPOINTS:  # the live check: a note in the panel, the text stays in the form
+        return _panel_note(PANEL_EXPIRED if status == 400 else notice, status)
     if endpoint == "drafting.start":
-        return render_template("drafting/start.html", form=StartForm(), notice=notice), status
+        return _start_page(StartForm(), notice, status)
     if endpoint == "drafting.step":
         draft = draft_for_edit(args["token"])
         spec = STEPS[args["step"]]
@@ -676,6 +1058,20 @@ def reshow_posted(notice: str, status: int):
         form.validate()  # field messages (too long, ...) appear along with the notice; nothing is saved
         return _render_step(draft, args["token"], args["step"], form, petition=_typed_petition(draft, spec, form),
                             notice=notice, status=status)
+    if endpoint == "drafting.second_step":
+        draft = draft_for_edit(args["token"])
+        spec, version = STEPS[args["step"]], Version(args["lang"])
+        form = spec.form()
+        form.validate()
+        return _render_step(draft, args["token"], args["step"], form, notice=notice, status=status, version=version,
+                            petition=_typed_petition(draft, spec, form, version))
+    if endpoint in ("drafting.second_version", "drafting.remove_second_version"):
+        draft = draft_for_edit(args["token"])
+        if endpoint == "drafting.second_version":
+            return _second_version_page(draft, args["token"], args["lang"], SecondVersionForm(), notice=notice,
+                                        status=status)
+        return _second_version_page(draft, args["token"], args["lang"], remove_form=RemoveSecondVersionForm(),
+                                    notice=notice, status=status)
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
         return _render_review(draft_for_edit(args["token"]), args["token"], notice=notice, status=status)
     return None

@@ -69,7 +69,9 @@ def make_drafts(app) -> Drafts:
         petition = Petition(kind="e-petition", language="en", addressee=Addressee(kind="house"),
                             grievances=["The Rideau Canal is a UNESCO World Heritage Site",
                                         "PARKS CANADA MUST ACT NOW"],
-                            prayer="protect the Rideau Canal's heritage status")
+                            prayer="protect the Rideau Canal's heritage status",
+                            second_version=Petition(language="fr", addressee=Addressee(kind="house"),
+                                                    prayer="protéger le statut patrimonial du canal Rideau"))
         draft, token = Draft.create(session, petition)
         paper = Petition(kind="paper", language="en", addressee=Addressee(kind="house"),
                          grievances=["The Rideau Canal is a UNESCO World Heritage Site"],
@@ -102,6 +104,25 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
                 "prayer": KEPT.format("prayer"), "version": "1"}, typed=[KEPT.format("prayer")]),
             Case("drafting.step", "POST", f"/d/{t}/settings", {"kind": "paper", "language": "fr", "version": "1"}),
         ],
+        # The second-language version: its steps, adding (pasting) it, removing it.
+        "drafting.second_step": [Case("drafting.second_step", "POST", f"/d/{t}/fr/prayer", {
+            "prayer": KEPT.format("prière"), "version": "1"}, typed=[KEPT.format("prière")])],
+        "drafting.second_version": [Case("drafting.second_version", "POST", f"/d/{t}/fr/", {
+            "how": "paste", "text": KEPT.format("version française"), "version": "1"},
+            typed=[KEPT.format("version française")])],
+        "drafting.remove_second_version": [Case("drafting.remove_second_version", "POST", f"/d/{t}/fr/remove",
+                                                {"confirm": "y", "version": "1"})],
+        # The language switch on the sponsor's page shows the answer being typed again: it reads, never writes.
+        "drafting.sponsor_review": [Case("drafting.sponsor_review", "POST", f"/r/{d.review}", {
+            "ui_lang": "fr", "answer": "changes", "comment": KEPT.format("commentaire"), "version": "1"},
+            typed=[KEPT.format("commentaire")], database="reads")],
+        # The live panel reads the draft and writes nothing; the start page's reads nothing at all.
+        "drafting.panel": [Case("drafting.panel", "POST", f"/d/{t}/panel", {
+            "step": "prayer", "prayer": KEPT.format("live")}, typed=[KEPT.format("live")], database="reads")],
+        "drafting.second_panel": [Case("drafting.second_panel", "POST", f"/d/{t}/fr/panel", {
+            "step": "prayer", "prayer": KEPT.format("en direct")}, typed=[KEPT.format("en direct")], database="reads")],
+        "drafting.start_panel": [Case("drafting.start_panel", "POST", "/start/panel", {
+            "how": "paste", "text": "We ask for a park.", "kind": "e-petition", "language": "en"}, database="none")],
         "drafting.apply_suggestion": [Case("drafting.apply_suggestion", "POST", f"/d/{t}/apply",
                                            {"version": "1", "finding": d.finding})],
         "drafting.mark_ready": [Case("drafting.mark_ready", "POST", f"/d/{t}/ready",

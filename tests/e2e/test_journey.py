@@ -125,7 +125,7 @@ def test_write_a_petition_from_scratch_with_the_keyboard_alone(page: Page):
 
 def test_the_live_counter_updates_while_typing_after_a_pause(page: Page):
     checks: list[str] = []
-    page.on("request", lambda request: checks.append(request.url) if request.url.endswith("/api/check") else None)
+    page.on("request", lambda request: checks.append(request.url) if request.url.endswith("/panel") else None)
     page.goto("/")
     page.get_by_role("button", name="Start").click()
     page.get_by_role("link", name="Continue to step 1").click()
@@ -188,7 +188,7 @@ def test_an_over_long_box_while_typing_says_to_shorten_it_not_to_try_later(page:
     page.get_by_role("button", name="3. Why (the grievances)").click()
     page.get_by_label("Clause 1", exact=True).fill("Rents rose. " * 100)  # 1,200 characters: over the clause limit
     note = page.locator("#live-panel [data-check-note]")
-    expect(note).to_contain_text("longer than the form accepts")
+    expect(note).to_contain_text("not checked: Clause can be at most 1,000 characters")
     expect(note).not_to_contain_text("Could not check just now")
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator(".field-errors")).to_contain_text("Clause can be at most")

@@ -295,7 +295,7 @@ def test_a_step_chosen_in_the_progress_bar_saves_the_typing_first(client, app):
     token = new_draft(client)
     page = client.get(f"/d/{token}/grievances").get_data(as_text=True)
     # Each other step is a submit button of this page's form, so no typed text is left behind.
-    assert re.search(r'<button type="submit" form="step-form" name="goto" value="review"', page)
+    assert re.search(r'<button type="submit" form="draft-form" name="goto" value="review"', page)
     assert '<span aria-current="step">3. ' in page
     r = client.post(f"/d/{token}/grievances", data={"grievances-0": "One", "goto": "addressee", "version": "1"})
     assert r.location.endswith(f"/d/{token}/addressee")
