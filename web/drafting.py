@@ -976,6 +976,12 @@ def _flatten(items):
             yield item
 
 
+@reshows("drafting.panel", "drafting.second_panel", "drafting.start_panel")
+def _panel_limited(notice: str, status: int):
+    # The live check is refused with a note the panel's script shows; the typed text never left the page.
+    return _panel_note(notice, status)
+
+
 @bp.post("/d/<token>/panel")
 def panel(token: str):
     """The findings panel for a step as typed: the step's own form (with `step` naming it), nothing saved."""

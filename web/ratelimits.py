@@ -39,6 +39,9 @@ LIMITS = {
     "RATELIMIT_ANSWER": "10 per minute;60 per hour",
     # PDF downloads: each costs the renderer up to a few seconds of CPU.
     "RATELIMIT_PDF": "20 per minute;200 per hour",
+    # Checks of text as typed (the live panel, /api/check): one per typing pause, so a few a minute per person;
+    # a paper draft's check lays out its sheet. Room for a workshop of a dozen people behind one address.
+    "RATELIMIT_CHECK": "120 per minute;3000 per hour",
     # MP lookups by postal code (Represent itself allows 60 a minute for the whole site).
     "RATELIMIT_MP_LOOKUP": "20 per minute;200 per hour",
 }
@@ -57,6 +60,10 @@ LIMITED_ENDPOINTS = {
     "sponsors.use_member": ("RATELIMIT_SAVE", None),
     "sponsors.timeline": ("RATELIMIT_SAVE", ["POST"]),
     "sponsors.answer": ("RATELIMIT_ANSWER", ["POST"]),
+    "drafting.panel": ("RATELIMIT_CHECK", None),
+    "drafting.second_panel": ("RATELIMIT_CHECK", None),
+    "drafting.start_panel": ("RATELIMIT_CHECK", None),
+    "api.check": ("RATELIMIT_CHECK", None),
     "sponsors.api_mp": ("RATELIMIT_MP_LOOKUP", None),
     "sponsors.lookup": ("RATELIMIT_MP_LOOKUP", None),
     "downloads.review": ("RATELIMIT_PDF", None),

@@ -189,3 +189,16 @@ def test_an_unreachable_redis_does_not_stop_a_save(limited_app):
     token, _ = make_draft(app)
     response = app.test_client().post(f"/d/{token}/prayer", data={"prayer": "repair it", "version": "1"})
     assert response.status_code == 302 and version_of(app, token) == 2
+
+
+def test_live_checks_over_the_limit_get_a_note_the_panel_shows_and_the_api_a_429(limited_app):
+    app = limited_app(RATELIMIT_CHECK="2 per minute")
+    client = app.test_client()
+    token, _ = make_draft(app)
+    for _ in range(2):
+        assert client.post(f"/d/{token}/panel", data={"step": "prayer", "prayer": "repair the canal"}).status_code == 200
+    refused = client.post(f"/d/{token}/panel", data={"step": "prayer", "prayer": "repair the canal"})
+    assert_says_when_to_retry(refused)
+    # A note the live-check script swaps in (data-check-note), not a whole page.
+    assert "data-check-note" in refused.get_data(as_text=True) and "<html" not in refused.get_data(as_text=True)
+    assert client.post("/api/check", json={"text": "We ask for a park."}).status_code == 429
