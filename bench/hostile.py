@@ -71,6 +71,18 @@ class HostileDraft:
         }
 
 
+    def step_posts(self) -> list[tuple[str, dict]]:
+        """The drafting steps and the fields sent to each to type this draft in (a draft that is not pasted)."""
+        petition = self.petition()
+        addressee = {k: v for k, v in petition["addressee"].items() if k in ("kind", "name", "riding") and v}
+        steps = [("addressee", addressee),
+                 ("grievances", {f"grievances-{i}": c for i, c in enumerate(petition["grievances"])}),
+                 ("prayer", {"prayer": petition["prayer"]})]
+        if petition["petitioners"] is not None:
+            steps.append(("petitioners", {"petitioners": petition["petitioners"]}))
+        return steps
+
+
 # Ordered from the cheapest to fill to the costliest, so a bench with a time budget measures most of them.
 HOSTILE_DRAFTS: list[HostileDraft] = [
     HostileDraft("e-petition, 30 clauses of 1,000 characters", kind="e-petition",

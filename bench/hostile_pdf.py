@@ -70,14 +70,7 @@ def make_draft(client, draft: HostileDraft) -> str:
               "text": draft.paste or ""}
     token = client.post("/", data=fields).location.split("/")[2]
     if draft.paste is None:
-        petition = draft.petition()
-        addressee = {k: v for k, v in petition["addressee"].items() if k in ("kind", "name", "riding") and v}
-        steps = [("addressee", addressee),
-                 ("grievances", {f"grievances-{i}": c for i, c in enumerate(petition["grievances"])}),
-                 ("prayer", {"prayer": petition["prayer"]})]
-        if petition["petitioners"] is not None:
-            steps.append(("petitioners", {"petitioners": petition["petitioners"]}))
-        for step, data in steps:
+        for step, data in draft.step_posts():
             saved = client.post(f"/d/{token}/{step}", data={"version": version(client, token, step), **data})
             assert saved.status_code == 302, (draft.name, step, saved.status_code)
     return token

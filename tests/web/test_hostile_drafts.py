@@ -18,14 +18,7 @@ def start(client, draft: HostileDraft) -> str:
     assert response.status_code == 302
     token = response.location.split("/")[2]
     if draft.paste is None:
-        petition = draft.petition()
-        addressee = {k: v for k, v in petition["addressee"].items() if k in ("kind", "name", "riding") and v}
-        steps = [("addressee", addressee),
-                 ("grievances", {f"grievances-{i}": c for i, c in enumerate(petition["grievances"])}),
-                 ("prayer", {"prayer": petition["prayer"]})]
-        if petition["petitioners"] is not None:
-            steps.append(("petitioners", {"petitioners": petition["petitioners"]}))
-        for step, data in steps:
+        for step, data in draft.step_posts():
             saved = client.post(f"/d/{token}/{step}", data={"version": _version(client, token, step), **data})
             assert saved.status_code == 302, (step, saved.status_code)
     return token
