@@ -34,7 +34,7 @@ LANGUAGES = ("en", "fr")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
 # Canadian usage for dates, numbers and lists.
-_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+FORMAT_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 _QUOTES = {"en": ("\u201c", "\u201d"), "fr": ("\u00ab\u00a0", "\u00a0\u00bb")}
 
 
@@ -87,7 +87,7 @@ class Copy:
 
     def __init__(self, lang: str):
         self.lang = lang_of(lang)
-        self.locale = Locale.parse(_LOCALES[self.lang])
+        self.locale = Locale.parse(FORMAT_LOCALES[self.lang])
         self.translations = translations(self.lang)
 
     def __repr__(self) -> str:

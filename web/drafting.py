@@ -36,13 +36,14 @@ from petition.formulae import (
 )
 from petition.limits import DEFAULT_PAPER_SIZE, E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
+from petition.parts import part_name
 from petition.catalogue import copy_in
 from petition.reader import read
 from petition.rules import reader_text
 
 from .db import get_session
 from .errors import handle_http_error
-from .i18n import JS_STRINGS, switched_to
+from .i18n import JS_STRINGS, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
@@ -187,25 +188,9 @@ def step_for_part(part: str) -> tuple[str, str] | None:
     return None
 
 
-PART_LABELS = {
-    "": _l("The whole petition"),
-    "addressee": _l("The addressee"),
-    "petitioners": _l("Who is signing"),
-    "prayer": _l("The request"),
-    "paper": _l("The printed sheets"),
-    "removed": _l("Removed from your draft"),
-}
-
-
 def part_label(part: str) -> str:
     """The heading of a group of findings, in the language of the screens ("grievance 2" -> "Clause 2")."""
-    part = (part or "").strip()
-    if part in PART_LABELS:
-        return str(PART_LABELS[part])
-    number = part.rsplit(" ", 1)[-1]
-    if part.startswith("grievance") and number.isdigit():
-        return _("Clause %(number)s", number=number)
-    return part[0].upper() + part[1:]
+    return part_name(part, copy_in(ui_language()))
 
 
 # ----- the two versions of a petition --------------------------------------------------------------

@@ -17,10 +17,12 @@ from flask import Blueprint, Flask, current_app, g, redirect, request
 from flask_babel import Babel, get_locale, lazy_gettext as _l, lazy_ngettext
 from markupsafe import Markup, escape
 
+from petition.catalogue import FORMAT_LOCALES
+from petition.model import other_language
+
 # UI languages, each with its name in its own language (the switch shows them so), and the Babel locale
 # used for numbers and dates: Canadian formats (fr_CA groups digits with a no-break space: 800 000).
 UI_LANGUAGES = {"en": "English", "fr": "Français"}
-FORMAT_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 DEFAULT_UI_LANGUAGE = "en"
 COOKIE = "ui_lang"
 FIELD = "ui_lang"  # the switch's name, as a query argument (links) or a form field (buttons)
@@ -66,11 +68,6 @@ def ui_language() -> str:
 
 def _select_locale() -> str:
     return FORMAT_LOCALES[ui_language()]
-
-
-def other_language(lang: str) -> str:
-    """The other UI language: what a passage in it is marked with (lang="...") on this screen."""
-    return "fr" if lang == "en" else "en"
 
 
 def _safe_next(target: str | None) -> str:
