@@ -16,9 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import create_app  # noqa: E402
+from inprocess import migrated_app  # noqa: E402
 from web.db import get_session  # noqa: E402
-from web.migrate import upgrade_database  # noqa: E402
 from web.models import Draft  # noqa: E402
 
 ROUNDS = 200
@@ -36,10 +35,8 @@ def timed(fn, rounds=ROUNDS) -> tuple[float, float]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        upgrade_database(f"sqlite:///{tmp}/bench.sqlite")
         # Rate limits off: the bench saves far faster than a person (bench/growth.py measures the limits).
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
-                          "RATELIMIT_ENABLED": False, "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite"})
+        app = migrated_app(tmp)
         client = app.test_client()
         text = (ROOT / "tests/samples/freeform/tovuz-aggression.txt").read_text(encoding="utf-8")
         r = client.post("/", data={"how": "paste", "text": text, "kind": "e-petition", "language": "en"})

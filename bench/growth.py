@@ -19,11 +19,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from app import create_app  # noqa: E402
+from inprocess import migrated_app  # noqa: E402
 from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PRAYER_CHARS  # noqa: E402
 from petition.model import Addressee, Petition  # noqa: E402
 from web.db import get_session  # noqa: E402
-from web.migrate import upgrade_database  # noqa: E402
 from web.models import Draft, stored_version_sizes  # noqa: E402
 from web.print_models import PrintRun  # noqa: E402
 from web.sponsor_models import SponsorResponse  # noqa: E402
@@ -37,9 +36,7 @@ def full_petition(mark: int) -> Petition:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        upgrade_database(f"sqlite:///{tmp}/growth.sqlite")
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
-                          "RATELIMIT_ENABLED": True, "DATABASE_URL": f"sqlite:///{tmp}/growth.sqlite"})
+        app = migrated_app(tmp, rate_limits=True)
         client = app.test_client()
 
         statuses = [client.post("/", data={"how": "new", "kind": "e-petition", "language": "en"}).status_code
