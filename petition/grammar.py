@@ -181,7 +181,6 @@ POSTAL_CODE = re.compile(
 _TLD_HINT = re.compile(rf"\.(?:{TLDS})(?![^\W_])", _I)
 # A reference at the end of a sentence keeps its full stop out.
 _TRAILING = ".,;:!?)]»”’'\""
-WEB_KINDS = ("email", "url", "domain", "handle", "hashtag")
 CONTACT_KINDS = ("phone", "postal-code")
 
 
