@@ -32,7 +32,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relat
 
 from petition.model import Petition
 
-from .db import Base
+from ..db import Base
 
 TOKEN_BYTES = 32  # 256 bits; the brief asks for at least 128
 # Besides every version printed, answered or marked ready.
@@ -192,8 +192,8 @@ class Draft(Base):
 
 def pinned_versions(session: Session, draft: "Draft") -> set[int]:
     """The versions that must stay stored: printed, answered by a sponsor, marked ready, and the current one."""
-    from .print_models import PrintRun
-    from .sponsor_models import SponsorResponse
+    from ..print_models import PrintRun
+    from ..sponsor_models import SponsorResponse
 
     pinned = {draft.version}
     pinned.update(session.scalars(select(PrintRun.draft_version).where(PrintRun.draft_id == draft.id)))
