@@ -25,7 +25,7 @@ from petition.model import Addressee, Petition  # noqa: E402
 from web.db import get_session  # noqa: E402
 from web.models import Draft, stored_version_sizes  # noqa: E402
 from web.print_models import PrintRun  # noqa: E402
-from web.sponsor_models import SponsorResponse  # noqa: E402
+from web.models import SponsorResponse  # noqa: E402
 
 
 def full_petition(mark: int) -> Petition:

@@ -18,7 +18,7 @@ from petition.limits import OPEN_PERIOD_DAYS
 from petition.timeline import too_far_ahead
 from petition.timeline_copy import too_far_ahead_message
 
-from web.sponsor_models import ANSWERS
+from web.models import ANSWERS
 
 MAX_COMMENT_CHARS = 5_000
 MAX_OFFICE_CHARS = 500

@@ -44,7 +44,7 @@ from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
 from .ratelimits import reshows
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
-from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
+from .models import SponsorChoice, SponsorResponse, TimelineDates
 from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("sponsors", __name__)

@@ -33,7 +33,7 @@ from petition.model import Addressee, Petition
 from web.db import get_session
 from web.drafting import can_apply, fingerprint
 from web.models import Draft
-from web.sponsor_models import SponsorChoice, SponsorResponse
+from web.models import SponsorChoice, SponsorResponse
 
 ANSWERS = json.loads((Path(__file__).parent.parent / "sponsors" / "represent_answers.json").read_text("utf-8"))
 API = "https://represent.opennorth.ca"

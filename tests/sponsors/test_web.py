@@ -22,7 +22,7 @@ from petition.represent_copy import MANUAL_FALLBACK
 from conftest import fresh_database_url
 from web.db import get_session
 from web.models import Draft
-from web.sponsor_models import SponsorChoice, SponsorResponse
+from web.models import SponsorChoice, SponsorResponse
 
 ANSWERS = json.loads((Path(__file__).parent / "represent_answers.json").read_text(encoding="utf-8"))
 API = "https://represent.opennorth.ca"  # app.py's default; `responses` answers it, nothing leaves the machine
@@ -461,7 +461,7 @@ def test_a_date_years_away_is_refused_not_saved_and_a_stored_one_cannot_break_th
     # A far date stored before this check existed: the page and the calendar still answer.
     with app.app_context():
         from web.db import get_session
-        from web.sponsor_models import TimelineDates
+        from web.models import TimelineDates
         session = get_session()
         draft = draft_of(app, token)
         session.add(TimelineDates(draft_id=draft.id, sent_to_sponsor=date(9999, 12, 1),

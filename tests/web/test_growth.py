@@ -12,7 +12,7 @@ from web.models import drafts
 from web.db import get_session
 from web.models import KEEP_LATEST_VERSIONS, Draft, DraftVersion, VersionBudgetExceeded, stored_version_sizes
 from web.print_models import PrintRun
-from web.sponsor_models import MAX_ANSWERS_KEPT, SponsorResponse
+from web.models import MAX_ANSWERS_KEPT, SponsorResponse
 
 
 def _petition(prayer: str) -> Petition:

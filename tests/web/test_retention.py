@@ -9,7 +9,7 @@ from petition.model import Addressee, Petition
 from web.db import get_session
 from web.models import Draft, DraftVersion
 from web.print_models import PrintRun
-from web.sponsor_models import SponsorChoice, SponsorResponse
+from web.models import SponsorChoice, SponsorResponse
 
 NOW = datetime.now(timezone.utc)
 

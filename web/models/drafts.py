@@ -193,7 +193,7 @@ class Draft(Base):
 def pinned_versions(session: Session, draft: "Draft") -> set[int]:
     """The versions that must stay stored: printed, answered by a sponsor, marked ready, and the current one."""
     from ..print_models import PrintRun
-    from ..sponsor_models import SponsorResponse
+    from .sponsors import SponsorResponse
 
     pinned = {draft.version}
     pinned.update(session.scalars(select(PrintRun.draft_version).where(PrintRun.draft_id == draft.id)))

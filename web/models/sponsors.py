@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from petition.limits import MAX_SPONSOR_CHOICES
 from petition.timeline import Dates
 
-from .db import Base
+from ..db import Base
 
 # Answers kept per draft (each on a different version; the newest win).
 MAX_ANSWERS_KEPT = 10
