@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from .db import get_session
 from .models import Draft
-from .print_models import PrintRun
+from .models import PrintRun
 from .models import SponsorResponse
 
 DEFAULT_RETENTION_DAYS = 365

@@ -11,7 +11,7 @@ from petition.model import Addressee, Petition
 from web.models import drafts
 from web.db import get_session
 from web.models import KEEP_LATEST_VERSIONS, Draft, DraftVersion, VersionBudgetExceeded, stored_version_sizes
-from web.print_models import PrintRun
+from web.models import PrintRun
 from web.models import MAX_ANSWERS_KEPT, SponsorResponse
 
 

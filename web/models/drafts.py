@@ -192,7 +192,7 @@ class Draft(Base):
 
 def pinned_versions(session: Session, draft: "Draft") -> set[int]:
     """The versions that must stay stored: printed, answered by a sponsor, marked ready, and the current one."""
-    from ..print_models import PrintRun
+    from .prints import PrintRun
     from .sponsors import SponsorResponse
 
     pinned = {draft.version}

@@ -15,7 +15,7 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, UniqueConstraint, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .db import Base
+from ..db import Base
 
 
 # A repeated download updates last_printed_at at most this often: retention counts in days.
