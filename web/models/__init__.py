@@ -8,11 +8,11 @@ from .drafts import (
     hash_token, new_token, pinned_versions, stored_version_sizes, thin_versions,
 )
 from .prints import RECORD_EVERY, PrintRun
-from .sponsors import ANSWERS, MAX_ANSWERS_KEPT, SponsorChoice, SponsorResponse, TimelineDates
+from .sponsors import MAX_ANSWERS_KEPT, SponsorChoice, SponsorResponse, TimelineDates
 
 __all__ = [
     "KEEP_LATEST_VERSIONS", "TOKEN_BYTES", "VERSION_BUDGET_BYTES", "Draft", "DraftVersion", "StaleDraft",
     "VersionBudgetExceeded", "hash_token", "new_token", "pinned_versions", "stored_version_sizes", "thin_versions",
-    "ANSWERS", "MAX_ANSWERS_KEPT", "SponsorChoice", "SponsorResponse", "TimelineDates",
+    "MAX_ANSWERS_KEPT", "SponsorChoice", "SponsorResponse", "TimelineDates",
     "RECORD_EVERY", "PrintRun",
 ]
