@@ -8,9 +8,9 @@ import pytest
 import requests
 import responses
 
-from petition import represent
+from integrations import represent
 from petition.represent_copy import MANUAL_FALLBACK
-from petition.represent import (
+from integrations.represent import (
     FEDERAL_SET, RateLimiter, RepresentClient, normalize_postal_code,
 )
 

@@ -48,12 +48,12 @@ class LookupError_(Exception):
         self.values = values
 
     def message_in(self, language: str | None) -> str:
-        from .represent_copy import message
+        from petition.represent_copy import message
 
         return message(self, language)
 
     def fallback_in(self, language: str | None) -> str:
-        from .represent_copy import fallback
+        from petition.represent_copy import fallback
 
         return fallback(language)
 
