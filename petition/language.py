@@ -45,7 +45,7 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 def _tokens(text: str) -> list[str]:
-    """_TOKEN.findall(text): every token lies inside one run of \w."""
+    """_TOKEN.findall(text): every token lies inside one run of word characters."""
     tokens: list[str] = []
     for run in _WORD_RUN.findall(text):
         if run.isalpha():
