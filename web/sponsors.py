@@ -72,7 +72,8 @@ def api_mp():
     raw = request.args.get("postal_code", "")
     result, error = lookup_or_error(raw)
     if error:
-        response = jsonify(error.to_dict(ui_language()))
+        lang = ui_language()  # for /api/: `lang` argument, cookie, Accept-Language (web.i18n.api_language)
+        response = jsonify({**error.to_dict(lang), "lang": lang})
         response.status_code = error.status
         if isinstance(error, ServiceBusy):
             response.headers["Retry-After"] = str(error.retry_after)
