@@ -64,7 +64,7 @@ LIMITED_ENDPOINTS = {
     "drafting.second_panel": ("RATELIMIT_CHECK", None),
     "drafting.start_panel": ("RATELIMIT_CHECK", None),
     "api.check": ("RATELIMIT_CHECK", None),
-    "sponsors.api_mp": ("RATELIMIT_MP_LOOKUP", None),
+    "api.mp": ("RATELIMIT_MP_LOOKUP", None),
     "sponsors.lookup": ("RATELIMIT_MP_LOOKUP", None),
     "downloads.review": ("RATELIMIT_PDF", None),
     "downloads.sponsor_review": ("RATELIMIT_PDF", None),

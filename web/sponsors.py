@@ -1,6 +1,5 @@
 """The sponsor side: find the Member, ask them in order, hear back, and follow the deadlines.
 
-- `GET /api/mp?postal_code=...`: the Members for a postal code (Represent), or a JSON error.
 - `POST /d/<token>/mp/lookup` and `/d/<token>/mp/use`: the same lookup without JavaScript, for the
   addressee step and the sponsors page (templates/sponsors/_mp_lookup.html).
 - `/d/<token>/sponsors`: the Members the organizer will ask, in order, and the answers received.
@@ -17,7 +16,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from flask import (
-    Blueprint, Response, abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for,
+    Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, url_for,
 )
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -32,7 +31,6 @@ from petition.timeline_copy import say
 from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
-from integrations.represent import ServiceBusy
 
 from .db import get_session
 from .i18n import quoted, switched_to, ui_language
@@ -65,19 +63,6 @@ FORMS.update({
     "drafting.sponsor_review": lambda args: AnswerForm,  # the review page carries the answer form
     "sponsors.timeline": lambda args: TimelineForm,
 })
-
-
-@bp.get("/api/mp")
-def api_mp():
-    raw = request.args.get("postal_code", "")
-    result, error = lookup_or_error(raw)
-    if error:
-        response = jsonify(error.to_dict(ui_language()))
-        response.status_code = error.status
-        if isinstance(error, ServiceBusy):
-            response.headers["Retry-After"] = str(error.retry_after)
-        return response
-    return jsonify(result.to_dict())
 
 
 # ----- helpers ----------------------------------------------------------------------------------
