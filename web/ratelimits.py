@@ -58,7 +58,7 @@ LIMITED_ENDPOINTS = {
     "sponsors.choices": ("RATELIMIT_SAVE", ["POST"]),
     "sponsors.move_choice": ("RATELIMIT_SAVE", None),
     "sponsors.use_member": ("RATELIMIT_SAVE", None),
-    "sponsors.timeline": ("RATELIMIT_SAVE", ["POST"]),
+    "timeline.timeline": ("RATELIMIT_SAVE", ["POST"]),
     "sponsors.answer": ("RATELIMIT_ANSWER", ["POST"]),
     "drafting.panel": ("RATELIMIT_CHECK", None),
     "drafting.second_panel": ("RATELIMIT_CHECK", None),

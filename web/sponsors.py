@@ -5,7 +5,6 @@
 - `/d/<token>/sponsors`: the Members the organizer will ask, in order, and the answers received.
 - `/r/<review_token>/answer`: the sponsor's office answers through the review link. The review token
   reaches nothing else: it cannot change the draft.
-- `/d/<token>/timeline` (+ `.ics`): the deadlines from the dates entered.
 - `/d/<token>/cover-letter.pdf`: paper petitions, a letter to the presenting Member's office.
 """
 from __future__ import annotations
@@ -24,10 +23,8 @@ from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from petition import timeline as deadlines
 from petition.catalogue import copy_in, lang_of
 from petition.represent_copy import Said
-from petition.timeline_copy import say
 from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
@@ -41,8 +38,8 @@ from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .represent import lookup_or_error
-from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
-from .models import SponsorChoice, SponsorResponse, TimelineDates
+from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm
+from .models import SponsorChoice, SponsorResponse
 from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("sponsors", __name__)
@@ -53,7 +50,6 @@ ANSWER_NOT_SAVED = _l("We could not send your answer just now. It is kept below:
                       "moment.")
 MEMBER_NOT_SAVED = _l("We could not save the Member just now. What you typed is kept below: press the button again in "
                       "a moment.")
-DATES_NOT_SAVED = _l("We could not save the dates just now. They are kept below: press Save again in a moment.")
 
 FORMS.update({
     "sponsors.lookup": lambda args: MpLookupForm,
@@ -61,7 +57,6 @@ FORMS.update({
     "sponsors.move_choice": lambda args: ChoiceForm,
     "sponsors.answer": lambda args: AnswerForm,
     "drafting.sponsor_review": lambda args: AnswerForm,  # the review page carries the answer form
-    "sponsors.timeline": lambda args: TimelineForm,
 })
 
 
@@ -360,82 +355,6 @@ def reshow_answer(notice: str, status: int):
     review_token = (request.view_args or {}).get("review_token", "")
     form = AnswerForm(meta={"csrf": False})
     return _render_answer(draft_for_review(review_token), review_token, form, notice=notice), status
-
-
-# ----- the timeline -------------------------------------------------------------------------------
-
-def _timeline(draft: Draft, stored: TimelineDates | None, today: date):
-    count = len(SponsorChoice.for_draft(get_session(), draft.id)) or 1
-    dates = stored.dates(draft.kind, min(count, MAX_SPONSOR_CHOICES)) if stored else \
-        deadlines.Dates(kind=draft.kind, sponsor_choices=min(count, MAX_SPONSOR_CHOICES))
-    return deadlines.build(dates, today, last_election=_last_election())
-
-
-def _last_election() -> date:
-    """FLASK_LAST_GENERAL_ELECTION (YYYY-MM-DD) after an election; a typo falls back to the built-in date."""
-    value = current_app.config.get("LAST_GENERAL_ELECTION")
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else deadlines.LAST_GENERAL_ELECTION
-    except ValueError:
-        current_app.logger.warning("LAST_GENERAL_ELECTION=%r is not a YYYY-MM-DD date; using %s",
-                                   value, deadlines.LAST_GENERAL_ELECTION)
-        return deadlines.LAST_GENERAL_ELECTION
-
-
-@bp.route("/d/<token>/timeline", methods=["GET", "POST"])
-def timeline(token: str):
-    draft = draft_for_edit(token)
-    session = get_session()
-    stored = TimelineDates.for_draft(session, draft.id)
-    if request.method == "POST":
-        form = TimelineForm()
-        if form.validate():
-            stored = stored or TimelineDates(draft_id=draft.id)
-            stored.sent_to_sponsor = form.sent_to_sponsor.data
-            stored.published = form.published.data
-            stored.open_days = form.open_days_value()
-            stored.closed = form.closed.data
-            stored.presented = form.presented.data
-            try:
-                session.add(stored)
-                session.commit()
-            except SQLAlchemyError as error:
-                save_failed(error)
-                return render_template("sponsors/timeline.html", draft=draft, token=token, form=form,
-                                       timeline=None, notice=DATES_NOT_SAVED), 503
-            return redirect(url_for("sponsors.timeline", token=token))
-        status = 400
-    else:
-        data = {}
-        if stored:
-            data = {name: getattr(stored, name) for name in deadlines.DATE_FIELDS}
-            data["open_days"] = str(stored.open_days) if stored.open_days else ""
-        form = TimelineForm(data=data)
-        status = 200
-    # The engine gives codes and dates; the words are the person's language (the screens'), not the petition's.
-    result = say(_timeline(draft, stored, date.today()), ui_language()) if status == 200 else None
-    return render_template("sponsors/timeline.html", draft=draft, token=token, form=form, timeline=result), status
-
-
-@bp.get("/d/<token>/timeline.ics")
-def timeline_ics(token: str):
-    draft = draft_for_edit(token)
-    result = _timeline(draft, TimelineDates.for_draft(get_session(), draft.id), date.today())
-    # A stable UID per draft that reveals nothing: a hash of the public review token.
-    stem = hashlib.sha256(draft.review_token.encode()).hexdigest()[:16]
-    body = deadlines.to_ics(result, _short_title(draft), uid_stem=stem, language=ui_language())
-    return Response(body, mimetype="text/calendar", headers={
-        "Content-Disposition": 'attachment; filename="petition-deadlines.ics"',
-        "Cache-Control": "no-store",
-    })
-
-
-def _short_title(draft: Draft) -> str:
-    prayer = " ".join(draft.petition.prayer.split())
-    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (
-        prayer or copy_in(ui_language()).gettext("your petition"))
 
 
 # ----- the cover letter (paper) ---------------------------------------------------------------------

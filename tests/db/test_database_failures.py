@@ -140,7 +140,7 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
         "sponsors.answer": [Case("sponsors.answer", "POST", f"/r/{d.review}/answer", {
             "answer": "changes", "comment": KEPT.format("comment"), "responder": KEPT.format("office"),
             "version": "1"}, typed=[KEPT.format("comment"), KEPT.format("office")])],
-        "sponsors.timeline": [Case("sponsors.timeline", "POST", f"/d/{t}/timeline", {
+        "timeline.timeline": [Case("timeline.timeline", "POST", f"/d/{t}/timeline", {
             "sent_to_sponsor": "2027-01-11", "published": "2027-02-15", "open_days": "120"},
             typed=["2027-01-11", "2027-02-15"])],
         # The language switch on the sponsor's page posts the answer being typed, to show it again (i18n).
