@@ -69,8 +69,8 @@ LIMITED_ENDPOINTS = {
     "downloads.review": ("RATELIMIT_PDF", None),
     "downloads.sponsor_review": ("RATELIMIT_PDF", None),
     "downloads.paper": ("RATELIMIT_PDF", None),
-    "sponsors.cover_letter": ("RATELIMIT_PDF", None),
-    "sponsors.volunteer_instructions": ("RATELIMIT_PDF", None),
+    "downloads.cover_letter": ("RATELIMIT_PDF", None),
+    "downloads.volunteer_instructions": ("RATELIMIT_PDF", None),
 }
 
 _EXTENSION = "petition_limiter"

@@ -5,7 +5,6 @@
 - `/d/<token>/sponsors`: the Members the organizer will ask, in order, and the answers received.
 - `/r/<review_token>/answer`: the sponsor's office answers through the review link. The review token
   reaches nothing else: it cannot change the draft.
-- `/d/<token>/cover-letter.pdf`: paper petitions, a letter to the presenting Member's office.
 """
 from __future__ import annotations
 
@@ -37,6 +36,7 @@ from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
 from .ratelimits import reshows
+from .sponsoring import presenting_office
 from .represent import lookup_or_error
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm
 from .models import SponsorChoice, SponsorResponse
@@ -127,30 +127,6 @@ def _member_fields(member) -> dict:
     return {"name": member.name, "riding": member.riding, "party": member.party, "email": member.email,
             "url": member.url, "office_postal": office.postal if office else "",
             "office_tel": office.tel if office else "", "source": "represent"}
-
-
-def presenting_member(draft: Draft) -> SponsorChoice | None:
-    """The Member asked first: for a paper petition, the one who presents it."""
-    choices = SponsorChoice.for_draft(get_session(), draft.id)
-    return choices[0] if choices else None
-
-
-def presenting_office(draft: Draft) -> str | None:
-    """Where volunteers send the signed sheets (the volunteer instructions' `send_to`), if known.
-
-    Goes on the instructions and the cover letter only, never on the petition pages (R-ATT-1)."""
-    member = presenting_member(draft)
-    if member is None or not member.office_postal.strip():
-        return None
-    title = addressee_text(Addressee(kind="member", name=member.name, riding=member.riding), draft.language)
-    return f"{title}\n{member.office_postal.strip()}"
-
-
-def prayer_sentence(petition) -> str:
-    """'We, the undersigned, ... call upon ... to ...' exactly as the rendered petition has it."""
-    rendered = render(petition)
-    opening, _ = prayer_formula(petition)
-    return rendered.text[rendered.spans["petitioners"].start - len(opening):]
 
 
 def responses_for(draft: Draft) -> list[dict]:
@@ -355,36 +331,3 @@ def reshow_answer(notice: str, status: int):
     review_token = (request.view_args or {}).get("review_token", "")
     form = AnswerForm(meta={"csrf": False})
     return _render_answer(draft_for_review(review_token), review_token, form, notice=notice), status
-
-
-# ----- the cover letter (paper) ---------------------------------------------------------------------
-
-@bp.get("/d/<token>/cover-letter.pdf")
-def cover_letter(token: str):
-    draft = draft_for_edit(token)
-    member = presenting_member(draft)
-    if draft.kind != "paper" or member is None or not member.office_postal.strip():
-        abort(404, description=_("A cover letter needs a paper petition and a presenting Member with an office "
-                                 "address: choose the Member on the \u201cMembers to ask\u201d page first."))
-    from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
-
-    petition = draft.petition
-    pdf = render_pdf("pdf/cover_letter.html", lang=lang_of(petition.language),
-                     member=member, office_lines=member.office_postal.strip().splitlines(),
-                     heading_text=heading(petition.addressee, petition.language),
-                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
-
-
-@bp.get("/d/<token>/volunteer-instructions.pdf")
-def volunteer_instructions(token: str):
-    """The volunteer instructions with "send the signed sheets to" the presenting Member's office."""
-    draft = draft_for_edit(token)
-    if draft.kind != "paper":
-        abort(404, description=_("Volunteer instructions are for paper petitions: e-petitions are signed online."))
-    from pdf.instructions import instructions_pdf
-
-    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft), store=pdf_store())
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": 'attachment; filename="volunteer-instructions.pdf"', "Cache-Control": "no-store"})

@@ -253,7 +253,7 @@ def test_paper_the_presenting_members_office_is_where_sheets_go_not_the_petition
     response = client.post(page, data={"name": "Other Member", "riding": "Elsewhere", "add_choice": "1"},
                            follow_redirects=True)
     assert "A paper petition needs one Member to present it" in text_of(response)
-    from web.sponsors import presenting_office
+    from web.sponsoring import presenting_office
     with app.test_request_context():
         assert presenting_office(Draft.by_edit_token(get_session(), token)).splitlines() == [
             "Dana Whitfield, Member of Parliament for Ottawa Centre", "Main office",

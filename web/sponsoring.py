@@ -1,0 +1,28 @@
+"""What the sponsor side's areas share (not a blueprint): the Member who presents a paper petition, and where
+the signed sheets go. The Members page, the downloads and the MP lookup use it; no blueprint imports another's
+module for its helpers.
+"""
+from __future__ import annotations
+
+from petition.formulae import addressee_text
+from petition.model import Addressee
+
+from .db import get_session
+from .models import Draft, SponsorChoice
+
+
+def presenting_member(draft: Draft) -> SponsorChoice | None:
+    """The Member asked first: for a paper petition, the one who presents it."""
+    choices = SponsorChoice.for_draft(get_session(), draft.id)
+    return choices[0] if choices else None
+
+
+def presenting_office(draft: Draft) -> str | None:
+    """Where volunteers send the signed sheets (the volunteer instructions' `send_to`), if known.
+
+    Goes on the instructions and the cover letter only, never on the petition pages (R-ATT-1)."""
+    member = presenting_member(draft)
+    if member is None or not member.office_postal.strip():
+        return None
+    title = addressee_text(Addressee(kind="member", name=member.name, riding=member.riding), draft.language)
+    return f"{title}\n{member.office_postal.strip()}"
