@@ -59,7 +59,7 @@ LIMITED_ENDPOINTS = {
     "sponsors.move_choice": ("RATELIMIT_SAVE", None),
     "sponsors.use_member": ("RATELIMIT_SAVE", None),
     "timeline.timeline": ("RATELIMIT_SAVE", ["POST"]),
-    "sponsors.answer": ("RATELIMIT_ANSWER", ["POST"]),
+    "answers.answer": ("RATELIMIT_ANSWER", ["POST"]),
     "drafting.panel": ("RATELIMIT_CHECK", None),
     "drafting.second_panel": ("RATELIMIT_CHECK", None),
     "drafting.start_panel": ("RATELIMIT_CHECK", None),

@@ -1,14 +1,14 @@
-"""What the sponsor side's areas share (not a blueprint): the Member who presents a paper petition, and where
-the signed sheets go. The Members page, the downloads and the MP lookup use it; no blueprint imports another's
-module for its helpers.
+"""What the sponsor side's areas share (not a blueprint): the Member who presents a paper petition, where the
+signed sheets go, and the answers received. The Members page, the answers, the downloads and the MP lookup use
+it; no blueprint imports another's module for its helpers.
 """
 from __future__ import annotations
 
-from petition.formulae import addressee_text
+from petition.formulae import addressee_text, render
 from petition.model import Addressee
 
 from .db import get_session
-from .models import Draft, SponsorChoice
+from .models import Draft, SponsorChoice, SponsorResponse
 
 
 def presenting_member(draft: Draft) -> SponsorChoice | None:
@@ -26,3 +26,16 @@ def presenting_office(draft: Draft) -> str | None:
         return None
     title = addressee_text(Addressee(kind="member", name=member.name, riding=member.riding), draft.language)
     return f"{title}\n{member.office_postal.strip()}"
+
+
+def responses_for(draft: Draft) -> list[dict]:
+    """Each answer with whether the draft changed since, and the text it was given on."""
+    rows = []
+    for response in SponsorResponse.for_draft(get_session(), draft.id):
+        given_on = draft.snapshot(response.draft_version)
+        rows.append({
+            "response": response,
+            "changed_since": response.draft_version != draft.version,
+            "given_on_text": render(given_on).text if given_on else None,
+        })
+    return rows

@@ -3,8 +3,6 @@
 - `POST /d/<token>/mp/lookup` and `/d/<token>/mp/use`: the same lookup without JavaScript, for the
   addressee step and the sponsors page (templates/sponsors/_mp_lookup.html).
 - `/d/<token>/sponsors`: the Members the organizer will ask, in order, and the answers received.
-- `/r/<review_token>/answer`: the sponsor's office answers through the review link. The review token
-  reaches nothing else: it cannot change the draft.
 """
 from __future__ import annotations
 
@@ -36,7 +34,7 @@ from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
 from .ratelimits import reshows
-from .sponsoring import presenting_office
+from .sponsoring import presenting_office, responses_for
 from .represent import lookup_or_error
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm
 from .models import SponsorChoice, SponsorResponse
@@ -44,10 +42,6 @@ from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("sponsors", __name__)
 
-ANSWER_NOT_SENT = _l("Your session expired, so your answer was not sent yet. It is kept below: press Send your answer "
-                     "again.")
-ANSWER_NOT_SAVED = _l("We could not send your answer just now. It is kept below: press Send your answer again in a "
-                      "moment.")
 MEMBER_NOT_SAVED = _l("We could not save the Member just now. What you typed is kept below: press the button again in "
                       "a moment.")
 
@@ -55,8 +49,6 @@ FORMS.update({
     "sponsors.lookup": lambda args: MpLookupForm,
     "sponsors.choices": lambda args: MemberForm,
     "sponsors.move_choice": lambda args: ChoiceForm,
-    "sponsors.answer": lambda args: AnswerForm,
-    "drafting.sponsor_review": lambda args: AnswerForm,  # the review page carries the answer form
 })
 
 
@@ -129,23 +121,9 @@ def _member_fields(member) -> dict:
             "office_tel": office.tel if office else "", "source": "represent"}
 
 
-def responses_for(draft: Draft) -> list[dict]:
-    """Each answer with whether the draft changed since, and the text it was given on."""
-    rows = []
-    for response in SponsorResponse.for_draft(get_session(), draft.id):
-        given_on = draft.snapshot(response.draft_version)
-        rows.append({
-            "response": response,
-            "changed_since": response.draft_version != draft.version,
-            "given_on_text": render(given_on).text if given_on else None,
-        })
-    return rows
-
-
 @bp.app_context_processor
 def _template_helpers():
-    return {"mp_lookup_state": _mp_lookup_state, "sponsor_answer_form": _answer_form,
-            "sponsor_responses": responses_for}
+    return {"mp_lookup_state": _mp_lookup_state}
 
 
 def _mp_lookup_state() -> dict:
@@ -158,12 +136,6 @@ def _mp_lookup_state() -> dict:
         if state["result"]:
             state["postal_code"] = state["result"].postal_code  # "j9h5v8" shows as "J9H 5V8"
     return state
-
-
-def _answer_form(draft: Draft) -> AnswerForm:
-    if request.method == "POST" and switched_to():  # the language switch: the answer as typed, not judged
-        return AnswerForm()
-    return AnswerForm(formdata=None, data={"version": draft.version})
 
 
 # ----- MP lookup without JavaScript -------------------------------------------------------------
@@ -270,64 +242,3 @@ def move_choice(token: str, choice_id: int):
     SponsorChoice.renumber(session, ordered)
     session.commit()
     return redirect(url_for("sponsors.choices", token=token))
-
-
-# ----- the sponsor's answer through the review link ---------------------------------------------
-
-@bp.route("/r/<review_token>/answer", methods=["GET", "POST"])
-def answer(review_token: str):
-    draft = draft_for_review(review_token)
-    if request.method == "GET":
-        form = _answer_form(draft)
-        return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
-                               petition_text=render(draft.petition).text)
-    form = AnswerForm()
-    if switched_to():  # the language switch: the same page with the answer as typed, nothing sent
-        return _render_answer(draft, review_token, form)
-    if form.validate() and not 1 <= form.version.data <= draft.version:
-        form.version.errors = [_("This page refers to a version of the petition that does not exist.")]
-    if form.errors:
-        return _render_answer(draft, review_token, form), 400
-    session = get_session()
-    try:
-        SponsorResponse.record(session, draft.id, form.version.data, form.answer.data,
-                               comment=form.comment.data or "", responder=form.responder.data or "")
-        session.commit()
-    except SQLAlchemyError as error:
-        save_failed(error)
-        return _render_answer(draft, review_token, form, notice=ANSWER_NOT_SAVED), 503
-    flash(_("Thank you: your answer was sent to the organizer."), "success")
-    return redirect(url_for("drafting.sponsor_review", review_token=review_token))
-
-
-def _render_answer(draft: Draft, review_token: str, form: AnswerForm, notice: str | None = None):
-    """The answer form again, beside the version of the petition the sponsor was reading."""
-    version = form.version.data
-    shown = draft.snapshot(version) if isinstance(version, int) and 1 <= version <= draft.version else None
-    return render_template("sponsors/answer.html", draft=draft, form=form, review_token=review_token,
-                           petition_text=render(shown or draft.petition).text, notice=notice)
-
-
-@bp.errorhandler(CSRFError)
-def csrf_refused(error: CSRFError):
-    # A Member's office may keep the review page open for days, past the session its token belongs to: the
-    # comment they wrote comes back in the form with a fresh token. Other forms get the app's page, which
-    # lists the typed text.
-    if request.endpoint != "sponsors.answer":
-        return handle_http_error(error)
-    try:
-        draft = draft_for_review((request.view_args or {}).get("review_token", ""))
-    except HTTPException as inner:  # a dead link: abort() inside an error handler would be a 500
-        return handle_http_error(inner)
-    except SQLAlchemyError as failure:  # likewise for a database that fails meanwhile
-        return database_unavailable(failure)
-    form = AnswerForm(meta={"csrf": False})
-    return _render_answer(draft, request.view_args["review_token"], form, notice=ANSWER_NOT_SENT), 400
-
-
-@reshows("sponsors.answer")
-def reshow_answer(notice: str, status: int):
-    """The answer form as typed, with `notice` (e.g. a rate limit), beside the version the sponsor read."""
-    review_token = (request.view_args or {}).get("review_token", "")
-    form = AnswerForm(meta={"csrf": False})
-    return _render_answer(draft_for_review(review_token), review_token, form, notice=notice), status

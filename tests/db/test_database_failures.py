@@ -137,7 +137,7 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
             "add_choice": "Add"}, typed=[KEPT.format("name"), KEPT.format("riding"), KEPT.format("office")])],
         "sponsors.move_choice": [Case("sponsors.move_choice", "POST", f"/d/{t}/sponsors/{d.choice_id}",
                                       {"remove": "Remove"})],
-        "sponsors.answer": [Case("sponsors.answer", "POST", f"/r/{d.review}/answer", {
+        "answers.answer": [Case("answers.answer", "POST", f"/r/{d.review}/answer", {
             "answer": "changes", "comment": KEPT.format("comment"), "responder": KEPT.format("office"),
             "version": "1"}, typed=[KEPT.format("comment"), KEPT.format("office")])],
         "timeline.timeline": [Case("timeline.timeline", "POST", f"/d/{t}/timeline", {
@@ -343,7 +343,7 @@ def test_pressing_try_again_on_the_kept_form_saves_the_typed_text(mode, make_app
         drafts = make_drafts(failure.healthy)
         all_cases = cases(drafts)
         # Two different things: two saves of one draft from pages loaded at the same version would conflict.
-        chosen = [all_cases["drafting.step"][2], all_cases["sponsors.answer"][0]]
+        chosen = [all_cases["drafting.step"][2], all_cases["answers.answer"][0]]
         app = failure.failing_app()
         pages = [send(app.test_client(), case) for case in chosen]
     finally:
