@@ -23,6 +23,7 @@ from web.models import Draft
 from web.pdfcache import pdf_store
 from web.sponsoring import presenting_member, presenting_office
 from web.models import PrintRun
+from web.notices import ShowReview
 from web.unavailable import save_failed
 
 bp = Blueprint("downloads", __name__)
@@ -124,10 +125,8 @@ def paper(token: str):
         # Sheets whose version is not on record could later be combined with another version's (R-PAP-3):
         # none are handed out until the record is written.
         save_failed(error)
-        from web.drafting import _render_review
-
-        return _render_review(draft, token, notice=PRINT_NOT_RECORDED, status=503,
-                              download={"size": size, "sheets": sheets, "languages": request.args.get("languages", "")})
+        raise ShowReview(draft, token, PRINT_NOT_RECORDED, 503,
+                         download={"size": size, "sheets": sheets, "languages": request.args.get("languages", "")})
     # A draft with a version in each language names which the sheets carry.
     named = f"-{languages}" if petition.second_version is not None else ""
     return _pdf(result.pdf, f"petition-v{number}-{size}{named}.pdf", **{

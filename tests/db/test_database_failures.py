@@ -128,9 +128,9 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
                                            {"version": "1", "finding": d.finding})],
         "drafting.mark_ready": [Case("drafting.mark_ready", "POST", f"/d/{t}/ready",
                                      {"version": "1", "acknowledge": "y"})],
-        "sponsors.lookup": [Case("sponsors.lookup", "POST", f"/d/{t}/mp/lookup", {
+        "mp_lookup.lookup": [Case("mp_lookup.lookup", "POST", f"/d/{t}/mp/lookup", {
             "postal_code": "K1A 0A6", "next": f"/d/{t}/addressee"}, database="reads")],
-        "sponsors.use_member": [Case("sponsors.use_member", "POST", f"/d/{t}/mp/use", {
+        "mp_lookup.use_member": [Case("mp_lookup.use_member", "POST", f"/d/{t}/mp/use", {
             "mp_postal_code": "K1A0A6", "mp_member": "0", "mp_use": "choice", "next": f"/d/{t}/sponsors"})],
         "sponsors.choices": [Case("sponsors.choices", "POST", f"/d/{t}/sponsors", {
             "name": KEPT.format("name"), "riding": KEPT.format("riding"), "office_postal": KEPT.format("office"),
