@@ -479,7 +479,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         spans[part_name_for_grievance(n)] = Span(*_clause_span(text, unit.start, unit.end))
 
     if actions:
-        petition.prayer = _prayer(text, actions, web_cuts)
+        petition.prayer = _prayer(text, actions, web_cuts, "fr" if language == "fr" else "en")
         last = actions[-1]
         spans["prayer"] = Span(actions[0][0], last[2][-1][1] if last[2] else last[1])
         reading.pieces["prayer"] = [Span(*_clause_span(text, s, e)) for s, e, _ in actions] + [
@@ -697,15 +697,22 @@ def _follows_request(kept: list[_Unit], i: int, actions) -> bool:
     return prev.end == action_end
 
 
-def _prayer(text: str, actions, cuts) -> str:
+def _prayer(text: str, actions, cuts, language: str = "en") -> str:
     parts = []
     for n, (s, e, items) in enumerate(actions):
         body = _clause_text(text, s, e, cuts)
         if items:
             asks = "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
             body = f"{body}:\n{asks}" if body else asks  # "We ask the Government to:" and a list
-        if n and n == len(actions) - 1 and not body.lower().startswith("and "):
-            body = "and " + body
+        elif n and body:
+            # A second request sentence carries on the first with a parallel verb: "...; and to fund ...",
+            # « ...; et de financer ... ».
+            if language == "fr":
+                body = body if body.lower().startswith(("de ", "d'", "d’", "et ")) else fr_de(body) + body
+            elif not body.lower().startswith(("to ", "and ")):
+                body = "to " + body
+        if n and n == len(actions) - 1 and not body.lower().startswith(("and ", "et ")):
+            body = ("et " if language == "fr" else "and ") + body
         parts.append(body)
     return ";\n".join(parts) if any(items for _, _, items in actions[:-1]) else "; ".join(parts)
 
