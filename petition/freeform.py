@@ -72,7 +72,8 @@ _SALUTATION = re.compile(r"(?:dear|to|attn|attention|cher|chère|madame|monsieur
 _REQUEST_EN = re.compile(
     r"\b(?:we|i)(?:['’](?:re|m))?\b(?P<appos>[ \t]*,[^,\n]{1,80},)?[ \t]+"
     # "the" is a common typo of the formula: "We the call upon ...".
-    r"(?:(?:hereby|respectfully|humbly|strongly|therefore|also|further|now|all|are|am|do|the|would\s+like\s+to|wish\s+to|want\s+to)\s+){0,3}"
+    r"(?:(?:hereby|respectfully|humbly|strongly|therefore|also|further|now|all|are|am|do|the|would\s+like\s+to|wish\s+to|want\s+to"
+    r"|writing\s+to)\s+){0,3}"
     r"(?P<verb>" + DRAFT_REQUEST_VERBS_EN + r")"
     r"\s+(?P<addr>" + ADDRESSEE_CHAR + r"{1,120}?)[\s,]+to(?:\s+(?=\S)|\s*:|\s*$)",
     _I,
@@ -93,13 +94,15 @@ _DEMAND_VERB = re.compile(r"demand|insist", _I)
 _WEAK_VERBS = re.compile(r"want|need|expect|would\s+like", _I)
 _REQUEST_FR = re.compile(
     r"\bnous\b(?:[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:tous|toutes|donc|aussi|respectueusement)\s+){0,2}"
-    r"(?P<verb>" + DRAFT_REQUEST_VERBS_FR + r")\s+",
+    # « Nous vous demandons de ... »: the pronoun is whoever the greeting or heading names.
+    r"(?P<you>(?:vous|lui|leur)\s+)?(?P<verb>" + DRAFT_REQUEST_VERBS_FR + r")\s+",
     _I,
 )
 # Verbs that name who is asked with "à" (« demandons au gouvernement »): after them an article
 # starts the thing asked for, not the addressee (« demandons le retrait du projet de loi »).
 _FR_TO_WHOM = re.compile(r"demand|réclam|exige", _I)
 _FR_OBJECT = re.compile(r"(?:la|le|les|un|une|des|du)\b|l['’]", _I)
+_YOU_ONLY = re.compile(r"you", _I)
 _YOU = re.compile(r"(?P<you>you)\s+(?:(?:must|should|will|to)\s+)?(?=[a-z])", _I)
 # "Nous exigeons que le gouvernement ... plafonne ...": a demand with its action in the subjunctive.
 _FR_DEMAND_THAT = re.compile(r"\bnous\b[^.;!?\n]{0,80}?\b(?:exigeons|réclamons|demandons)\s+(?:que\s|qu['’])", _I)
@@ -306,7 +309,13 @@ def _find_request(text: str, s: int, e: int) -> _Request | None:
         if _WEAK_VERBS.fullmatch(m.group("verb")) and not find_mention(addr):
             continue
         a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
-        return _Request(Span(a_s, a_e), m.end(), None, m.start(), _appositive(text, m))
+        # "We are writing to ask ...": words before the verb that are not the House's own are put in its form.
+        lead = (m.end("appos") if m.group("appos") else m.start(), m.start("verb"))
+        put = [lead] if not all(FORMULA_WORD.fullmatch(w) for w in _WORDS.findall(text, *lead)) else []
+        if _YOU_ONLY.fullmatch(text, a_s, a_e):
+            # "We ask you to ..." under "Dear Minister,": "you" is whoever the greeting or heading names.
+            return _Request(None, m.end(), None, m.start(), _appositive(text, m), put=[*put, (a_s, a_e)])
+        return _Request(Span(a_s, a_e), m.end(), None, m.start(), _appositive(text, m), put=put)
     for m in _REQUEST_THAT_EN.finditer(text, s, window):
         you = _YOU.match(text, m.end(), e)
         if you and you.end() < e:
@@ -332,6 +341,8 @@ def _find_request(text: str, s: int, e: int) -> _Request | None:
             a_s, a_e = _bounds(text, m.end(), link[0])
             if a_s < a_e:
                 return _Request(Span(a_s, a_e), link[1], None, m.start())
+            if m.group("you"):
+                return _Request(None, link[1], None, m.start(), put=[m.span("you")])
     # "Tell the Prime Minister to ...", « Demandez au gouvernement de ... »: an imperative aimed at someone.
     ask = _asks.addressed(text, s, window, is_addressee_phrase)
     if ask is not None and ask.addr is not None:
@@ -531,19 +542,28 @@ def _unit_ask(text: str, s: int, e: int, language: str, sentence: bool) -> _asks
             or (_asks.thing(text, s, e) if sentence else None))
 
 
+_ARTICLES = frozenset("A An The Un Une Le La Les L Des Du".split())
+
+
 def _ask_body(text: str, ask: _asks.Ask, end: int, cuts: list[tuple[int, int]]) -> str:
     """The action as it follows "call upon ... to" / "demandons ... de"."""
+    en, fr = _asks.verbs()
     if ask.verb:
         rest = _clause_text(text, ask.verb[1], end, cuts) if ask.verb[1] < end else ""
         body = (ask.verb_as + " " + rest).strip()
     else:
         body = _clause_text(text, ask.action, end, cuts)
         first = body.split(" ", 1)[0]
-        en, fr = _asks.verbs()
         if first[:1].isupper() and first[1:] == first[1:].lower() and (first.lower() in en or first.lower() in fr):
             body = first.lower() + body[len(first):]  # "Restore the lands" -> "restore the lands"
     if ask.insert and body:
-        body = f"{ask.insert} {body}"
+        first = body.split(" ", 1)[0]
+        if first.lower() in en or first.lower() in fr:
+            body = first.lower() + body[len(first):]  # "Forgive the loans": a verb of its own, nothing to add
+        else:
+            if first in _ARTICLES:
+                body = first.lower() + body[len(first):]  # "A national program" -> "ensure a national program"
+            body = f"{ask.insert} {body}"
     return body
 
 
@@ -701,16 +721,16 @@ def _prayer(text: str, actions, cuts, language: str = "en") -> str:
     parts = []
     for n, (s, e, items) in enumerate(actions):
         body = _clause_text(text, s, e, cuts)
-        if items:
-            asks = "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
-            body = f"{body}:\n{asks}" if body else asks  # "We ask the Government to:" and a list
-        elif n and body:
+        if n and body:
             # A second request sentence carries on the first with a parallel verb: "...; and to fund ...",
             # « ...; et de financer ... ».
             if language == "fr":
                 body = body if body.lower().startswith(("de ", "d'", "d’", "et ")) else fr_de(body) + body
             elif not body.lower().startswith(("to ", "and ")):
                 body = "to " + body
+        if items:
+            asks = "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
+            body = f"{body}:\n{asks}" if body else asks  # "We ask the Government to:" and a list
         if n and n == len(actions) - 1 and not body.lower().startswith(("and ", "et ")):
             body = ("et " if language == "fr" else "and ") + body
         parts.append(body)

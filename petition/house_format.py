@@ -185,6 +185,27 @@ def text_before_heading(text: str, heading: tuple[Span, Span] | None) -> Removed
     return Removed(text[s:e], "R-STR-1", start=s, end=e, code="above-heading")
 
 
+TITLE_WORDS = 12
+_BLANK_AFTER = re.compile(r"[ \t\u00a0\r]*\n[ \t\u00a0\r]*\n")
+
+
+def _title_line(text: str) -> Removed | None:
+    """A campaign title over a House-form text with no heading ("Ban assault-style firearms", then a
+    blank line, then "Whereas ..."): the House's format has no title (R-STR-1), so it is no clause."""
+    s, e = _nonblank_bounds(text, 0, len(text))
+    if s >= e:
+        return None
+    line_end = text.find("\n", s)
+    if line_end < 0 or not _BLANK_AFTER.match(text, line_end):
+        return None
+    s, e = _nonblank_bounds(text, s, line_end)
+    line = text[s:e]
+    if (not 0 < len(line.split()) <= TITLE_WORDS or line[-1] in ".;:,!?" or OPENER.match(line)
+            or _UNDERSIGNED.search(line) or _ATTENTION.search(line) or _THEREFORE.match(line)):
+        return None
+    return Removed(line, "R-STR-1", start=s, end=e, code="title")
+
+
 def has_petitioner_formula(text: str) -> bool:
     """'We, the undersigned' / 'Nous soussignés' / 'draw the attention of' somewhere in the text."""
     return bool(_HOUSE_CUES.search(text))
@@ -433,9 +454,10 @@ def parse_house(text: str, language: str | None = None) -> Reading:
 
     head = heading_of(text)
     body_start = head[0].end if head else 0
-    above = text_before_heading(text, head)
+    above = text_before_heading(text, head) if head else _title_line(text)
     if above:
         reading.removed.append(above)
+        body_start = max(body_start, above.end)
     if head:
         addr = head[1]
         written["heading"] = text[addr.start:addr.end]
