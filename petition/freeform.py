@@ -642,7 +642,8 @@ def _infer_asks(text: str, units: list[_Unit], cuts: list[tuple[int, int]], read
             m = _LIST_ITEM.match(text, unit.start, unit.end)
             marker = text[m.start():m.end()].strip() + " " if m else ""
         bodies.append(marker + body)
-        pieces.append(Span(ask.verb[0] if ask.verb else ask.action, end))
+        # The action's words as _clause_text reads them: a marker or "Whereas" at its start is no part of it.
+        pieces.append(Span(ask.verb[0] if ask.verb else _clause_span(text, ask.action, end)[0], end))
         _put(text, ask.put, reading)
         if ask.verb:
             _put(text, [ask.verb], reading)
