@@ -172,7 +172,9 @@ def _portfolio_minister(written: str, language: str) -> Addressee:
         portfolio = re.sub(r"\s+(?:of|for|du|de|de\s+la|de\s+l['’]|d['’])\s*$", "", portfolio, flags=_FLAGS)
         if re.match(r"(?:of|for|responsible)\b", portfolio, _FLAGS):
             return Addressee(kind="minister", title=f"Minister {portfolio}")
-        return Addressee(kind="minister", title=f"ministre {portfolio}")
+        # « la ministre »: the article is the only mark of gender, and the formula keeps it (_minister_title).
+        feminine = re.match(r"(?:à\s+)?la\s+(?:ministre|première)", bare, _FLAGS)
+        return Addressee(kind="minister", title=("la " if feminine else "") + f"ministre {portfolio}")
     m = _PORTFOLIO_BEFORE.search(bare)
     if m and m.group("portfolio").lower() not in ("the", "prime"):
         return Addressee(kind="minister", title=f"Minister of {m.group('portfolio')}")
