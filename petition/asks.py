@@ -43,6 +43,11 @@ _ADDRESSED_EN = re.compile(
     r"[ \t]+(?P<addr>[^.;:!?\n]{1,120}?)[\s,]+to[ \t]+(?=[^\W\d_])",
     _I,
 )
+# "Tell Ottawa: fund public transit", "Tell the Prime Minister: ban ...": the ask follows the colon.
+_ADDRESSED_COLON_EN = re.compile(
+    _MARK + _PLEASE + r"(?P<verb>tell|urge|ask|call[ \t]+(?:up)?on)[ \t]+(?P<addr>[^.;:!?\n]{1,80}?)[ \t]*:[ \t]*(?=\S)",
+    _I,
+)
 # « Demandez au gouvernement de ... », « Exhortez le premier ministre à ... »: the link is found
 # by house_format.fr_action_link, as "de" also sits inside addressees.
 _ADDRESSED_FR = re.compile(
@@ -59,6 +64,12 @@ _MODAL_EN = re.compile(
     r"[ \t]+(?P<modal>must|should|shall|needs?[ \t]+to|has[ \t]+to|have[ \t]+to|ought[ \t]+to|is[ \t]+to)[ \t]+(?=[^\W\d_])",
     _I,
 )
+# "It's time for Canada to ban ...", « Il est temps pour le Canada d'interdire ... ».
+_TIME_FOR = re.compile(
+    _MARK + r"(?:it['’]?s|it[ \t]+is|now[ \t]+is)[ \t]+(?:high[ \t]+|past[ \t]+)?time[ \t]+for[ \t]+(?P<actor>[^.;:!?\n]{1,60}?)[ \t]+to[ \t]+(?=[^\W\d_])"
+    r"|il[ \t]+est[ \t]+(?:grand[ \t]+)?temps[ \t]+pour[ \t]+(?P<actor_fr>[^.;:!?\n]{1,60}?)[ \t]+(?:de[ \t]+|d['’])(?=[^\W\d_])",
+    _I,
+)
 _MODAL_FR = re.compile(
     _MARK + r"(?P<actor>le[ \t]+canada|ottawa|notre[ \t]+gouvernement"
     r"|le[ \t]+gouvernement(?:[ \t]+(?:du[ \t]+canada|fédéral|canadien))?|le[ \t]+parlement"
@@ -66,6 +77,13 @@ _MODAL_FR = re.compile(
     r"|l[ea][ \t]+ministre[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|du|de)[ \t]*[^,.;:!?\n]{1,60}?)"
     r"[ \t]+(?P<modal>doit|devrait|doivent|devraient|se[ \t]+doit[ \t]+(?:de[ \t]+|d['’])|a[ \t]+le[ \t]+devoir[ \t]+(?:de[ \t]+|d['’]))"
     r"[ \t]*(?=[^\W\d_])",
+    _I,
+)
+# Who may be asked after "It's time for": an allowed addressee by its usual names.
+_ACTOR = re.compile(
+    r"(?:the[ \t]+)?(?:federal[ \t]+|canadian[ \t]+)?government(?:[ \t]+of[ \t]+canada)?|parliament|the[ \t]+house[ \t]+of[ \t]+commons"
+    r"|the[ \t]+prime[ \t]+minister|the[ \t]+minister[ \t]+of[ \t]+[\w ,'’-]{1,50}"
+    r"|le[ \t]+gouvernement(?:[ \t]+(?:du[ \t]+canada|fédéral))?|le[ \t]+parlement|l[ea][ \t]+premi(?:er|ère)[ \t]+ministre",
     _I,
 )
 # Actors that name no addressee the House allows but plainly mean the federal government.
@@ -80,6 +98,7 @@ _NOT_IMPERATIVE_NEXT = re.compile(
     r"|est|sont|ont)\b", _I)
 # "Demand ...", « Exigez ... »: an imperative demand with no one named.
 _DEMAND_WORD = re.compile(r"demand|insist|exigez|exigeons|réclamez|réclamons|demandez|demandons", _I)
+_THAT_MODAL = re.compile(r"[ \t]*(?:(?:must|should|shall|will|doit|devrait)[ \t]+)?", _I)
 _THAT = re.compile(r"[ \t]+(?:that|que|qu['’])[ \t]*", _I)
 # "We call for a national pharmacare program", « Nous réclamons la réouverture du Parlement ».
 _THING_EN = re.compile(
@@ -177,6 +196,15 @@ def addressed(text: str, start: int, end: int, is_addressee) -> Ask | None:
         a_s, a_e = m.span("addr")
         put = [(_after_marker(text, start, end), a_s), (a_e, m.end())]
         return Ask(m.end(), put=put, addr=(a_s, a_e), inferred=False)
+    m = _ADDRESSED_COLON_EN.match(text, start, end)
+    if m and is_addressee(m.group("addr")):
+        verb = imperative(text, m.end(), end, "en")
+        if verb is not None and not verb.insert and verb.verb is None:
+            a_s, a_e = m.span("addr")
+            put = [(_after_marker(text, start, end), a_s), (a_e, m.end()), *verb.put]
+            country = bool(_COUNTRY.fullmatch(m.group("addr").strip()))
+            return Ask(verb.action, put=put + ([(a_s, a_e)] if country else []),
+                       addr=None if country else (a_s, a_e), country=country, inferred=False)
     m = _ADDRESSED_FR.match(text, start, end)
     if m:
         from .house_format import fr_action_link
@@ -192,9 +220,21 @@ def addressed(text: str, start: int, end: int, is_addressee) -> Ask | None:
 def modal(text: str, start: int, end: int) -> Ask | None:
     """"Canada must ban ...", « Le gouvernement devrait financer ... »."""
     m = _MODAL_EN.match(text, start, end) or _MODAL_FR.match(text, start, end)
-    if not m:
-        return None
-    a_s, a_e = m.span("actor")
+    if m:
+        a_s, a_e = m.span("actor")
+    else:
+        m = _TIME_FOR.match(text, start, end)
+        if not m:
+            return None
+        group = "actor" if m.group("actor") is not None else "actor_fr"
+        a_s, a_e = m.span(group)
+        actor = m.group(group)
+        if not (_COUNTRY.fullmatch(actor) or _ACTOR.fullmatch(actor)):
+            return None  # "It's time for all of us to ...": no one to ask
+        s0 = _after_marker(text, start, end)
+        if _COUNTRY.fullmatch(actor):
+            return Ask(m.end(), put=[(s0, m.end())], country=True)
+        return Ask(m.end(), put=[(s0, a_s), (a_e, m.end())], addr=(a_s, a_e))
     if _COUNTRY.fullmatch(m.group("actor")):
         return Ask(m.end(), put=[(a_s, m.end())], country=True)
     return Ask(m.end(), put=[(a_e, m.end())], addr=(a_s, a_e))
@@ -215,9 +255,15 @@ def imperative(text: str, start: int, end: int, language: str) -> Ask | None:
         after = _skip_space(text, v_e, end)
         that = _THAT.match(text, v_e, end)
         if that:
-            # "Demand that the Government reopen Parliament": the freeform reader's own request-that
-            # reading names who is asked; here the object follows "that".
-            return Ask(that.end(), put=[*put, (v_s, that.end())], demand=True)
+            # "Demand that the Government of Canada (must) pay ...": who is asked, then the action.
+            from .grammar import ADDRESSEE_MENTION
+
+            who = ADDRESSEE_MENTION.match(text, that.end(), end)
+            if who is None:
+                return None
+            modal = _THAT_MODAL.match(text, who.end(), end)
+            return Ask(modal.end(), put=[*put, (v_s, that.end()), (who.end(), modal.end())], addr=who.span(),
+                       demand=True)
         if after >= end:
             return None
         return Ask(after, put=[*put, (v_s, v_e)], insert="ensure" if low in ("demand", "insist") else "assurer",

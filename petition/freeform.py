@@ -286,6 +286,7 @@ class _Request:
     start: int = 0  # where the request's own wording ("we call upon") starts
     petitioners: Span | None = None  # "We, <petitioners>, call upon ..."
     put: list[tuple[int, int]] | None = None  # the draft's words the formula stands for ("Please urge", "you")
+    country: bool = False  # "Tell Ottawa: ...": the Government of Canada is meant
 
 
 def _appositive(text: str, m: re.Match) -> Span | None:
@@ -310,7 +311,7 @@ def _find_request(text: str, s: int, e: int) -> _Request | None:
             continue
         a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
         # "We are writing to ask ...": words before the verb that are not the House's own are put in its form.
-        lead = (m.end("appos") if m.group("appos") else m.start(), m.start("verb"))
+        lead = (m.end("appos") if m.group("appos") else m.start(), m.start("addr"))
         put = [lead] if not all(FORMULA_WORD.fullmatch(w) for w in _WORDS.findall(text, *lead)) else []
         if _YOU_ONLY.fullmatch(text, a_s, a_e):
             # "We ask you to ..." under "Dear Minister,": "you" is whoever the greeting or heading names.
@@ -345,11 +346,11 @@ def _find_request(text: str, s: int, e: int) -> _Request | None:
                 return _Request(None, link[1], None, m.start(), put=[m.span("you")])
     # "Tell the Prime Minister to ...", « Demandez au gouvernement de ... »: an imperative aimed at someone.
     ask = _asks.addressed(text, s, window, is_addressee_phrase)
-    if ask is not None and ask.addr is not None:
-        a_s, a_e = _bounds(text, *ask.addr)
+    if ask is not None and (ask.addr is not None or ask.country):
         said = _tidy(text[s:ask.action])
         note = Note("demand-reworded" if ask.demand else "request-reworded", said=said)
-        return _Request(Span(a_s, a_e), ask.action, note, s, None, put=ask.put)
+        addr = Span(*_bounds(text, *ask.addr)) if ask.addr else None
+        return _Request(addr, ask.action, note, s, None, put=ask.put, country=ask.country)
     return None
 
 
@@ -439,6 +440,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     # Requests and the lists of asks that follow them make the prayer.
     actions: list[tuple[int, int, list[tuple[int, int]]]] = []
     request_addrs: list[Span] = []
+    country_request = False
     grievances: list[_Unit] = []
     for i, unit in enumerate(kept):
         if unit.kind == "sentence":
@@ -458,6 +460,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
                 _lead_in(text, max(unit.start, line + 1), found.start, removed)
                 _petitioners(text, found.petitioners, reading)
                 _put(text, found.put or [], reading)
+                country_request = country_request or found.country
                 if found.addr is not None:
                     request_addrs.append(found.addr)
                 actions.append((found.action_start, unit.end, []))
@@ -509,7 +512,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         elif near:
             reading.notes.append(Note("closest-sentence", sentence=near))
 
-    country = inferred is not None and inferred.country
+    country = country_request or (inferred is not None and inferred.country)
     petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool, country)
     return settle(reading)
 
@@ -673,7 +676,7 @@ def _join_asks(bodies: list[str], listed: bool, language: str) -> str:
     """Several asks as one request: a list stays a list; sentences become parallel verbs
     ("ban X; and to fund Y", « interdire X; et de financer Y »)."""
     if listed:
-        return ";\n".join(b.rstrip(" ;,") for b in bodies)
+        return "\n".join(b.rstrip(" ;,") for b in bodies)  # one ask a line, as a typed list of asks reads
     out = [bodies[0]]
     for n, body in enumerate(bodies[1:], start=1):
         last = n == len(bodies) - 1

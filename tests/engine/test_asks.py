@@ -75,12 +75,12 @@ def test_we_ask_that_you_asks_whoever_the_greeting_names():
 def test_what_we_want_becomes_a_list_of_asks():
     reading = asked("Seniors cannot pay rent.\n\nWhat we want:\n1. Raise Old Age Security by 10%\n"
                     "2. Index the supplement to rents")
-    assert reading.petition.prayer == "1. raise Old Age Security by 10%;\n2. index the supplement to rents"
+    assert reading.petition.prayer == "1. raise Old Age Security by 10%\n2. index the supplement to rents"
     a = analyze_reading(reading)
-    assert "call upon the Government of Canada to:\n1. raise Old Age Security by 10%;" in a.rendered.text
+    assert "call upon the Government of Canada to:\n1. raise Old Age Security by 10%\n2." in a.rendered.text
     french = asked("Les loyers ont doublé.\n\nCe que nous voulons :\n1. Plafonner les loyers\n2. Construire des "
                    "logements sociaux")
-    assert french.petition.prayer == "1. plafonner les loyers;\n2. construire des logements sociaux"
+    assert french.petition.prayer == "1. plafonner les loyers\n2. construire des logements sociaux"
 
 
 def test_several_request_sentences_become_parallel_verbs():
