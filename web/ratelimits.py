@@ -58,6 +58,8 @@ LIMITED_ENDPOINTS = {
     "sponsors.choices": ("RATELIMIT_SAVE", ["POST"]),
     "sponsors.move_choice": ("RATELIMIT_SAVE", None),
     "sponsors.use_member": ("RATELIMIT_SAVE", None),
+    "handoff.mark_sent": ("RATELIMIT_SAVE", None),
+    "handoff.copy": ("RATELIMIT_NEW_DRAFT", None),
     "sponsors.timeline": ("RATELIMIT_SAVE", ["POST"]),
     "sponsors.answer": ("RATELIMIT_ANSWER", ["POST"]),
     "drafting.panel": ("RATELIMIT_CHECK", None),
@@ -108,6 +110,11 @@ def reshows(*endpoints: str):
             _RESHOW[endpoint] = function
         return function
     return register
+
+
+def reshow_for(endpoint: str | None) -> Callable[[str, int], object] | None:
+    """The registered page for a refused POST to `endpoint` (see `reshows`), if it has one."""
+    return _RESHOW.get(endpoint or "")
 
 
 def retry_after_seconds() -> int:
