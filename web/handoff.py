@@ -41,7 +41,7 @@ try:  # the timeline's own module once the web layer is split (issue 12 part 7)
     from .timeline import _timeline
 except ImportError:
     from .sponsors import _timeline
-from .sponsors import presenting_member, presenting_office
+from .sponsors import prayer_sentence, presenting_member, presenting_office
 
 bp = Blueprint("handoff", __name__)
 
@@ -157,16 +157,16 @@ def _sheet_languages(petition) -> list[tuple[str, str]]:
 
 def supporter_invitation(petition) -> str:
     """A plain-text e-mail asking someone to be one of the supporters (R-EP-5: their consent comes first),
-    in the petition's language (the supporters read the petition in it), about this petition's request."""
-    form = house_form(petition)
+    in the petition's language (the supporters read the petition in it), quoting its request as published."""
     copy = copy_in(petition.language)
-    subject = " ".join(form.prayer.split())
     return copy.gettext(
         "Subject: Will you support my e-petition to the House of Commons?\n"
         "\n"
         "Hello,\n"
         "\n"
-        "I am starting an e-petition to the House of Commons of Canada. It asks %(addressee)s to %(subject)s\n"
+        "I am starting an e-petition to the House of Commons of Canada. It asks:\n"
+        "\n"
+        "%(request)s\n"
         "\n"
         "Before a Member of Parliament can sponsor it, the House needs %(count)s supporters to confirm it. May I "
         "name you as one? If you agree, reply with your full name and the e-mail address you want to use. The "
@@ -175,7 +175,7 @@ def supporter_invitation(petition) -> str:
         "Canada, and the person who starts the petition cannot be one.\n"
         "\n"
         "Thank you,\n",
-        addressee=form.addressee, subject=subject, count=copy.number(REQUIRED_SUPPORTERS))
+        request=copy.quote(prayer_sentence(petition.alone())), count=copy.number(REQUIRED_SUPPORTERS))
 
 
 # ----- "sent to supporters" --------------------------------------------------------------------------
