@@ -291,3 +291,30 @@ def test_the_status_says_draft_ready_or_sent(client):
     assert stored(client.application, token).status == "ready"
     mark_sent(client, token)
     assert stored(client.application, token).status == "sent"
+
+
+def test_applying_a_suggestion_or_removing_the_french_version_of_a_frozen_draft_is_refused(client):
+    from petition.analysis import analyze_petition
+    from web.drafting import can_apply, fingerprint
+
+    token = new_draft(client)
+    fill(client, token, addressee={"kind": "government"}, grievances=["PARKS CANADA MUST ACT NOW ON THE CANAL"],
+         prayer=PRAYER)
+    version = str(stored(client.application, token).version)
+    r = client.post(f"/d/{token}/fr/", data={"how": "paste", "version": version, "text": (
+        "Pétition au gouvernement du Canada\nNous, soussignés, citoyens et résidents du Canada, demandons au "
+        "gouvernement du Canada de plafonner les loyers.")})
+    assert r.status_code == 302
+    version = str(stored(client.application, token).version)
+    client.post(f"/d/{token}/ready", data={"version": version, "acknowledge": "y"})
+    assert mark_sent(client, token).status_code == 302
+    before = stored(client.application, token)
+    petition = before.petition
+    finding = next(f for f in analyze_petition(petition).findings if can_apply(petition, f))
+    applied = client.post(f"/d/{token}/apply", data={"version": version, "finding": fingerprint(finding)})
+    assert applied.status_code == 409 and "rule R-EP-7" in text_of(applied)
+    removed = client.post(f"/d/{token}/fr/remove", data={"version": version, "confirm": "y"})
+    assert removed.status_code == 409 and "rule R-EP-7" in text_of(removed)
+    after = stored(client.application, token)
+    assert after.petition_data == before.petition_data and after.version == before.version
+    assert after.petition.second_version is not None
