@@ -32,9 +32,8 @@ from .db import get_session
 from .drafting import FIRST, STEPS, Version, _render_step, _typed_petition
 from .i18n import JS_STRINGS, ui_language
 from .links import draft_for_edit
-from .models import Draft, FrozenDraft
+from .models import Draft, FrozenDraft, SponsorChoice, TimelineDates
 from .ratelimits import reshow_for
-from .sponsor_models import SponsorChoice, TimelineDates
 from .unavailable import FORMS, kept_fields, save_failed
 
 try:  # the timeline's own module once the web layer is split (issue 12 part 7)

@@ -9,8 +9,7 @@ from petition.formulae import render
 from petition.wordcount import count_petition
 from petition.limits import MIN_PAPER_SIGNATURES, REQUIRED_SUPPORTERS
 from web.db import get_session
-from web.models import Draft
-from web.sponsor_models import SponsorChoice
+from web.models import Draft, SponsorChoice
 
 from test_drafting import fill, new_draft, stored, text_of, textarea
 
