@@ -317,3 +317,8 @@ def test_applying_a_suggestion_or_removing_the_french_version_of_a_frozen_draft_
     after = stored(client.application, token)
     assert after.petition_data == before.petition_data and after.version == before.version
     assert after.petition.second_version is not None
+    # The House's form takes one language: the parts are the petition's own, the French version is only named.
+    page = client.get(f"/d/{token}/submit")
+    assert "the House translates it itself (rule R-LANG-3)" in text_of(page)
+    assert readonly_box(page, "part-prayer") == PRAYER + "."
+    assert "plafonner" not in page.get_data(as_text=True)
