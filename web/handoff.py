@@ -14,7 +14,9 @@ from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException
 
 from forms.addressee import ADDRESSEE_LABELS
 from forms.handoff import CopyForm, SentForm
@@ -29,12 +31,13 @@ from petition.limits import (
 from petition.timeline_copy import say
 
 from .db import get_session
-from .drafting import FIRST, STEPS, Version, _render_step, _typed_petition
+from .drafting import FIRST, SESSION_EXPIRED, STEPS, Version, _render_step, _typed_petition
 from .i18n import JS_STRINGS, ui_language
 from .links import draft_for_edit
 from .models import Draft, FrozenDraft, SponsorChoice, TimelineDates
 from .ratelimits import reshow_for
-from .unavailable import FORMS, kept_fields, save_failed
+from .errors import handle_http_error
+from .unavailable import FORMS, database_unavailable, kept_fields, save_failed
 
 try:  # the timeline's own module once the web layer is split (issue 12 part 7)
     from .timeline import _timeline
@@ -253,3 +256,27 @@ def copy(token: str):
     flash(_("This is a new draft copied from version %(version)s of your petition. It has its own links: keep the "
             "edit link below. The draft you copied stays as it was sent.", version=draft.version), "success")
     return redirect(url_for("drafting.welcome", token=new_token))
+
+
+@bp.errorhandler(CSRFError)
+def session_expired(error: CSRFError):
+    """A page left open past its session: shown again with a fresh token, what was typed on a step kept."""
+    try:
+        token = (request.view_args or {}).get("token", "")
+        draft = draft_for_edit(token)
+        if request.endpoint == "handoff.copy" and request.args.get("step") in STEPS:
+            step = request.args["step"]
+            lang = request.args.get("lang", "")
+            version = Version(lang) if lang in ("en", "fr") and lang != draft.petition.language else FIRST
+            spec = STEPS[step]
+            typed = spec.form(meta={"csrf": False})
+            typed.validate()
+            return _render_step(draft, token, step, spec.form(), petition=_typed_petition(draft, spec, typed, version),
+                                notice=str(SESSION_EXPIRED), status=400, version=version)
+        if request.endpoint == "handoff.mark_sent" and draft.kind == "e-petition":
+            return _render(draft, token, notice=_("Your session expired; press the button again."), status=400)
+        return handle_http_error(error)
+    except HTTPException as inner:  # a dead link: abort() inside an error handler would be a 500
+        return handle_http_error(inner)
+    except SQLAlchemyError as failure:
+        return database_unavailable(failure)

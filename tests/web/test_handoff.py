@@ -322,3 +322,19 @@ def test_applying_a_suggestion_or_removing_the_french_version_of_a_frozen_draft_
     assert "the House translates it itself (rule R-LANG-3)" in text_of(page)
     assert readonly_box(page, "part-prayer") == PRAYER + "."
     assert "plafonner" not in page.get_data(as_text=True)
+
+
+def test_an_expired_session_on_the_copy_button_shows_the_step_again_with_the_typed_text(make_app):
+    app = make_app()
+    client = app.test_client()
+    token = ready_draft(client)
+    mark_sent(client, token)
+    app.config["WTF_CSRF_ENABLED"] = True  # from here on, a token from an earlier session
+    r = client.post(f"/d/{token}/copy?step=prayer", data={"prayer": "typed before the session ended",
+                                                          "version": "3", "csrf_token": "expired"})
+    assert r.status_code == 400
+    assert textarea(r, "prayer") == "typed before the session ended"
+    assert "Your session expired; we kept your text" in text_of(r)
+    assert re.search(r'name="csrf_token" type="hidden" value="[^"]+"', r.get_data(as_text=True))
+    with app.app_context():
+        assert get_session().query(Draft).count() == 1  # no copy was made
