@@ -111,6 +111,7 @@ def test_an_e_petition_goes_from_ready_to_the_house_part_by_part_then_freezes(pa
     expect(page.locator(".notice[role=alert]")).to_contain_text("R-EP-7")
     expect(page.get_by_label("What do you ask for?")).to_have_value(changed)
     assert stored(live_server, token).petition.prayer == petition.prayer
+    assert_accessible(page, "a refused save on a frozen draft")
     page.get_by_role("button", name="Make a new draft copied from this one").click()
     expect(page.get_by_role("heading", name="Your draft is saved")).to_be_visible()
     new_link = page.get_by_label("Edit link").input_value()
