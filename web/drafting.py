@@ -346,6 +346,8 @@ def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petiti
         notice = notice or SESSION_EXPIRED
         form.csrf_token.errors = []
     context = _checks_context(token, whole, version)
+    if draft.is_frozen:  # sent to supporters: a suggestion could only be refused (R-EP-7)
+        context["can_apply"] = None
     opening, link = prayer_formula(shown)
     titles = STEP_TITLES
     if version.is_second:
@@ -668,6 +670,10 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
     petition = draft.petition
     context = _checks_context(token, petition)
     second = _second_context(token, petition)
+    if draft.is_frozen:  # sent to supporters: a suggestion could only be refused (R-EP-7)
+        context["can_apply"] = None
+        if second:
+            second["can_apply"] = None
     findings = context["analysis"].findings + (second["analysis"].findings if second else [])
     ready_form = ready_form or ReadyForm(data={"version": draft.version})
     ready_form.version.data = str(draft.version)

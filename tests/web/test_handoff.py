@@ -310,6 +310,9 @@ def test_applying_a_suggestion_or_removing_the_french_version_of_a_frozen_draft_
     before = stored(client.application, token)
     petition = before.petition
     finding = next(f for f in analyze_petition(petition).findings if can_apply(petition, f))
+    # The review offers no "Apply suggestion" on a frozen draft; a button from an older page is refused.
+    review = client.get(f"/d/{token}/review").get_data(as_text=True)
+    assert finding.rule in review and fingerprint(finding) not in review
     applied = client.post(f"/d/{token}/apply", data={"version": version, "finding": fingerprint(finding)})
     assert applied.status_code == 409 and "rule R-EP-7" in text_of(applied)
     removed = client.post(f"/d/{token}/fr/remove", data={"version": version, "confirm": "y"})
