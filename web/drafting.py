@@ -916,7 +916,10 @@ def _live_panel(token: str, version: Version):
     if not form.validate():
         return _form_refusal(form)
     petition = _typed_petition(draft, spec, form, version)
-    body = render_template("drafting/_panel.html", **_checks_context(token, petition, version))
+    context = _checks_context(token, petition, version)
+    if draft.is_frozen:  # as on the page it updates: no suggestion to apply to a text sent to supporters
+        context["can_apply"] = None
+    body = render_template("drafting/_panel.html", **context)
     # The body is someone's unpublished petition.
     return body, 200, {"Cache-Control": "no-store"}
 

@@ -313,6 +313,10 @@ def test_applying_a_suggestion_or_removing_the_french_version_of_a_frozen_draft_
     # The review offers no "Apply suggestion" on a frozen draft; a button from an older page is refused.
     review = client.get(f"/d/{token}/review").get_data(as_text=True)
     assert finding.rule in review and fingerprint(finding) not in review
+    live = client.post(f"/d/{token}/panel", data={"step": "grievances", "version": version,
+                                                  "grievances-0": "PARKS CANADA MUST ACT NOW ON THE CANAL"})
+    assert live.status_code == 200 and finding.rule in live.get_data(as_text=True)
+    assert fingerprint(finding) not in live.get_data(as_text=True)
     applied = client.post(f"/d/{token}/apply", data={"version": version, "finding": fingerprint(finding)})
     assert applied.status_code == 409 and "rule R-EP-7" in text_of(applied)
     removed = client.post(f"/d/{token}/fr/remove", data={"version": version, "confirm": "y"})
