@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalogue import lang_of
-from .formulae import addressee_text, render
+from .formulae import addressee_text, prayer_formula, render
 from .model import Petition
 from .text import printable
 from .wordcount import WordCount, count_petition
@@ -45,3 +45,11 @@ def house_form(petition: Petition) -> HouseForm:
         word_count=count_petition(petition),
         language=lang_of(petition.language),
     )
+
+
+def request_sentence(petition: Petition) -> str:
+    """'We, the undersigned, ..., call upon ... to ...' exactly as the published petition has it (the one
+    sentence a cover letter or an invitation quotes)."""
+    rendered = render(petition)
+    opening, _ = prayer_formula(petition)
+    return rendered.text[rendered.spans["petitioners"].start - len(opening):]

@@ -22,28 +22,23 @@ from forms.addressee import ADDRESSEE_LABELS
 from forms.handoff import CopyForm, SentForm
 from forms.messages import message
 from petition.catalogue import copy_in
-from petition.formulae import heading
-from petition.house_form import house_form
+from petition.house_form import house_form, request_sentence
 from petition.limits import (
     ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, GOVERNMENT_RESPONSE_DAYS, MAX_SHEETS, MAX_SPONSOR_CHOICES, MIN_E_SIGNATURES,
-    MIN_PAPER_SIGNATURES, MIN_SHEETS, OPEN_PERIOD_DAYS, REQUIRED_SUPPORTERS, SPONSOR_DAYS,
+    MIN_PAPER_SIGNATURES, MIN_SHEETS, OPEN_PERIOD_DAYS, PAPER_SIZES, REQUIRED_SUPPORTERS, SPONSOR_DAYS,
 )
 from petition.timeline_copy import say
 
 from .db import get_session
-from .drafting import FIRST, SESSION_EXPIRED, STEPS, Version, _render_step, _typed_petition
+from .deadlines import draft_timeline
 from .i18n import JS_STRINGS, ui_language
 from .links import draft_for_edit
 from .models import Draft, FrozenDraft, SponsorChoice, TimelineDates
-from .ratelimits import reshow_for
 from .errors import handle_http_error
+from .ratelimits import reshow_for
+from .sponsoring import presenting_member, presenting_office
 from .unavailable import FORMS, database_unavailable, kept_fields, save_failed
 
-try:  # the timeline's own module once the web layer is split (issue 12 part 7)
-    from .timeline import _timeline
-except ImportError:
-    from .sponsors import _timeline
-from .sponsors import prayer_sentence, presenting_member, presenting_office
 
 bp = Blueprint("handoff", __name__)
 
@@ -51,8 +46,7 @@ JS_STRINGS["copied"] = _l("Copied")
 JS_STRINGS["copy-failed"] = _l("Could not copy: select the text in the box and copy it yourself.")
 SENT_FAILED = _l("We could not record this just now; nothing changed. Press Mark as sent to supporters again in a "
                  "moment.")
-COPY_FAILED = _l("We could not make the new draft just now; nothing changed. Press the button again in a moment.")
-FORMS.update({"handoff.mark_sent": lambda args: SentForm, "handoff.copy": lambda args: CopyForm})
+FORMS.update({"handoff.mark_sent": lambda args: SentForm})
 
 
 def frozen_notice(draft: Draft) -> str:
@@ -81,7 +75,7 @@ def refused_on_frozen(error: FrozenDraft):
     reshow = reshow_for(request.endpoint)
     if reshow is not None:
         return reshow(notice, 409)
-    if request.endpoint == "sponsors.use_member":  # a Member picked from a list: nothing typed to keep
+    if request.endpoint == "mp_lookup.use_member":  # a Member picked from a list: nothing typed to keep
         flash(notice, "warning")
         return redirect(url_for("drafting.review", token=request.view_args["token"]))
     # A form without a page of its own (a Member chosen as addressee): every field sent stays on screen.
@@ -105,7 +99,7 @@ def _render(draft: Draft, token: str, *, sent_form: SentForm | None = None, noti
     petition = draft.petition
     session = get_session()
     choices = SponsorChoice.for_draft(session, draft.id)
-    timeline = say(_timeline(draft, TimelineDates.for_draft(session, draft.id), date.today()), ui_language())
+    timeline = say(draft_timeline(draft, TimelineDates.for_draft(session, draft.id), date.today()), ui_language())
     context = {
         "draft": draft, "token": token, "petition": petition, "notice": notice, "choices": choices,
         "timeline": timeline, "review_url": url_for("drafting.sponsor_review", review_token=draft.review_token,
@@ -134,9 +128,8 @@ def _render(draft: Draft, token: str, *, sent_form: SentForm | None = None, noti
 
 
 def _paper_sizes() -> dict:
-    from .downloads import PAPER_SIZE_LABELS
-
-    return {name: str(label) for name, label in PAPER_SIZE_LABELS.items()}
+    copy = copy_in(ui_language())
+    return {name: copy.gettext(size["label"]) for name, size in PAPER_SIZES.items()}
 
 
 def _size_that_fits(petition) -> str:
@@ -177,7 +170,7 @@ def supporter_invitation(petition) -> str:
         "Canada, and the person who starts the petition cannot be one.\n"
         "\n"
         "Thank you,\n",
-        request=copy.quote(prayer_sentence(petition.alone())), count=copy.number(REQUIRED_SUPPORTERS))
+        request=copy.quote(request_sentence(petition.alone())), count=copy.number(REQUIRED_SUPPORTERS))
 
 
 # ----- "sent to supporters" --------------------------------------------------------------------------
@@ -216,63 +209,12 @@ def mark_sent(token: str):
     return redirect(url_for("handoff.submit", token=token))
 
 
-# ----- a new draft from a frozen one -----------------------------------------------------------------
-
-@bp.post("/d/<token>/copy")
-def copy(token: str):
-    """A new draft with this one's petition; posted from a step page, with what was typed there put in."""
-    draft = draft_for_edit(token)
-    petition = draft.petition
-    step = request.args.get("step", "")
-    if step in STEPS:
-        lang = request.args.get("lang", "")
-        version = Version(lang) if lang in ("en", "fr") and lang != petition.language else FIRST
-        spec = STEPS[step]
-        typed = spec.form()
-        if not typed.validate():
-            # A box over its limit: the step again with the box marked, nothing made and nothing lost.
-            return _render_step(draft, token, step, typed, petition=_typed_petition(draft, spec, typed, version),
-                                notice=frozen_notice(draft) if draft.is_frozen else None, status=400,
-                                version=version)
-        edited = spec.apply(version.of(petition), typed)
-        if step == "grievances":
-            edited.grievances = [c for c in edited.grievances if c.strip()]
-        petition = version.into(petition, edited)
-    elif not CopyForm().validate_on_submit():
-        flash(_("Your session expired; press the button again."), "warning")
-        return redirect(url_for("drafting.review", token=token))
-    session = get_session()
-    try:
-        new, new_token = Draft.create(session, petition, source_text=draft.source_text,
-                                      conversion=draft.conversion)
-        session.commit()
-    except SQLAlchemyError as error:
-        save_failed(error)
-        if step in STEPS:
-            return _render_step(draft, token, step, typed, petition=_typed_petition(draft, spec, typed, version),
-                                notice=str(COPY_FAILED), status=503, version=version)
-        flash(COPY_FAILED, "warning")
-        return redirect(url_for("drafting.review", token=token))
-    flash(_("This is a new draft copied from version %(version)s of your petition. It has its own links: keep the "
-            "edit link below. The draft you copied stays as it was sent.", version=draft.version), "success")
-    return redirect(url_for("drafting.welcome", token=new_token))
-
-
 @bp.errorhandler(CSRFError)
 def session_expired(error: CSRFError):
-    """A page left open past its session: shown again with a fresh token, what was typed on a step kept."""
+    """"Mark as sent" from a page left open past its session: the page again, with a fresh token."""
     try:
         token = (request.view_args or {}).get("token", "")
         draft = draft_for_edit(token)
-        if request.endpoint == "handoff.copy" and request.args.get("step") in STEPS:
-            step = request.args["step"]
-            lang = request.args.get("lang", "")
-            version = Version(lang) if lang in ("en", "fr") and lang != draft.petition.language else FIRST
-            spec = STEPS[step]
-            typed = spec.form(meta={"csrf": False})
-            typed.validate()
-            return _render_step(draft, token, step, spec.form(), petition=_typed_petition(draft, spec, typed, version),
-                                notice=str(SESSION_EXPIRED), status=400, version=version)
         if request.endpoint == "handoff.mark_sent" and draft.kind == "e-petition":
             return _render(draft, token, notice=_("Your session expired; press the button again."), status=400)
         return handle_http_error(error)

@@ -345,3 +345,22 @@ def test_an_expired_session_on_the_copy_button_shows_the_step_again_with_the_typ
     assert re.search(r'name="csrf_token" type="hidden" value="[^"]+"', r.get_data(as_text=True))
     with app.app_context():
         assert get_session().query(Draft).count() == 1  # no copy was made
+
+
+def test_a_member_picked_from_the_lookup_does_not_readdress_a_frozen_draft(client):
+    import json
+    from pathlib import Path
+
+    import responses
+
+    answers = json.loads((Path(__file__).parent.parent / "sponsors" / "represent_answers.json").read_text("utf-8"))
+    token = ready_draft(client)
+    mark_sent(client, token)
+    before = stored(client.application, token)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as represent:
+        represent.get("https://represent.opennorth.ca/postcodes/K1A0A6/", json=answers["one_mp"])
+        r = client.post(f"/d/{token}/mp/use", data={"mp_postal_code": "K1A0A6", "mp_member": "0"})
+    assert r.status_code == 302 and r.location.startswith(f"/d/{token}/review")
+    assert "rule R-EP-7" in text_of(client.get(r.location))
+    after = stored(client.application, token)
+    assert after.petition_data == before.petition_data and after.petition.addressee.kind == "government"
