@@ -100,6 +100,15 @@ def test_api_mp_refuses_a_bad_postal_code_with_a_message_and_no_call(client, rep
     assert len(represent.calls) == 0
 
 
+def test_api_mp_says_its_refusal_in_the_language_asked_for(client, represent):
+    english = client.get("/api/mp?postal_code=K1A").get_json()
+    french = client.get("/api/mp?postal_code=K1A&lang=fr", headers={"Accept-Language": "en"}).get_json()
+    assert (english["lang"], french["lang"]) == ("en", "fr")
+    assert french["error"] == english["error"] == "invalid-postal-code"
+    assert french["message"] != english["message"] and "code postal" in french["message"]
+    assert client.get("/api/mp?postal_code=K1A", headers={"Accept-Language": "fr"}).get_json() == french
+
+
 @pytest.mark.parametrize("setup, status, error", [
     (dict(key="not_found", status=404), 404, "unknown-postal-code"),
     (dict(key=None, status=503, body="busy"), 503, "busy"),
