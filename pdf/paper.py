@@ -11,7 +11,6 @@ each output page is the content of its sheet plus the margin boxes of its number
 from __future__ import annotations
 
 import copy
-import hashlib
 import math
 from dataclasses import dataclass, field
 
@@ -20,6 +19,7 @@ import regex
 from weasyprint.formatting_structure import boxes
 
 from petition.catalogue import copy_in
+from petition.fingerprint import printed_text as _engine_printed_text, sha256_of, short
 from petition.formulae import GRIEVANCE_OPENER, prayer_formula, render
 from petition.limits import (
     ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, MIN_SIGNATURE_ROWS_ON_FIRST_PAGE,
@@ -91,16 +91,18 @@ SIDE_BY_SIDE_SIZES = ("legal", "tabloid")
 
 
 def _printed(parts: PaperParts) -> str:
+    """The text these parts print: the same serialisation as petition.fingerprint.printed_text (a test holds
+    them equal), from parts already rendered."""
     return parts.text + ("\n\n" + parts.second.text if parts.second else "")
 
 
 def printed_text(petition: Petition) -> str:
     """The petition text the sheets carry: with a second-language version, both (first, blank line, second)."""
-    return _printed(paper_parts(petition))
+    return _engine_printed_text(petition)
 
 
 def text_sha256(petition: Petition) -> str:
-    return hashlib.sha256(printed_text(petition).encode("utf-8")).hexdigest()
+    return sha256_of(printed_text(petition))
 
 
 def _with_language(petition: Petition, language: str | None) -> Petition:
@@ -118,10 +120,11 @@ def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages
 def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: list[int],
                    blank_pages: int = 0, size: str = DEFAULT_PAPER_SIZE) -> dict:
     second = parts.second
+    digest = sha256_of(_printed(parts))
     ctx = {
         "lang": copy_in(language).lang, "title": f"{parts.heading}", "parts": parts,
-        "text_sha256": hashlib.sha256(_printed(parts).encode("utf-8")).hexdigest(),
-        "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
+        "text_sha256": digest, "mark": short(digest),
+        "first_rows": first_rows, "sheets": _numbered(sheets), "blank_pages": blank_pages,
         # The bilingual sheet: the second-language version beside (or after) the first, with its own lang.
         "second": second,
         "second_lang": parts.second_language if second else None,
@@ -132,6 +135,12 @@ def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: li
         words = renderer.gettext_functions(copy_in(parts.second_language))
         ctx.update({"_2": words["_"], "copy2": words["copy"]})
     return ctx
+
+
+def _numbered(sheets) -> list[tuple[int, int | None]]:
+    """Each continuation sheet as (rows, number of its first row); a bare count leaves its numbers blank (the
+    shared sheet of the fast path, whose numbers are stamped per page: see _row_stamps)."""
+    return [sheet if isinstance(sheet, tuple) else (sheet, None) for sheet in sheets]
 
 
 def _rows_upper_bound(size: str) -> int:
@@ -428,21 +437,74 @@ def _refuse_errors(findings) -> None:
         raise PaperRefused(errors)
 
 
-def _numbers(language: str, size: str, pages: int) -> list:
-    """`pages` empty pages carrying only their 'Page i' margin box.
+def _numbers(language: str, size: str, pages: int, mark: str) -> list:
+    """`pages` empty pages carrying only their margin boxes: 'Page i' and the text's fingerprint `mark`.
 
     The labels say "Page i", not "Page i of N", so one layout serves every sheet
-    count up to the largest asked for so far, and every petition.
+    count up to the largest asked for so far.
     """
-    key = cache_key("paper-numbers", language, size)
+    key = cache_key("paper-numbers", language, size, mark)
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
-        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "second": None,
+        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "mark": mark, "second": None,
                "first_rows": 0, "sheets": [], "blank_pages": pages}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
     return doc.pages[:pages]
+
+
+def _row_boxes(page) -> list:
+    rows = [box for box in _walk(page) if isinstance(box, boxes.TableRowBox) and box.element is not None
+            and box.element.get("class") == "row"]
+    return sorted(rows, key=lambda row: row.position_y)
+
+
+def _row_geometry(sheet_page, first_page) -> tuple[float, float, float, float, float]:
+    """(x, top, pitch, width, line height) of the number cells on the shared continuation sheet, in CSS px:
+    where the first number's line starts, how far apart the rows are (every row is the same height, paper.css),
+    the cell's width, and the height of one line of its text, measured on page 1 (whose cells are numbered)."""
+    rows = _row_boxes(sheet_page)
+    cell = rows[0].children[0]
+    pitch = rows[1].position_y - rows[0].position_y if len(rows) > 1 else rows[0].height
+    numbered = _row_boxes(first_page)[0].children[0]
+    line = next(box for box in _walk(_AsPage(numbered)) if isinstance(box, boxes.LineBox))
+    return cell.content_box_x(), cell.content_box_y(), pitch, cell.width, line.height
+
+
+class _AsPage:
+    """A box seen as a page's box, for _walk."""
+
+    def __init__(self, box):
+        self._page_box = box
+
+
+def _row_stamps(size: str, geometry, first_row: int, rows: int, sheets: int) -> list:
+    """One page per continuation sheet carrying only its row numbers, as a margin box drawn exactly over the
+    sheet's empty number cells: sheet k (2, 3, ...) numbers its rows from first_row + (k - 2) * rows.
+
+    Every continuation sheet is one shared page (the fast path), so its numbers cannot be in it; a margin box is
+    never part of the structure tree (WeasyPrint keeps it out), so the numbers join each page as marks, like the
+    page number. The box's lines are one row apart, centred on a line as tall as the row: its top is set so
+    that the first line's text sits where the cell puts it (the cell's line box, 7.5pt DejaVu Sans)."""
+    x, top, pitch, width, line = geometry
+    key = cache_key("paper-row-stamps", size, x, top, pitch, width, line, first_row, rows, sheets)
+    layouts = renderer.state()["numbers"]
+    doc = layouts.get(key)
+    if doc is None:
+        rules = [f'@page {{ margin: {top - (pitch - line) / 2}px 0 0 {x + width}px; '
+                 f'@left-top {{ font: 7.5pt "DejaVu Sans", sans-serif; line-height: {pitch}px; white-space: pre; '
+                 f'text-align: left; vertical-align: top; padding: 0 0 0 {x}px; }} }}']
+        for k in range(sheets - 1):
+            start = first_row + k * rows
+            numbers = "\\A ".join(str(start + i) for i in range(rows))
+            rules.append(f'@page :nth({k + 1}) {{ @left-top {{ content: "{numbers}"; }} }}')
+        pages = "".join('<div style="break-before: page"></div>' for _ in range(sheets - 2))
+        html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title></title><style>{"".join(rules)}</style>'
+                f'</head><body><div></div>{pages}</body></html>')
+        doc = renderer.layout(html, (), size)
+        layouts.put(key, doc)
+    return doc.pages[:sheets - 1]
 
 
 def _margins(page) -> list:
@@ -458,9 +520,9 @@ def _with_margins(content_page, margins):
     return page
 
 
-def _only_margins(page):
+def _only_margins(page, more=()):
     box = copy.copy(page._page_box)
-    box.children = _margins(page)
+    box.children = [*more, *_margins(page)]
     only = copy.copy(page)
     only._page_box = box
     return only
@@ -528,18 +590,16 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
 
     def make() -> bytes:
         first = _document(parts, petition.language, size, "first", first_html, first_key)
-        numbers = _numbers(lang, size, sheets)
+        numbers = _numbers(lang, size, sheets, short(digest))
         pages = [_with_margins(first.pages[0], _margins(numbers[0]))]
         if sheets > 1:
             sheet_html, sheet_key = _rows_key(parts, petition.language, size, "sheet")
             sheet = _document(parts, petition.language, size, "sheet", sheet_html, sheet_key)
-            if sheets == 2:
-                pages.append(_with_margins(sheet.pages[0], _margins(numbers[1])))
-            else:
-                pages.append(_with_margins(sheet.pages[0], []))
-                # Only the number: the blank page's own (empty) body would be drawn and tagged for nothing.
-                pages += [_only_margins(n) for n in numbers[1:]]
-        return renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 2 else None)
+            stamps = _row_stamps(size, _row_geometry(sheet.pages[0], first.pages[0]), first_rows + 1, sheet_rows, sheets)
+            pages.append(_with_margins(sheet.pages[0], []))
+            # Only the marks: the blank page's own (empty) body would be drawn and tagged for nothing.
+            pages += [_only_margins(n, _margins(stamp)) for n, stamp in zip(numbers[1:], stamps)]
+        return renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 1 else None)
 
     # The key is page 1's probe (the exact text, language and labels; the sheet repeats part of it).
     pdf = renderer.cached("pdfs", renderer.shared_key("paper-pdf", first_html, size, sheets), store, make)
@@ -552,6 +612,6 @@ def paper_pdf_plain(petition: Petition, *, size: str = DEFAULT_PAPER_SIZE, sheet
     _check_options(size, sheets)
     petition = _with_language(petition, language)
     _, _, first_rows, sheet_rows = _layouts(petition, size)
-    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, [sheet_rows] * (sheets - 1),
-                                                             size=size))
+    continued = [(sheet_rows, first_rows + 1 + k * sheet_rows) for k in range(sheets - 1)]
+    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, continued, size=size))
     return renderer.write(renderer.layout(html, CSS, size))
