@@ -50,3 +50,20 @@ def short(digest_hex: str) -> str:
 
 def fingerprint(petition: Petition) -> str:
     return short(text_sha256(petition))
+
+
+# How documents name a draft the organizer has not named: the start of what it asks for.
+LABEL_CHARS = 60
+
+
+def label_for(petition: Petition) -> str:
+    """A short label derived from the petition: its request cut at a word near LABEL_CHARS characters, or its
+    addressee line when it asks nothing yet."""
+    words = " ".join(petition.prayer.split())
+    if not words:
+        rendered = render(petition)
+        span = rendered.spans.get("addressee")
+        words = " ".join(rendered.text[span.start:span.end].split()) if span else ""
+    if len(words) > LABEL_CHARS:
+        words = words[:LABEL_CHARS].rsplit(" ", 1)[0] + "\u2026"
+    return words

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from petition.analysis import analyze_petition
 from petition.catalogue import lang_of
+from petition.fingerprint import fingerprint
 from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
 from petition.model import Petition, Removed
 from web.db import get_session
@@ -20,6 +21,7 @@ from web.models import Draft
 from web.pdfcache import pdf_store
 from web.print_models import PrintRun
 from web.unavailable import save_failed
+from pdf.documents import DocumentInfo
 
 bp = Blueprint("downloads", __name__)
 
@@ -55,6 +57,12 @@ def _options() -> dict:
             "printed_versions": lambda draft: PrintRun.printed_versions(get_session(), draft.id)}
 
 
+def document_info(draft: Draft) -> DocumentInfo:
+    """What every organizer's PDF says about the draft in its header and footer (pdf/documents.py)."""
+    return DocumentInfo(name=draft.label(), fingerprint=fingerprint(draft.petition), version=draft.version,
+                        status=draft.status)
+
+
 def _pdf(pdf: bytes, filename: str, **headers) -> Response:
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store", **headers})
@@ -66,7 +74,8 @@ def _review_response(draft: Draft) -> Response:
     analysis = analyze_petition(draft.petition)
     # What the converter left out of the pasted draft belongs in the sponsor's report too.
     analysis.removed = [Removed(**item) for item in (draft.conversion or {}).get("removed", [])]
-    return _pdf(review_pdf(analysis, store=pdf_store()), f"petition-review-v{draft.version}.pdf",
+    return _pdf(review_pdf(analysis, store=pdf_store(), document=document_info(draft)),
+                f"petition-review-v{draft.version}.pdf",
                 **{"X-Petition-Version": str(draft.version)})
 
 

@@ -42,6 +42,7 @@ from .drafting import VERSIONS_FULL, typed_step_page
 from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
+from .downloads import document_info
 from .ratelimits import reshows
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
 from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
@@ -485,9 +486,8 @@ def timeline_ics(token: str):
 
 
 def _short_title(draft: Draft) -> str:
-    prayer = " ".join(draft.petition.prayer.split())
-    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (
-        prayer or copy_in(ui_language()).gettext("your petition"))
+    """The calendar's name for the petition: the draft's own (Draft.label, as on every PDF)."""
+    return draft.label() or copy_in(ui_language()).gettext("your petition")
 
 
 # ----- the cover letter (paper) ---------------------------------------------------------------------
@@ -499,25 +499,37 @@ def cover_letter(token: str):
     if draft.kind != "paper" or member is None or not member.office_postal.strip():
         abort(404, description=_("A cover letter needs a paper petition and a presenting Member with an office "
                                  "address: choose the Member on the \u201cMembers to ask\u201d page first."))
+    from pdf.documents import marks
     from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     petition = draft.petition
     pdf = render_pdf("pdf/cover_letter.html", lang=lang_of(petition.language),
                      member=member, office_lines=member.office_postal.strip().splitlines(),
                      heading_text=heading(petition.addressee, petition.language),
-                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
+                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES,
+                     contact=[line.strip() for line in (draft.organizer_contact or "").splitlines() if line.strip()],
+                     marks=marks(document_info(draft), copy_in(petition.language)), store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
 
 
+def return_address(draft: Draft) -> str | None:
+    """Where volunteers return the signed sheets: the organizer's own return address (settings step), else the
+    presenting Member's office when one is chosen; None when neither is known."""
+    return (draft.return_address or "").strip() or presenting_office(draft)
+
+
 @bp.get("/d/<token>/volunteer-instructions.pdf")
 def volunteer_instructions(token: str):
-    """The volunteer instructions with "send the signed sheets to" the presenting Member's office."""
+    """The volunteer instructions: the draft's name and fingerprint, who may sign and how, where and by when the
+    signed sheets go back, and how to reach the organizer. A Member need not be chosen."""
     draft = draft_for_edit(token)
     if draft.kind != "paper":
         abort(404, description=_("Volunteer instructions are for paper petitions: e-petitions are signed online."))
     from pdf.instructions import instructions_pdf
 
-    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft), store=pdf_store())
+    pdf = instructions_pdf(draft.language, send_to=return_address(draft), store=pdf_store(),
+                           document=document_info(draft), return_date=draft.return_date,
+                           contact=draft.organizer_contact)
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="volunteer-instructions.pdf"', "Cache-Control": "no-store"})
