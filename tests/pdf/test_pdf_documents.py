@@ -151,7 +151,7 @@ def test_the_instructions_say_who_may_sign_and_how(client, app):
     french = paste(client, "certified/e-4904.txt", language="fr")
     text = " ".join(page_texts(client.get(f"/d/{french}/volunteer-instructions.pdf").data))
     assert "Les citoyens canadiens et les résidents du Canada peuvent signer." in text
-    assert "Il n’y a pas d’âge minimum" in text and "Généré le" in text
+    assert "Il n’y a pas d’âge minimum" in text and "Produit le" in text
 
 
 def test_the_instructions_are_linked_from_the_review_whether_or_not_a_member_is_chosen(client, app):
