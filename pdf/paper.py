@@ -437,17 +437,17 @@ def _refuse_errors(findings) -> None:
         raise PaperRefused(errors)
 
 
-def _numbers(language: str, size: str, pages: int, mark: str) -> list:
-    """`pages` empty pages carrying only their margin boxes: 'Page i' and the text's fingerprint `mark`.
+def _numbers(language: str, size: str, pages: int) -> list:
+    """`pages` empty pages carrying only their 'Page i' margin box.
 
     The labels say "Page i", not "Page i of N", so one layout serves every sheet
-    count up to the largest asked for so far.
+    count up to the largest asked for so far, and every petition.
     """
-    key = cache_key("paper-numbers", language, size, mark)
+    key = cache_key("paper-numbers", language, size)
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
-        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "mark": mark, "second": None,
+        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "mark": "", "second": None,
                "first_rows": 0, "sheets": [], "blank_pages": pages}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
@@ -479,36 +479,51 @@ class _AsPage:
         self._page_box = box
 
 
-def _row_stamps(size: str, geometry, first_row: int, rows: int, sheets: int) -> list:
-    """One page per continuation sheet carrying only its row numbers, as a margin box drawn exactly over the
-    sheet's empty number cells: sheet k (2, 3, ...) numbers its rows from first_row + (k - 2) * rows.
+def _stamps(size: str, mark: str, geometry, first_row: int, rows: int, sheets: int) -> list:
+    """One page per sheet carrying only margin boxes: the text's fingerprint `mark` (paper.css places it) and,
+    on each continuation sheet, its row numbers drawn exactly over the shared sheet's empty number cells:
+    sheet k (2, 3, ...) numbers its rows from first_row + (k - 2) * rows.
 
     Every continuation sheet is one shared page (the fast path), so its numbers cannot be in it; a margin box is
     never part of the structure tree (WeasyPrint keeps it out), so the numbers join each page as marks, like the
-    page number. The box's lines are one row apart, centred on a line as tall as the row: its top is set so
-    that the first line's text sits where the cell puts it (the cell's line box, 7.5pt DejaVu Sans)."""
-    x, top, pitch, width, line = geometry
-    key = cache_key("paper-row-stamps", size, x, top, pitch, width, line, first_row, rows, sheets)
+    page number. The numbers' box is one row apart per line, each line as tall as a row and its text centred in
+    it: the page's top margin is set so the first line's text sits where the cell puts it (`geometry`,
+    _row_geometry). Only the top and left margins move; the mark, at the bottom right, keeps the sheet's."""
+    key = cache_key("paper-stamps", size, mark, geometry, first_row, rows, sheets)
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None:
-        rules = [f'@page {{ margin: {top - (pitch - line) / 2}px 0 0 {x + width}px; '
-                 f'@left-top {{ font: 7.5pt "DejaVu Sans", sans-serif; line-height: {pitch}px; white-space: pre; '
-                 f'text-align: left; vertical-align: top; padding: 0 0 0 {x}px; }} }}']
-        for k in range(sheets - 1):
-            start = first_row + k * rows
-            numbers = "\\A ".join(str(start + i) for i in range(rows))
-            rules.append(f'@page :nth({k + 1}) {{ @left-top {{ content: "{numbers}"; }} }}')
-        pages = "".join('<div style="break-before: page"></div>' for _ in range(sheets - 2))
-        html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title></title><style>{"".join(rules)}</style>'
-                f'</head><body><div></div>{pages}</body></html>')
-        doc = renderer.layout(html, (), size)
+        rules = f'@page {{ @bottom-right {{ content: "{mark}"; }} }} div + div {{ break-before: page; }}'
+        if geometry is not None:
+            x, top, pitch, width, line = geometry
+            # One rule for every page: each page's numbers come from its own element (string-set); a :nth() rule
+            # per page made the cascade quadratic in the sheet count.
+            rules += (f'@page {{ margin-top: {top - (pitch - line) / 2}px !important; '
+                      f'margin-left: {x + width}px !important; '
+                      f'@left-top {{ content: string(rows); font: 7.5pt "DejaVu Sans", sans-serif; '
+                      f'line-height: {pitch}px; white-space: pre; text-align: left; vertical-align: top; '
+                      f'padding: 0 0 0 {x}px; }} }} div {{ string-set: rows attr(data-rows); }}')
+        pages = '<div data-rows=""></div>' + "".join(
+            '<div data-rows="{}"></div>'.format("&#10;".join(str(first_row + k * rows + i) for i in range(rows)))
+            for k in range(sheets - 1))
+        html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title></title><style>{rules}</style>'
+                f'</head><body>{pages}</body></html>')
+        doc = renderer.layout(html, CSS, size)
         layouts.put(key, doc)
-    return doc.pages[:sheets - 1]
+    return doc.pages[:sheets]
 
 
 def _margins(page) -> list:
     return [c for c in page._page_box.children if isinstance(c, boxes.MarginBox)]
+
+
+# The order marks from two layers are drawn in: as on a page laid out whole, the row numbers (in the grid, drawn
+# with the page), then the page number, then the fingerprint; text extraction reads them in this order.
+_MARK_ORDER = {"@left-top": 0, "@bottom-center": 1, "@bottom-right": 2}
+
+
+def _in_order(margins: list) -> list:
+    return sorted(margins, key=lambda box: _MARK_ORDER.get(getattr(box, "at_keyword", ""), len(_MARK_ORDER)))
 
 
 def _with_margins(content_page, margins):
@@ -522,7 +537,7 @@ def _with_margins(content_page, margins):
 
 def _only_margins(page, more=()):
     box = copy.copy(page._page_box)
-    box.children = [*more, *_margins(page)]
+    box.children = _in_order([*more, *_margins(page)])
     only = copy.copy(page)
     only._page_box = box
     return only
@@ -590,15 +605,18 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
 
     def make() -> bytes:
         first = _document(parts, petition.language, size, "first", first_html, first_key)
-        numbers = _numbers(lang, size, sheets, short(digest))
-        pages = [_with_margins(first.pages[0], _margins(numbers[0]))]
+        numbers = _numbers(lang, size, sheets)
+        geometry = None
         if sheets > 1:
             sheet_html, sheet_key = _rows_key(parts, petition.language, size, "sheet")
             sheet = _document(parts, petition.language, size, "sheet", sheet_html, sheet_key)
-            stamps = _row_stamps(size, _row_geometry(sheet.pages[0], first.pages[0]), first_rows + 1, sheet_rows, sheets)
+            geometry = _row_geometry(sheet.pages[0], first.pages[0])
+        stamps = _stamps(size, short(digest), geometry, first_rows + 1, sheet_rows, sheets)
+        pages = [_with_margins(first.pages[0], _in_order(_margins(numbers[0]) + _margins(stamps[0])))]
+        if sheets > 1:
             pages.append(_with_margins(sheet.pages[0], []))
             # Only the marks: the blank page's own (empty) body would be drawn and tagged for nothing.
-            pages += [_only_margins(n, _margins(stamp)) for n, stamp in zip(numbers[1:], stamps)]
+            pages += [_only_margins(n, _margins(stamp)) for n, stamp in zip(numbers[1:], stamps[1:])]
         return renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 1 else None)
 
     # The key is page 1's probe (the exact text, language and labels; the sheet repeats part of it).
