@@ -1,7 +1,7 @@
 """The draft's name and the organizer's details (branch documents): contact, return date, return address.
 
-Revision ID: 0003_documents
-Revises: 0002
+Revision ID: 0004_documents
+Revises: 0003_handoff
 Created: 2026-12-02 17:34:24
 
 Four nullable columns on drafts, entered in the settings step: they go on the organizer's documents (PDF
@@ -14,8 +14,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003_documents'
-down_revision = '0002'
+revision = '0004_documents'
+down_revision = '0003_handoff'
 branch_labels = None
 depends_on = None
 
