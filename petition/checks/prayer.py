@@ -102,7 +102,9 @@ def check(ctx: Context):
 # addressee is asked to take ("to demand that Iran release"), which starts the request itself.
 _IMPERATIVE = regex.compile(
     r"(?:^|(?<=[.!?;:]\s{1,3})|(?<=\n[ \t]{0,8}(?:[-*•·]|\d{1,2}[.)])?[ \t]{0,4}))"
-    r"(?:Demand|DEMAND|Insist\s+on|INSIST\s+ON|Exigez|EXIGEZ|Exigeons|EXIGEONS|Réclamez|RÉCLAMEZ)\b",
+    r"(?:Demand|DEMAND|Insist\s+on|INSIST\s+ON|Exigez|EXIGEZ|Exigeons|EXIGEONS|Réclamez|RÉCLAMEZ)\b"
+    # "Demand for housing doubled", "Demand is rising": the noun.
+    r"(?!\s+(?i:for|is|has|have|was|were|rose|grew|in|of|outstrips|exceeds|continues|pour|est|a)\b)",
     regex.V1,
 )
 _TO_BEFORE = regex.compile(r"(?i)(?:\bto|\band|\bde|\bd['’]|\bet)\s+$")
