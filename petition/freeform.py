@@ -400,10 +400,20 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     actions: list[tuple[int, int, list[tuple[int, int]]]] = []
     request_addrs: list[Span] = []
     grievances: list[_Unit] = []
+    request_unit: _Unit | None = None  # the request just read, while the sentences after it are in its paragraph
     for i, unit in enumerate(kept):
+        if request_unit is not None and unit.paragraph != request_unit.paragraph:
+            request_unit = None
+        if unit.kind == "sentence" and request_unit is not None and _refers_back(text, unit, request_unit):
+            # "These resolutions call for ...", right after a request that names the resolutions: once
+            # the request moves to the end, it no longer reads on its own as a grievance.
+            removed.append(Removed(text[unit.start:unit.end], "R-STR-1", start=unit.start, end=unit.end,
+                                   code="refers-to-request"))
+            continue
         if unit.kind == "sentence":
             found = _find_request(text, unit.start, unit.end)
             if found:
+                request_unit = unit
                 if found.note:
                     reading.notes.append(found.note)
                 line = text.rfind("\n", unit.start, found.start)
@@ -429,6 +439,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             continue
         grievances.append(unit)
 
+    removed.sort(key=lambda r: r.start)
     for n, unit in enumerate(grievances):
         petition.grievances.append(unit.clause)
         spans[part_name_for_grievance(n)] = Span(*_clause_span(text, unit.start, unit.end))
@@ -457,6 +468,20 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
 
     petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool)
     return settle(reading)
+
+
+# "These resolutions", "Cette mesure": a demonstrative and the noun it points back to.
+_BACK_REFERENCE = re.compile(r"(?:These|Those|This|Such|Ces|Cette|Cet|Ce)\s+(\w{4,})", re.U)
+
+
+def _refers_back(text: str, unit: _Unit, request: _Unit) -> bool:
+    """Whether a sentence opens by pointing at something only the request names ("These resolutions"
+    after "... implement the UN Security Council resolutions 822 ...")."""
+    m = _BACK_REFERENCE.match(text, unit.start, unit.end)
+    if not m:
+        return False
+    stem = m.group(1).lower().rstrip("s")
+    return len(stem) >= 4 and stem in text[request.start:request.end].lower()
 
 
 def _lead_in(text: str, start: int, request_start: int, removed: list[Removed]) -> None:

@@ -91,6 +91,8 @@ REMOVED: dict[str, str] = {
         "The same petition in English: read the English version on its own to make the English petition."),
     "section-heading": N_(
         "A section heading of a web page or a note (“Why this matters”) is not part of the House's form."),
+    "refers-to-request": N_(
+        "This sentence points back at the request (“These …”), which now comes last, so it no longer reads on its own as a grievance: add it back naming what it refers to, or leave it out."),
     "after-prayer": N_(
         "Text after the prayer is not part of the House's form."),
 }
