@@ -21,7 +21,7 @@ the lead-in before the request and end punctuation.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -250,6 +250,20 @@ def _clause_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# "These resolutions", "Cette mesure": a demonstrative and the noun it points back to.
+_BACK_REFERENCE = re.compile(r"(?:These|Those|This|Such|Ces|Cette|Cet|Ce)\s+(\w{4,})", re.U)
+
+
+def _refers_back(text: str, unit: _Unit, request: _Unit) -> bool:
+    """Whether a sentence opens by pointing at something only the request names ("These resolutions"
+    after "... implement the UN Security Council resolutions 822 ...")."""
+    m = _BACK_REFERENCE.match(text, unit.start, unit.end)
+    if not m:
+        return False
+    stem = m.group(1).lower().rstrip("s")
+    return len(stem) >= 4 and stem in text[request.start:request.end].lower()
+
+
 def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     """The unit's words without removed links, list marker or end punctuation."""
     s, e = _clause_span(text, s, e)
@@ -407,8 +421,8 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         if unit.kind == "sentence" and request_unit is not None and _refers_back(text, unit, request_unit):
             # "These resolutions call for ...", right after a request that names the resolutions: once
             # the request moves to the end, it no longer reads on its own as a grievance.
-            removed.append(Removed(text[unit.start:unit.end], "R-STR-1", start=unit.start, end=unit.end,
-                                   code="refers-to-request"))
+            insort(removed, Removed(text[unit.start:unit.end], "R-STR-1", start=unit.start, end=unit.end,
+                                    code="refers-to-request"), key=lambda r: r.start)
             continue
         if unit.kind == "sentence":
             found = _find_request(text, unit.start, unit.end)
@@ -439,7 +453,6 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             continue
         grievances.append(unit)
 
-    removed.sort(key=lambda r: r.start)
     for n, unit in enumerate(grievances):
         petition.grievances.append(unit.clause)
         spans[part_name_for_grievance(n)] = Span(*_clause_span(text, unit.start, unit.end))
@@ -468,20 +481,6 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
 
     petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool)
     return settle(reading)
-
-
-# "These resolutions", "Cette mesure": a demonstrative and the noun it points back to.
-_BACK_REFERENCE = re.compile(r"(?:These|Those|This|Such|Ces|Cette|Cet|Ce)\s+(\w{4,})", re.U)
-
-
-def _refers_back(text: str, unit: _Unit, request: _Unit) -> bool:
-    """Whether a sentence opens by pointing at something only the request names ("These resolutions"
-    after "... implement the UN Security Council resolutions 822 ...")."""
-    m = _BACK_REFERENCE.match(text, unit.start, unit.end)
-    if not m:
-        return False
-    stem = m.group(1).lower().rstrip("s")
-    return len(stem) >= 4 and stem in text[request.start:request.end].lower()
 
 
 def _lead_in(text: str, start: int, request_start: int, removed: list[Removed]) -> None:

@@ -71,6 +71,8 @@ REMOVED: dict[str, str] = {
         "The reader could not tell which part of the petition this belongs to, so it is left out: put it back where it belongs, or leave it out."),
     "request-lead-in": N_(
         "Words leading into the request are replaced by the House's formula (“We, the undersigned, … call upon … to”); if they say something the petition needs, add it as a grievance."),
+    "refers-to-request": N_(
+        "This sentence points back at the request (“These …”), which now comes last, so it no longer reads on its own as a grievance: add it back naming what it refers to, or leave it out."),
     "email-header": N_(
         "An e-mail's headers (From, Sent, To, Subject) are not part of the petition."),
     "email-quote": N_(
@@ -91,8 +93,6 @@ REMOVED: dict[str, str] = {
         "The same petition in English: read the English version on its own to make the English petition."),
     "section-heading": N_(
         "A section heading of a web page or a note (“Why this matters”) is not part of the House's form."),
-    "refers-to-request": N_(
-        "This sentence points back at the request (“These …”), which now comes last, so it no longer reads on its own as a grievance: add it back naming what it refers to, or leave it out."),
     "after-prayer": N_(
         "Text after the prayer is not part of the House's form."),
 }

@@ -80,6 +80,9 @@ class Context:
                 found = [(s, e) for s, e in found if not inside(shielded, s, e)]
         return sorted(found)
 
+    def part(self, name: str) -> Part | None:
+        return next((p for p in self.parts if p.name == name), None)
+
     def shields(self, part: Part) -> list[tuple[int, int]]:
         """Quotations, citations and statute titles in `part.text` (see aim.py)."""
         key = (part.name, part.text)
@@ -87,9 +90,6 @@ class Context:
         if spans is None:
             spans = self._shields[key] = shields(part.text)
         return spans
-
-    def part(self, name: str) -> Part | None:
-        return next((p for p in self.parts if p.name == name), None)
 
     def text_parts(self) -> list[Part]:
         return [p for p in self.parts if p.text]
