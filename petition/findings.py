@@ -27,6 +27,8 @@ CODES: dict[str, Code] = {
     # ---- length (R-LEN)
     "over-limit": Code("R-LEN-1", "error", N_(
         "This e-petition has %(counted)s words in its grievances and request; the House accepts at most %(limit)s. Cut at least %(over)s words. The words past the limit start here.")),
+    "cut-suggestion": Code("R-LEN-1", "info", N_(
+        "To come under %(limit)s words, consider cutting or shortening this clause (%(words)s words): of your clauses, it shares the fewest words with your request. The %(count)s clauses marked this way together bring the petition to %(after)s words.")),
     "near-limit": Code("R-LEN-1", "warning", N_(
         "%(counted)s words by the House's usual count (%(upper)s if every hyphenated word or elision counted twice); the limit is %(limit)s. The House does not publish how it counts, so trim a few words to be safe.")),
     "paper-no-limit": Code("R-LEN-2", "info", N_(
