@@ -250,6 +250,14 @@ def _clause_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# What is left of a list of sources once its links are out: "Citations: ⒈ ⒉", "Sources : [1] [2]".
+_LINK_LABEL = re.compile(
+    r"\W*(?:citations?|sources?|references?|références?|notes?|liens?|links?|read\s+more|lire\s+la\s+suite)"
+    r"[\s:]*(?:[\[(]?(?:\d{1,3}|[⒈-⒛①-⑳])[\])\.:]?[\s,;]*){0,40}\W*",
+    re.I,
+)
+
+
 # "These resolutions", "Cette mesure": a demonstrative and the noun it points back to.
 _BACK_REFERENCE = re.compile(r"(?:These|Those|This|Such|Ces|Cette|Cet|Ce)\s+(\w{4,})", re.U)
 
@@ -393,6 +401,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             unit.clause = _clause_text(text, unit.start, unit.end, web_cuts)
             if not any(ch.isalnum() for ch in unit.clause):
                 continue  # nothing left once links are out
+            if web_cuts and _LINK_LABEL.fullmatch(unit.clause):
+                # "Citations: ⒈ ⒉" once its links are out: the list of sources goes whole, with its links.
+                removed.append(Removed(body, "R-ATT-1", start=unit.start, end=unit.end, code="sources"))
+                continue
             kept.append(unit)
             last_removed = None
             continue
