@@ -71,8 +71,10 @@ def _cuts(ctx: Context, wc):
     if not cuts:
         return
     after = wc.counted - sum(count_words(grievances[i]) for i in cuts)
-    for i in cuts:
-        part = ctx.part(f"grievance {i + 1}")
+    by_name = {p.name: p for p in ctx.parts}
+    # Past the per-code cap the notes are dropped anyway (a paste of thousands of clauses).
+    for i in cuts[:ctx.cap_per_code]:
+        part = by_name.get(f"grievance {i + 1}")
         if part is not None:
             yield ctx.finding("cut-suggestion", part, 0, len(part.text), words=count_words(grievances[i]),
                               limit=wc.limit, after=after, count=len(cuts))

@@ -101,12 +101,15 @@ def check(ctx: Context):
 # sentence, a line or a list item. Not a noun ("the demand for housing") and not the action the
 # addressee is asked to take ("to demand that Iran release"), which starts the request itself.
 _IMPERATIVE = regex.compile(
-    r"(?:^|(?<=[.!?;:]\s{1,3})|(?<=\n[ \t]{0,8}(?:[-*•·]|\d{1,2}[.)])?[ \t]{0,4}))"
-    r"(?:Demand|DEMAND|Insist\s+on|INSIST\s+ON|Exigez|EXIGEZ|Exigeons|EXIGEONS|Réclamez|RÉCLAMEZ)\b"
+    r"\b(?:Demand|DEMAND|Insist\s+on|INSIST\s+ON|Exigez|EXIGEZ|Exigeons|EXIGEONS|Réclamez|RÉCLAMEZ)\b"
     # "Demand for housing doubled", "Demand is rising": the noun.
     r"(?!\s+(?i:for|is|has|have|was|were|rose|grew|in|of|outstrips|exceeds|continues|pour|est|a)\b)",
-    regex.V1,
 )
+# What may stand before it: the start, a sentence's end, or a line's start with a list marker.
+_OPENS = regex.compile(r"(?:^|[.!?;:][ \t\n]{1,3}|\n[ \t]{0,8}(?:(?:[-*•·]|\d{1,2}[.)])[ \t]{0,4})?)$")
+_OPEN_WINDOW = 16
+
+
 _TO_BEFORE = regex.compile(r"(?i)(?:\bto|\band|\bde|\bd['’]|\bet)\s+$")
 
 
@@ -119,11 +122,13 @@ def _asked_to_demand(text: str, start: int) -> bool:
 
 def _imperatives(ctx: Context, part):
     text = part.text
-    shielded = ctx.shields(part)
     for m in _IMPERATIVE.finditer(text):
+        # A slice from the text's start keeps "^" meaning the start; a 16-character one cannot match "^$".
+        if not _OPENS.search(text[max(0, m.start() - _OPEN_WINDOW):m.start()]):
+            continue
         if m.start() == 0 and part.name == "prayer" and not part.request_wording:
             # The request's action itself: "call upon ... to demand ..." (a third party is asked).
             continue
-        if inside(shielded, m.start(), m.end()):
+        if inside(ctx.shields(part), m.start(), m.end()):
             continue
         yield ctx.finding("demand-imperative", part, m.start(), m.end())

@@ -15,7 +15,7 @@ TONE = {"unparliamentary", "intemperate", "charge-wording", "charge-against-auth
 
 @pytest.mark.parametrize("grievance, prayer, language, code, excerpt", [
     ("Our families have lived here for generations", "stop the theft of our lands", "en",
-     "charge-wording", "the theft"),
+     "charge-wording", "theft of our"),
     ("The carbon tax is robbing families blind", "scrap the carbon tax", "en",
      "charge-wording", "robbing families blind"),
     ("This criminal government has ignored us for years", "hold a public inquiry", "en",
@@ -61,6 +61,7 @@ def test_an_insult_said_of_a_person_is_unparliamentary_and_of_a_policy_only_heat
     "The government misled no one and the policy is misguided",
     "The responsibility lies with Parliament",
     "Seniors were robbed of their savings by a pyramid scheme",
+    "The theft of cars in Ontario doubled, and vehicle theft rings ship them overseas",
 ])
 def test_quotations_citations_statutes_and_policy_subjects_are_not_charges(grievance):
     language = "fr" if "Le " in grievance[:3] or grievance.startswith("La ") else "en"
