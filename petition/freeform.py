@@ -769,7 +769,8 @@ def _prayer(text: str, actions, cuts, language: str = "en") -> str:
             elif not body.lower().startswith(("to ", "and ")):
                 body = "to " + body
         if items:
-            asks = "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
+            # A list of asks reads as one sentence: its items end in ";" (the last takes the request's full stop).
+            asks = ";\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
             body = f"{body}:\n{asks}" if body else asks  # "We ask the Government to:" and a list
         if n and n == len(actions) - 1 and not body.lower().startswith(("and ", "et ")):
             body = ("et " if language == "fr" else "and ") + body

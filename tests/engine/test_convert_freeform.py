@@ -267,9 +267,9 @@ def test_abbreviations_do_not_end_a_sentence():
 
 @pytest.mark.parametrize("text, prayer", [
     ("Rural Canadians lack internet.\n\nWe ask the Government of Canada to:\n- map the gaps\n- fund fibre to every town\n",
-     "- map the gaps\n- fund fibre to every town"),
+     "- map the gaps;\n- fund fibre to every town"),
     ("Les régions manquent d’internet.\nNous demandons au gouvernement du Canada de :\n1. cartographier les lacunes\n"
-     "2. financer la fibre", "1. cartographier les lacunes\n2. financer la fibre"),
+     "2. financer la fibre", "1. cartographier les lacunes;\n2. financer la fibre"),
 ])
 def test_a_request_ending_in_a_colon_takes_the_list_as_its_asks(text, prayer):
     reading = convert_freeform(text)
