@@ -45,8 +45,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, as flaskr does, so importing app.py stays cheap for tools that only read it.
     from cli import petition_cli
     from pdf.cli import pdf_command
-    from web import (api, db, deployment, downloads, drafting, errors, health, i18n, logs, pdfcache, ratelimits,
-                     retention, security, sponsors, unavailable)
+    from web import (api, db, deployment, downloads, drafting, errors, health, i18n, logs, open_petitions, pdfcache,
+                     ratelimits, retention, security, sponsors, unavailable)
 
     logs.init_app(app)
     deployment.init_app(app)
@@ -65,5 +65,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.cli.add_command(retention.purge_drafts_command)
 
     petition_cli.add_command(pdf_command)
+    petition_cli.add_command(open_petitions.import_open_command)
     app.cli.add_command(petition_cli)
     return app

@@ -21,6 +21,7 @@ from forms.limits import (
 )
 from petition.analysis import analyze_petition, analyze_text
 from petition.model import ADDRESSEE_KINDS, KINDS, LANGUAGES, Addressee, Petition
+from web.open_petitions import add_comparison
 from web.security import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -60,6 +61,7 @@ def check():
             raise Invalid("Send either \"text\" (the petition as plain text) or \"petition\" (a structured petition).")
     except Invalid as error:
         abort(400, description=str(error))
+    add_comparison(analysis)
     response = jsonify(analysis.to_dict())
     # The body is someone's unpublished petition.
     response.headers["Cache-Control"] = "no-store"

@@ -46,6 +46,7 @@ from .errors import handle_http_error
 from .i18n import JS_STRINGS, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .open_petitions import add_comparison, for_page as open_petitions_for_page
 from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
@@ -294,6 +295,8 @@ def review_analysis(petition: Petition):
     """The engine's findings plus, for paper, whether page 1 holds the text and its signature rows (measured
     with the real layout, so only where a person is about to decide: the review page and "ready")."""
     analysis = analyze_petition(petition)
+    # Close to an e-petition already open for signature (R-SUBJ-4): a warning, from the list an operator imported.
+    add_comparison(analysis)
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
@@ -695,6 +698,7 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         # "Mark as ready" weighs both versions: the House reads the petition in each language it is in.
         blocking_errors=sum(1 for f in findings if f.severity == "error"),
         has_warnings=any(f.severity == "warning" for f in findings),
+        open_list=open_petitions_for_page(context["analysis"], ui_language()),
         **context,
     ), status
 
