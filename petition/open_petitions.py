@@ -74,7 +74,7 @@ def parse_open_list(data: bytes | str) -> SavedList:
 
 
 # The first element's name, after any XML declaration, doctype, comments and whitespace.
-_FIRST_ELEMENT = re.compile(r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*<([A-Za-z_][\w:.-]*)",
+_FIRST_ELEMENT = re.compile(r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>\[]*(?:\[.*?\])?\s*>\s*)*<([A-Za-z_][\w:.-]*)",
                             re.IGNORECASE | re.DOTALL)
 # A page or a fragment of one saved from the browser, rather than the export.
 _HTML_ROOTS = {"html", "head", "body", "main", "div", "section", "article", "table", "ul", "ol", "form", "p"}

@@ -23,6 +23,7 @@ from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint, delete
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from cli import _  # the operator's language (the environment's locale), as every message of the CLI
 from petition.duplicates import OpenList, OpenPetition, similar_findings, similar_open_petitions, THRESHOLD
 
 from .db import Base, engine, get_session
@@ -141,15 +142,15 @@ def add_comparison(analysis) -> None:
 
 # ---- flask --app app petition import-open ----------------------------------------------------------------
 
-@click.command("import-open")
+@click.command("import-open", help=_(
+    "Replace the list of open e-petitions with those in PATHS: saved copies of the House's e-petition search "
+    "results (the XML export, or the page saved from a browser). Give the English and French exports together "
+    "to compare drafts in both languages.\n\nExit status: 0 imported, 1 no open e-petition found, 2 a file "
+    "cannot be read or the database cannot be written; after an error the stored list is unchanged."))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @with_appcontext
 def import_open_command(paths: tuple[str, ...]) -> None:
-    """Replace the list of open e-petitions with those in PATHS: saved copies of the House's e-petition
-    search results (the XML export, or the page saved from a browser; give the English and French exports
-    together to compare drafts in both languages). Exit status: 0 imported, 1 nothing open was found,
-    2 a file cannot be read or the database cannot be written; on any error the stored list is unchanged."""
-    from cli import _  # the operator's language (the environment's locale), as every other message of the CLI
+    """Replace the list of open e-petitions (help: the command's `help=`, translated)."""
     from petition.open_petitions import ListError, parse_open_list
 
     found: dict[tuple[str, str], OpenPetition] = {}
@@ -200,8 +201,6 @@ def _fail(message: str) -> None:
 
 
 def _list_error(error, path: str) -> str:
-    from cli import _
-
     messages = {
         "empty": _("%(path)s: is empty", path=path),
         "not-markup": _("%(path)s: is neither the XML export nor a saved search page of the House's e-petitions",
