@@ -159,10 +159,11 @@ def import_open_command(paths: tuple[str, ...]) -> None:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            _fail(_("%(path)s: cannot be read (%(reason)s)", path=path, reason=error.strerror or error))
+            _fail(_("Error: %(reason)s", reason=_("%(path)s: cannot be read (%(reason)s)", path=path,
+                                                   reason=error.strerror or error)))
         if len(data) > MAX_FILE_BYTES:
-            _fail(_("%(path)s: larger than %(size)s MB; a saved search page is a few MB", path=path,
-                    size=MAX_FILE_BYTES // (1024 * 1024)))
+            _fail(_("Error: %(reason)s", reason=_("%(path)s: larger than %(size)s MB; a saved search page is a few MB",
+                                                   path=path, size=MAX_FILE_BYTES // (1024 * 1024))))
         try:
             saved = parse_open_list(data)
         except ListError as error:
