@@ -7,7 +7,7 @@ warns: it names the closest open e-petitions with a score, and a person compares
 How close: each text is reduced to its key words (lower case, without the function words of English and
 French, without the words every petition uses and the House's fixed formulae, each word cut to its first
 KEY_LETTERS letters so "refugee"/"refugees" and "sanction"/"sanctions" meet), as a sorted set. The score
-is RapidFuzz's normalized Indel similarity of the two sets (`fuzz.ratio` on the word lists), which on sets
+is RapidFuzz's normalized Indel similarity of the two sets (`fuzz.ratio` on the sorted words), which on sets
 is the Dice coefficient: twice the key words they share over the key words they have, 0 to 100. Word sets
 rather than characters because two unrelated English texts share 40-50% of their characters in order: on the
 real pairs of tests/duplicates/calibration, rapidfuzz's character scorers overlapped (token_set_ratio gave
@@ -96,12 +96,39 @@ def own_words(petition: Petition) -> str:
     return "\n".join([*petition.grievances, petition.prayer])
 
 
+# Key words are handed to RapidFuzz as one character each (see OpenList.encode), from here up: past the BMP,
+# clear of the surrogates, room for a million distinct words.
+_FIRST_CODE = 0x10000
+
+
 class OpenList:
-    """The open e-petitions with their key words worked out once (a list is compared with every draft)."""
+    """The open e-petitions with their key words worked out once (a list is compared with every draft).
+
+    Each distinct key word of the list is given one character, and each petition's sorted key words become a
+    string of those characters: RapidFuzz scores strings natively, four to six times faster than lists of
+    words (bench/duplicates_speed.py), with the same score (one word, one character; the same order on both
+    sides, so the longest common subsequence is still the shared words).
+    """
 
     def __init__(self, petitions: Iterable[OpenPetition]):
         self.petitions: tuple[OpenPetition, ...] = tuple(petitions)
-        self.keys: list[list[str]] = [key_words(f"{p.title}\n{p.text}") for p in self.petitions]
+        words = [key_words(f"{p.title}\n{p.text}") for p in self.petitions]
+        self.vocabulary: dict[str, int] = {}
+        for keys in words:
+            for word in keys:
+                self.vocabulary.setdefault(word, len(self.vocabulary))
+        self.keys: list[str] = [self.encode(keys) for keys in words]
+
+    def encode(self, words: Sequence[str]) -> str:
+        """The words as characters in one order; a word the list never uses gets a character of its own."""
+        unknown = len(self.vocabulary)
+        codes = []
+        for word in words:
+            code = self.vocabulary.get(word)
+            if code is None:
+                code, unknown = unknown, unknown + 1
+            codes.append(code)
+        return "".join(chr(_FIRST_CODE + code) for code in sorted(codes))
 
     def __len__(self) -> int:
         return len(self.petitions)
@@ -116,8 +143,8 @@ def similar_open_petitions(petition: Petition, open_petitions: OpenList | Sequen
     if not draft or not prepared.petitions:
         return []
     # Both languages of one petition may be listed: ask for enough to keep `limit` distinct numbers.
-    found = process.extract(draft, prepared.keys, scorer=fuzz.ratio, processor=None, score_cutoff=threshold,
-                            limit=limit * 2 + 2)
+    found = process.extract(prepared.encode(draft), prepared.keys, scorer=fuzz.ratio, processor=None,
+                            score_cutoff=threshold, limit=limit * 2 + 2)
     best: dict[str, Similar] = {}
     for _keys, score, index in found:
         open_petition = prepared.petitions[index]

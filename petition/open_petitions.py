@@ -58,6 +58,7 @@ class SavedList:
     closed: int = 0
     paper: int = 0
     unreadable: int = 0  # entries with no petition number
+    numbers: set[str] = field(default_factory=set, repr=False)  # those listed, to list each once
 
 
 def parse_open_list(data: bytes | str) -> SavedList:
@@ -118,8 +119,9 @@ def _entry(number: str, title: str, body: str, status: str, result: SavedList) -
     if status and not _OPEN.search(status) and _CLOSED.search(status):
         result.closed += 1
         return
-    if any(p.number.lower() == number.lower() for p in result.petitions):
+    if number.lower() in result.numbers:
         return
+    result.numbers.add(number.lower())
     body = _clean(body)
     title = _clean(title) or _title_from(body)
     result.petitions.append(OpenPetition(number=number.lower(), title=title, text=body,
