@@ -46,7 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from cli import petition_cli
     from pdf.cli import pdf_command
     from web import (api, db, deployment, downloads, drafting, errors, health, i18n, logs, open_petitions, pdfcache,
-                     ratelimits, retention, security, sponsors, unavailable)
+                     ratelimits, represent, retention, security, sponsors, unavailable)
 
     logs.init_app(app)
     deployment.init_app(app)
@@ -59,6 +59,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for blueprint in (api.bp, drafting.bp, sponsors.bp, downloads.bp, health.bp):
         app.register_blueprint(blueprint)
     ratelimits.init_app(app)
+    represent.init_app(app)  # after the rate limits: Represent's count goes where theirs does
 
     # FLASK_DRAFT_RETENTION_DAYS overrides, as every FLASK_ variable does.
     app.config.setdefault("DRAFT_RETENTION_DAYS", retention.DEFAULT_RETENTION_DAYS)

@@ -24,8 +24,8 @@ from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PRAYER_CHARS  # noqa
 from petition.model import Addressee, Petition  # noqa: E402
 from web.db import get_session  # noqa: E402
 from web.models import Draft, stored_version_sizes  # noqa: E402
-from web.print_models import PrintRun  # noqa: E402
-from web.sponsor_models import SponsorResponse  # noqa: E402
+from web.models import PrintRun  # noqa: E402
+from web.models import SponsorResponse  # noqa: E402
 
 
 def full_petition(mark: int) -> Petition:

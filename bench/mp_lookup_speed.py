@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from petition.represent import RateLimiter, RepresentClient  # noqa: E402
+from integrations.represent import RateLimiter, RepresentClient  # noqa: E402
 
 ANSWER = json.dumps(json.loads((ROOT / "tests/sponsors/represent_answers.json").read_text("utf-8"))["two_mps"]).encode()
 N = 200

@@ -12,13 +12,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import HiddenInput
 from wtforms.validators import URL, DataRequired, Optional, Regexp, ValidationError
 
+from forms.answers import ANSWERS
 from forms.limits import MAX_ADDRESSEE_FIELD_CHARS
 from forms.validators import MaxChars, clean_text
 from petition.limits import OPEN_PERIOD_DAYS
 from petition.timeline import too_far_ahead
 from petition.timeline_copy import too_far_ahead_message
-
-from web.sponsor_models import ANSWERS
 
 MAX_COMMENT_CHARS = 5_000
 MAX_OFFICE_CHARS = 500

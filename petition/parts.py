@@ -27,3 +27,15 @@ def part_name(part: str, copy: Copy) -> str:
     if part.startswith("grievance") and number.isdigit():
         return copy.gettext(CLAUSE, number=number)
     return part[:1].upper() + part[1:]
+
+
+def field_of(part: str) -> str | None:
+    """The field of the petition a part code is about ("grievance 2" -> "grievances"); None for the whole
+    petition, the printed sheets or the text left out, which no one field holds."""
+    part = (part or "").strip().lower()
+    if part.startswith("grievance"):
+        return "grievances"
+    for name in ("addressee", "petitioners", "prayer"):
+        if part.startswith(name):
+            return name
+    return None

@@ -1,6 +1,6 @@
 """What a failed Member lookup says, in the reader's language.
 
-petition.represent raises a `LookupError_` with a reason code and its values (what was
+integrations.represent raises a `LookupError_` with a reason code and its values (what was
 typed, the postal code, seconds to wait); the words are chosen here, from the gettext
 catalogue, where they are shown: the JSON API and the pages in the screens' language.
 """

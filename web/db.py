@@ -36,7 +36,7 @@ class Base(DeclarativeBase):
 
 def load_models() -> MetaData:
     """Every table the app uses, registered on Base.metadata (what the migrations are compared with)."""
-    from . import models, open_petitions, print_models, sponsor_models  # noqa: F401
+    from . import models  # noqa: F401
 
     return Base.metadata
 

@@ -18,7 +18,7 @@ from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
 from web.pdfcache import pdf_store
-from web.print_models import PrintRun
+from web.models import PrintRun
 from web.unavailable import save_failed
 
 bp = Blueprint("downloads", __name__)

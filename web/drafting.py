@@ -29,17 +29,17 @@ from forms.review import ApplySuggestionForm, ReadyForm
 from forms.settings import SettingsForm
 from forms.second_version import RemoveSecondVersionForm, SecondVersionForm
 from forms.start import StartForm
-from petition.addressees import classify_addressee
 from petition.analysis import analyze_petition, analyze_text
 from petition.formulae import (
     GRIEVANCE_OPENER, default_petitioners, is_default_petitioners, petitioners_of, prayer_formula, render,
 )
 from petition.limits import DEFAULT_PAPER_SIZE, E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
-from petition.parts import part_name
+from petition.parts import field_of, part_name
 from petition.catalogue import copy_in
 from petition.reader import read
 from petition.rules import reader_text
+from petition.suggestions import apply_finding, can_apply, is_applicable
 
 from .db import get_session
 from .errors import handle_http_error
@@ -179,14 +179,11 @@ FORMS.update({
 
 def step_for_part(part: str) -> tuple[str, str] | None:
     """The step (and anchor) that fixes a finding about `part` ("grievance 2" -> grievances, #grievance-2)."""
-    part = (part or "").strip().lower()
-    if part.startswith("grievance"):
-        number = part.rsplit(" ", 1)[-1]
+    name = field_of(part)  # the steps are named after the fields they edit
+    if name == "grievances":
+        number = part.strip().rsplit(" ", 1)[-1]
         return ("grievances", f"grievance-{number}" if number.isdigit() else "")
-    for name in ("addressee", "petitioners", "prayer"):
-        if part.startswith(name):
-            return (name, "")
-    return None
+    return (name, "") if name else None
 
 
 def part_label(part: str) -> str:
@@ -773,7 +770,7 @@ def _chosen_finding(petition: Petition, chosen: str):
     if chosen.startswith("second-") and petition.second_version is not None:
         which = Version(petition.second_language)
     finding = next((f for f in analyze_petition(which.of(petition)).findings
-                    if _applicable(f) and which.fingerprint(f) == chosen), None)
+                    if is_applicable(f) and which.fingerprint(f) == chosen), None)
     return which, finding
 
 
@@ -798,84 +795,6 @@ def _apply_after_save(draft: Draft, chosen: str) -> None:
               "warning")
         return
     flash(_("Applied the suggestion for %(rule)s.", rule=finding.rule), "success")
-
-
-# Findings whose suggestion is a drop-in replacement for the excerpt (or, for the addressee, the
-# addressee to use). Other suggestions (e.g. the request formula for a demand) are advice to read.
-APPLICABLE_CODES = {"shouting-caps", "shouting-exclamation", "addressee-not-allowed", "demand-framing",
-                    "petitioners-other-language"}
-
-
-def _applicable(finding) -> bool:
-    return finding.suggestion is not None and finding.code in APPLICABLE_CODES and step_for_part(finding.part) is not None
-
-
-def can_apply(petition: Petition, finding) -> bool:
-    """Offer the button only where applying will work (a suggestion with a gap to fill, "…", never does)."""
-    return _applicable(finding) and apply_finding(petition, finding) is not None
-
-
-def apply_finding(petition: Petition, finding) -> Petition | None:
-    """The petition with the finding's suggestion put in place of its excerpt, or None if that cannot be done.
-
-    The excerpt is looked up in the part the finding names (a clause, the
-    request, the petitioners); nothing else is touched.
-    """
-    if not _applicable(finding):
-        return None
-    petition = Petition.from_dict(petition.to_dict())  # the caller's petition stays as it was
-    name = step_for_part(finding.part)[0]
-    suggestion = finding.suggestion
-
-    def replaced(text: str) -> str | None:
-        if not finding.excerpt or finding.excerpt not in text:
-            return None
-        return text.replace(finding.excerpt, suggestion, 1)
-
-    if finding.code == "demand-framing":
-        # The suggestion is the whole request sentence in House form; the organizer's part is what
-        # follows the fixed formula ("We, the undersigned, ..., call upon ... to ").
-        opening, link = prayer_formula(petition)
-        formula = f"{opening}{petitioners_of(petition)}{link}"
-        action = suggestion[len(formula):].strip() if suggestion.startswith(formula) else ""
-        if name != "prayer" or not action or action.endswith("\u2026"):
-            return None
-        petition.prayer = action
-        return petition
-
-    if name == "addressee":
-        addressee = classify_addressee(suggestion)
-        if addressee.kind == "other":
-            return None
-        petition.addressee = addressee
-        return petition
-
-    if name == "grievances":
-        number = finding.part.rsplit(" ", 1)[-1]
-        if not number.isdigit():
-            return None
-        visible = [i for i, g in enumerate(petition.grievances) if g and g.strip()]
-        index = int(number) - 1
-        if not 0 <= index < len(visible):
-            return None
-        new = replaced(petition.grievances[visible[index]])
-        if new is None:
-            return None
-        petition.grievances[visible[index]] = new
-        return petition
-    if name == "prayer":
-        new = replaced(petition.prayer)
-        if new is None:
-            return None
-        petition.prayer = new
-        return petition
-    if name == "petitioners":
-        new = replaced(petitioners_of(petition))
-        if new is None:
-            return None
-        petition.petitioners = new
-        return petition
-    return None
 
 
 @bp.post("/d/<token>/ready")

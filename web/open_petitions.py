@@ -19,14 +19,16 @@ from datetime import datetime, timezone
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 
 from cli import _  # the operator's language (the environment's locale), as every message of the CLI
 from petition.duplicates import OpenList, OpenPetition, similar_findings, similar_open_petitions, THRESHOLD
 
-from .db import Base, engine, get_session
+from .db import engine, get_session
+from .models import OpenEPetition
+from .models.clock import now as _now
 
 log = logging.getLogger(__name__)
 
@@ -34,23 +36,6 @@ _EXTENSION = "open_petitions"
 # A saved search page of every open e-petition is a few MB; this is far past it and keeps a wrong file
 # (a disk image, /dev/zero) from being read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-class OpenEPetition(Base):
-    """One e-petition open for signature, in one language, as the last import found it."""
-    __tablename__ = "open_petitions"
-    __table_args__ = (UniqueConstraint("number", "language", name="uq_open_petitions_number_language"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    number: Mapped[str] = mapped_column(String(12))
-    language: Mapped[str] = mapped_column(String(2))
-    title: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 def replace_open_list(session: Session, petitions: list[OpenPetition], now: datetime | None = None) -> int:

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from .db import get_session
 from .models import Draft
-from .print_models import PrintRun
-from .sponsor_models import SponsorResponse
+from .models import PrintRun
+from .models import SponsorResponse
 
 DEFAULT_RETENTION_DAYS = 365
 

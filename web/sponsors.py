@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from datetime import date
 from urllib.parse import urlencode
@@ -33,7 +32,7 @@ from petition.timeline_copy import say
 from petition.formulae import addressee_text, heading, prayer_formula, render
 from petition.limits import MAX_SPONSOR_CHOICES, MIN_PAPER_SIGNATURES
 from petition.model import Addressee
-from petition.represent import REQUESTS_PER_MINUTE, LookupError_, RateLimiter, RepresentClient, ServiceBusy
+from integrations.represent import ServiceBusy
 
 from .db import get_session
 from .i18n import quoted, switched_to, ui_language
@@ -43,13 +42,13 @@ from .links import draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .pdfcache import pdf_store
 from .ratelimits import reshows
+from .represent import lookup_or_error
 from forms.sponsors import AnswerForm, ChoiceForm, MemberForm, MpLookupForm, TimelineForm
-from .sponsor_models import SponsorChoice, SponsorResponse, TimelineDates
+from .models import SponsorChoice, SponsorResponse, TimelineDates
 from .unavailable import FORMS, database_unavailable, save_failed
 
 bp = Blueprint("sponsors", __name__)
 
-_CLIENT = "represent_client"
 ANSWER_NOT_SENT = _l("Your session expired, so your answer was not sent yet. It is kept below: press Send your answer "
                      "again.")
 ANSWER_NOT_SAVED = _l("We could not send your answer just now. It is kept below: press Send your answer again in a "
@@ -66,42 +65,6 @@ FORMS.update({
     "drafting.sponsor_review": lambda args: AnswerForm,  # the review page carries the answer form
     "sponsors.timeline": lambda args: TimelineForm,
 })
-
-
-# ----- the Represent client, one per app and process; its rate limit is shared by every worker ----------
-
-def represent_client() -> RepresentClient:
-    app = current_app
-    url = app.config["REPRESENT_API_URL"].rstrip("/")
-    client = app.extensions.get(_CLIENT)
-    if client is None or client.base_url != url:
-        path = app.config.get("REPRESENT_CACHE_PATH")
-        if path is None and not app.testing:
-            path = os.path.join(app.instance_path, "represent-cache.sqlite")
-        limit = int(app.config.get("REPRESENT_RATE_LIMIT") or REQUESTS_PER_MINUTE)
-        client = RepresentClient(url, cache_path=path or None, limiter=_represent_limiter(app, limit))
-        app.extensions[_CLIENT] = client
-    return client
-
-
-def _represent_limiter(app, limit: int) -> RateLimiter:
-    """Represent's limit is for the whole site: counted in Redis when the rate limits use it (every machine),
-    else in an SQLite file in instance/ (every worker on this machine); in memory only under TESTING."""
-    storage = app.config.get("RATELIMIT_STORAGE_URI") or ""
-    if storage.startswith(("redis://", "rediss://")):
-        return RateLimiter(limit=limit, redis_url=storage)
-    path = app.config.get("REPRESENT_LIMIT_PATH")
-    if path is None and not app.testing:
-        path = os.path.join(app.instance_path, "represent-limit.sqlite")
-    return RateLimiter(limit=limit, path=path or None)
-
-
-def lookup_or_error(raw: str):
-    """(Lookup, None) or (None, LookupError_)."""
-    try:
-        return represent_client().lookup(raw), None
-    except LookupError_ as error:
-        return None, error
 
 
 @bp.get("/api/mp")

@@ -30,10 +30,11 @@ from app import create_app
 from conftest import TEST_DATABASE_URL, dispose
 from petition.analysis import analyze_petition
 from petition.model import Addressee, Petition
+from petition.suggestions import can_apply
 from web.db import get_session
-from web.drafting import can_apply, fingerprint
+from web.drafting import fingerprint
 from web.models import Draft
-from web.sponsor_models import SponsorChoice, SponsorResponse
+from web.models import SponsorChoice, SponsorResponse
 
 ANSWERS = json.loads((Path(__file__).parent.parent / "sponsors" / "represent_answers.json").read_text("utf-8"))
 API = "https://represent.opennorth.ca"

@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from web.db import get_session
-from web.open_petitions import OpenEPetition
+from web.models import OpenEPetition
 
 HERE = Path(__file__).parent
 XML, XML_FR, HTML = (str(HERE / name) for name in ("open-petitions.xml", "open-petitions-fr.xml",

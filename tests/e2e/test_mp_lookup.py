@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from petition.model import Addressee, Petition
 from web.db import get_session
+from web import represent as represent_wiring
 from web.models import Draft
 
 from .test_accessibility import assert_accessible
@@ -56,10 +57,10 @@ def represent(live_server, tmp_path):
     config["REPRESENT_CACHE_PATH"] = str(tmp_path / "represent-cache.sqlite")
     # Represent's limit is counted in a file all workers share: a fresh one per test, not instance/'s.
     config["REPRESENT_LIMIT_PATH"] = str(tmp_path / "represent-limit.sqlite")
-    live_server.app.extensions.pop("represent_client", None)  # a fresh cache for each test
+    represent_wiring.init_app(live_server.app)  # a fresh cache for each test
     yield server
     config.update(saved)
-    live_server.app.extensions.pop("represent_client", None)
+    represent_wiring.init_app(live_server.app)
     server.shutdown()
     thread.join(5)
 

@@ -95,7 +95,7 @@ def test_the_draft_records_the_printed_version_and_warns_after_an_edit(client, a
     assert "has been printed" not in client.get(f"/d/{token}/review").get_data(as_text=True)
     printed = client.get(f"/d/{token}/paper.pdf?size=legal&sheets=2")
     with app.app_context():
-        from web.print_models import PrintRun
+        from web.models import PrintRun
 
         runs = PrintRun.for_draft(get_session(), draft(app, token).id)
         assert [(r.draft_version, r.size, r.sheets, r.text_sha256) for r in runs] == [

@@ -8,9 +8,9 @@ import pytest
 import requests
 import responses
 
-from petition import represent
+from integrations import represent
 from petition.represent_copy import MANUAL_FALLBACK
-from petition.represent import (
+from integrations.represent import (
     FEDERAL_SET, RateLimiter, RepresentClient, normalize_postal_code,
 )
 
@@ -248,6 +248,37 @@ def test_workers_share_one_limit_through_the_sqlite_file(tmp_path):
     assert sum(allowed) == 60
     over = RateLimiter(limit=60, path=path).acquire()
     assert 0 < over <= 60
+
+
+def test_a_client_built_before_a_fork_opens_its_own_cache_and_count_in_each_worker(tmp_path, mocked):
+    # gunicorn builds the app (and its one client) once, then forks the workers: no SQLite handle may be shared.
+    import os
+
+    client = RepresentClient(API, cache_path=str(tmp_path / "cache.sqlite"),
+                             limiter=RateLimiter(limit=3, path=str(tmp_path / "limit.sqlite")))
+    parent_session, parent_bucket = client.session, client.limiter.bucket
+    assert client.limiter.acquire() == 0
+    children = []
+    for _ in range(2):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # a worker: two calls, and whether it opened its own handles
+            try:
+                own = client.session is not parent_session and client.limiter.bucket is not parent_bucket
+                allowed = sum(1 for _ in range(2) if client.limiter.acquire() == 0)
+                os.write(write_end, f"{int(own)} {allowed}".encode())
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        children.append((pid, read_end))
+    results = []
+    for pid, read_end in children:
+        os.waitpid(pid, 0)
+        results.append(os.read(read_end, 16).decode().split())
+        os.close(read_end)
+    assert [own for own, _ in results] == ["1", "1"]
+    assert sum(int(allowed) for _, allowed in results) == 2  # the parent's call and theirs: 3 in all
+    assert client.session is parent_session  # the parent keeps its own
 
 
 def test_machines_share_one_limit_through_redis(redis_url):

@@ -22,7 +22,7 @@ from petition.represent_copy import MANUAL_FALLBACK
 from conftest import fresh_database_url
 from web.db import get_session
 from web.models import Draft
-from web.sponsor_models import SponsorChoice, SponsorResponse
+from web.models import SponsorChoice, SponsorResponse
 
 ANSWERS = json.loads((Path(__file__).parent / "represent_answers.json").read_text(encoding="utf-8"))
 API = "https://represent.opennorth.ca"  # app.py's default; `responses` answers it, nothing leaves the machine
@@ -461,7 +461,7 @@ def test_a_date_years_away_is_refused_not_saved_and_a_stored_one_cannot_break_th
     # A far date stored before this check existed: the page and the calendar still answer.
     with app.app_context():
         from web.db import get_session
-        from web.sponsor_models import TimelineDates
+        from web.models import TimelineDates
         session = get_session()
         draft = draft_of(app, token)
         session.add(TimelineDates(draft_id=draft.id, sent_to_sponsor=date(9999, 12, 1),
@@ -524,8 +524,20 @@ def test_volunteer_instructions_send_the_sheets_to_the_presenting_members_office
     assert "Dana Whitfield, député d’Ottawa Centre" in text and "Member of Parliament" not in text
 
 
-def test_over_the_configured_rate_limit_the_api_says_busy_without_calling_out(app, client, represent):
-    app.config["REPRESENT_RATE_LIMIT"] = 1
+def test_the_app_builds_one_client_and_opens_its_cache_on_the_first_lookup(make_app, represent, tmp_path):
+    cache = tmp_path / "represent-cache.sqlite"
+    app = make_app(REPRESENT_CACHE_PATH=str(cache))
+    client = app.extensions["represent_client"]
+    assert not cache.exists()  # nothing opened before gunicorn forks the workers
+    answer_with(represent, "K1A0A6")
+    web = app.test_client()
+    assert web.get("/api/mp?postal_code=K1A0A6").status_code == 200
+    assert web.get("/api/mp?postal_code=K1A 0A6").status_code == 200
+    assert cache.exists() and app.extensions["represent_client"] is client and len(represent.calls) == 1
+
+
+def test_over_the_configured_rate_limit_the_api_says_busy_without_calling_out(make_app, represent):
+    client = make_app(REPRESENT_RATE_LIMIT=1).test_client()
     answer_with(represent, "K1A0A6")
     answer_with(represent, "J9H5V8", "two_mps")
     assert client.get("/api/mp?postal_code=K1A0A6").status_code == 200

@@ -8,11 +8,11 @@ from sqlalchemy import func, select
 
 from forms.limits import MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_PRAYER_CHARS
 from petition.model import Addressee, Petition
-from web import models
+from web.models import drafts
 from web.db import get_session
 from web.models import KEEP_LATEST_VERSIONS, Draft, DraftVersion, VersionBudgetExceeded, stored_version_sizes
-from web.print_models import PrintRun
-from web.sponsor_models import MAX_ANSWERS_KEPT, SponsorResponse
+from web.models import PrintRun
+from web.models import MAX_ANSWERS_KEPT, SponsorResponse
 
 
 def _petition(prayer: str) -> Petition:
@@ -76,13 +76,13 @@ def test_a_full_draft_saved_many_times_stays_within_the_budget(app):
             session.commit()
         sizes = stored_version_sizes(session, draft.id)
         assert 300_000 < sizes[30] < 450_000  # one full version
-        assert sum(sizes.values()) <= models.VERSION_BUDGET_BYTES
+        assert sum(sizes.values()) <= drafts.VERSION_BUDGET_BYTES
         assert len(sizes) <= KEEP_LATEST_VERSIONS
 
 
 def test_past_the_budget_a_save_is_refused_with_the_text_kept(app, client, monkeypatch):
     # The budget is the point here, not the size of a real full draft: a small one is reached in a few saves.
-    monkeypatch.setattr(models, "VERSION_BUDGET_BYTES", 3_000)
+    monkeypatch.setattr(drafts, "VERSION_BUDGET_BYTES", 3_000)
     with app.app_context():
         session = get_session()
         draft, token = Draft.create(session, _petition("v1"))

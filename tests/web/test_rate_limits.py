@@ -18,7 +18,7 @@ from petition.model import Addressee, Petition
 from web.db import get_session
 from web.models import Draft
 from web.ratelimits import LIMITS
-from web.sponsor_models import SponsorResponse
+from web.models import SponsorResponse
 
 API = "https://represent.opennorth.ca"
 

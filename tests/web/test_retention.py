@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from petition.model import Addressee, Petition
 from web.db import get_session
 from web.models import Draft, DraftVersion
-from web.print_models import PrintRun
-from web.sponsor_models import SponsorChoice, SponsorResponse
+from web.models import PrintRun
+from web.models import SponsorChoice, SponsorResponse
 
 NOW = datetime.now(timezone.utc)
 

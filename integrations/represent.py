@@ -12,7 +12,9 @@ reader's language, and the organizer can still type the Member's name and riding
 """
 from __future__ import annotations
 
+import os
 import re
+import threading
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from urllib.parse import quote
@@ -48,12 +50,12 @@ class LookupError_(Exception):
         self.values = values
 
     def message_in(self, language: str | None) -> str:
-        from .represent_copy import message
+        from petition.represent_copy import message
 
         return message(self, language)
 
     def fallback_in(self, language: str | None) -> str:
-        from .represent_copy import fallback
+        from petition.represent_copy import fallback
 
         return fallback(language)
 
@@ -163,6 +165,29 @@ class Lookup:
         }
 
 
+class PerProcess:
+    """A resource opened on first use in each process, never inherited across a fork.
+
+    The app and its client are built once, before gunicorn forks its workers (`preload_app`): an SQLite
+    handle or a socket opened in the parent and used by two workers at once corrupts their traffic, so each
+    process opens its own (a memory cache or bucket is then per process too, which only tests and one-off
+    tools use)."""
+
+    def __init__(self, opener):
+        self._opener = opener
+        self._lock = threading.Lock()
+        self._pid: int | None = None
+        self._value = None
+
+    def get(self):
+        if self._pid != os.getpid():
+            with self._lock:  # the server's threads: one opener call per process
+                if self._pid != os.getpid():
+                    self._value = self._opener()
+                    self._pid = os.getpid()
+        return self._value
+
+
 class RateLimiter:
     """At most `limit` calls in any `period` seconds, counted across every process that shares the bucket.
 
@@ -175,21 +200,26 @@ class RateLimiter:
 
     def __init__(self, limit: int = REQUESTS_PER_MINUTE, period: float = 60.0, *, path: str | None = None,
                  redis_url: str | None = None, clock=None):
-        from pyrate_limiter import Duration, InMemoryBucket, Rate, RedisBucket, SQLiteBucket
-
-        rates = [Rate(limit, Duration.SECOND * period)]
         self.limit, self.period = limit, period
         # Seconds; the buckets' own millisecond clock when None (tests pass a fake one).
         self.clock = clock
+        self._bucket = PerProcess(lambda: self._open(path, redis_url))
+
+    def _open(self, path: str | None, redis_url: str | None):
+        from pyrate_limiter import Duration, InMemoryBucket, Rate, RedisBucket, SQLiteBucket
+
+        rates = [Rate(self.limit, Duration.SECOND * self.period)]
         if redis_url:
             from redis import Redis
 
-            self.bucket = RedisBucket.init(rates, Redis.from_url(redis_url), f"petition-helper:{self.KEY}")
-        elif path:
-            self.bucket = SQLiteBucket.init_from_file(rates, table="represent_calls", db_path=path,
-                                                      use_file_lock=True)
-        else:
-            self.bucket = InMemoryBucket(rates)
+            return RedisBucket.init(rates, Redis.from_url(redis_url), f"petition-helper:{self.KEY}")
+        if path:
+            return SQLiteBucket.init_from_file(rates, table="represent_calls", db_path=path, use_file_lock=True)
+        return InMemoryBucket(rates)
+
+    @property
+    def bucket(self):
+        return self._bucket.get()
 
     def acquire(self) -> float:
         """Records a call and returns 0, or returns the seconds to wait without recording one."""
@@ -262,17 +292,25 @@ class RepresentClient:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.limiter = limiter or RateLimiter()
-        backend = "sqlite" if cache_path else "memory"
-        self.session = requests_cache.CachedSession(
+        self._session = PerProcess(lambda: self._open(cache_path, expire_after))
+
+    @staticmethod
+    def _open(cache_path: str | None, expire_after) -> requests_cache.CachedSession:
+        session = requests_cache.CachedSession(
             cache_name=cache_path or "represent",
-            backend=backend,
+            backend="sqlite" if cache_path else "memory",
             expire_after=expire_after,
             # A 404 (no such postal code) stays true for a day as well, and costs a request each time.
             allowable_codes=(200, 404),
             # When Represent is down, yesterday's answer beats none.
             stale_if_error=True,
         )
-        self.session.headers["Accept"] = "application/json"
+        session.headers["Accept"] = "application/json"
+        return session
+
+    @property
+    def session(self) -> requests_cache.CachedSession:
+        return self._session.get()
 
     def url_for(self, postal_code: str) -> str:
         return f"{self.base_url}/postcodes/{quote(postal_code.replace(' ', ''))}/"

@@ -11,9 +11,7 @@
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, delete, select
 from sqlalchemy.exc import IntegrityError
@@ -22,20 +20,13 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from petition.limits import MAX_SPONSOR_CHOICES
 from petition.timeline import Dates
 
-from .db import Base
+from forms.answers import ANSWERS
+
+from ..db import Base
+from .clock import now as _now
 
 # Answers kept per draft (each on a different version; the newest win).
 MAX_ANSWERS_KEPT = 10
-
-ANSWERS = {
-    "ready": _l("Ready to sponsor or present"),
-    "changes": _l("Needs changes"),
-}
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
 
 class SponsorChoice(Base):
     __tablename__ = "sponsor_choices"

@@ -15,15 +15,12 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, UniqueConstraint, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .db import Base
+from ..db import Base
+from .clock import now as _now
 
 
 # A repeated download updates last_printed_at at most this often: retention counts in days.
 RECORD_EVERY = timedelta(days=1)
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class PrintRun(Base):

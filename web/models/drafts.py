@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import secrets
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import (
     JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, cast, delete, func, select, update,
@@ -32,7 +32,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relat
 
 from petition.model import Petition
 
-from .db import Base
+from ..db import Base
+from .clock import now as _now
 
 TOKEN_BYTES = 32  # 256 bits; the brief asks for at least 128
 # Besides every version printed, answered or marked ready.
@@ -49,10 +50,6 @@ def new_token() -> str:
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class StaleDraft(Exception):
@@ -192,8 +189,8 @@ class Draft(Base):
 
 def pinned_versions(session: Session, draft: "Draft") -> set[int]:
     """The versions that must stay stored: printed, answered by a sponsor, marked ready, and the current one."""
-    from .print_models import PrintRun
-    from .sponsor_models import SponsorResponse
+    from .prints import PrintRun
+    from .sponsors import SponsorResponse
 
     pinned = {draft.version}
     pinned.update(session.scalars(select(PrintRun.draft_version).where(PrintRun.draft_id == draft.id)))
