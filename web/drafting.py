@@ -43,7 +43,7 @@ from petition.suggestions import apply_finding, can_apply, is_applicable
 
 from .db import get_session
 from .errors import handle_http_error
-from .i18n import JS_STRINGS, switched_to, ui_language
+from .i18n import JS_STRINGS, safe_next, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
 from .open_petitions import add_comparison, for_page as open_petitions_for_page
@@ -540,6 +540,10 @@ def _step(token: str, step: str, version: Version):
         return redirect(version.url(token, step, _anchor=anchor))
     if switched_to():  # the language switch saved the page; show it again in the language chosen
         return redirect(version.url(token, step))
+    if request.form.get("next"):
+        # A link out of the step (the site's name, "Change this", "Back to the review") is a button of this
+        # form: the typed text is saved first, then the person goes where the link pointed (on this site only).
+        return redirect(safe_next(request.form.get("next")))
     goto = request.form.get("goto")
     if goto in ORDER:  # a step chosen in the progress bar, reached after the save
         return redirect(version.url(token, goto))
@@ -902,6 +906,11 @@ def second_panel(token: str, lang: str):
     return _live_panel(token, Version(lang))
 
 
+# The id of a step page's form: its links out ("Change this", the site's name) are buttons of it, so leaving
+# saves first (templates/drafting/_step.html).
+STEP_FORM = "draft-form"
+
+
 def _live_panel(token: str, version: Version):
     try:
         draft = draft_for_edit(token)
@@ -914,7 +923,8 @@ def _live_panel(token: str, version: Version):
     if not form.validate():
         return _form_refusal(form)
     petition = _typed_petition(draft, spec, form, version)
-    body = render_template("drafting/_panel.html", **_checks_context(token, petition, version))
+    body = render_template("drafting/_panel.html", **_checks_context(token, petition, version),
+                           leave_form=STEP_FORM)
     # The body is someone's unpublished petition.
     return body, 200, {"Cache-Control": "no-store"}
 
