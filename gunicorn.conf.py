@@ -54,3 +54,21 @@ class RedactingLogger(Logger):
 
 
 logger_class = RedactingLogger
+
+
+def when_ready(server):
+    """Compiled once in the master (the app is preloaded), so every worker forked from it starts with them:
+    the engine's patterns and the pages' templates (web/warm.py). A worker's first request then costs what
+    the next one does (its first check took about 1 s of CPU compiling the lexicons)."""
+    if server.cfg.preload_app:
+        from web.warm import before_fork
+
+        before_fork(server.app.wsgi())
+
+
+def post_worker_init(worker):
+    """Each worker builds the PDF renderer (fonts, stylesheets, templates) as it starts, not on its first PDF
+    (a PDF another worker made, a file read of a few ms, took 50 to 100 ms on a fresh worker)."""
+    from web.warm import in_worker
+
+    in_worker(worker.wsgi)

@@ -19,6 +19,8 @@ from petition.limits import OPEN_PERIOD_DAYS
 from petition.timeline import too_far_ahead
 from petition.timeline_copy import too_far_ahead_message
 
+# The addressee step's "Find the Member" button: the step's own fields go with the lookup, and come back.
+STEP_LOOKUP_BUTTON = "mp_lookup"
 MAX_COMMENT_CHARS = 5_000
 MAX_OFFICE_CHARS = 500
 # WTForms' Email() needs the email_validator package, which is not installed (every typed e-mail was a 500); the

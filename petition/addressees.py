@@ -8,6 +8,10 @@ written, so the checker can say what is wrong with it.
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .grammar import (
     ADDRESSEE_MENTION, GOVERNMENT_ADDRESSEE as _GOVERNMENT, HOUSE_ADDRESSEE as _HOUSE, MEMBER_EN as _MEMBER_EN,
@@ -98,6 +102,10 @@ def classify_addressee(written: str) -> Addressee:
             return first
     text = strip_lead_in(written)
     bare = _without_article(text)
+    if _MINISTER.search(bare) and not_allowed(bare, _PROVINCIAL_ONLY):
+        # "the Premier of Ontario", « le premier ministre du Québec », "Ontario's Minister of Health":
+        # a provincial office, none of the four (the checker suggests the federal one).
+        return Addressee(kind="other", text=_as_written_other(text))
     house = _HOUSE.match(bare)
     if house:
         return Addressee(kind="house", in_parliament_assembled=bool(house.group("assembled")))
@@ -110,3 +118,110 @@ def classify_addressee(written: str) -> Addressee:
     if _MINISTER.search(bare):
         return Addressee(kind="minister", title=_minister_title(text, bare))
     return Addressee(kind="other", text=_as_written_other(text))
+
+
+# ---- addressees the House does not allow (R-ADDR-1) -------------------------------------------
+
+_OTHER_FILE = Path(__file__).parent / "data" / "other-addressees.toml"
+
+
+@dataclass(frozen=True)
+class NotAllowed:
+    """What a written addressee is when it is none of the four ("premier", "party", "department"),
+    how sure that is, and the allowed addressee that fits (never swapped in by the reader)."""
+
+    what: str
+    severity: str  # "error" or "warning"
+    suggestion: Addressee
+
+
+@lru_cache(maxsize=1)
+def _other_kinds() -> tuple[tuple[str, str, str, re.Pattern], ...]:
+    data = tomllib.loads(_OTHER_FILE.read_text(encoding="utf-8"))
+    provinces = data["provinces"]
+    return tuple((o["what"], o["severity"], o["suggest"], re.compile(o["pattern"].replace("{province}", provinces), _FLAGS))
+                 for o in data["other"])
+
+
+_PROVINCIAL_ONLY = ("provincial-minister", "premier")
+_PORTFOLIO = re.compile(
+    r"\bminist(?:er|re)\s+(?P<portfolio>(?:of|for|responsible\s+for|de\s+la|de\s+l['’]|des|du|de|d['’])\s*[^,;]+?)"
+    r"(?:\s+(?:of|for|in|du|de\s+la|de\s+l['’]|de|d['’])\s*(?:the\s+province\s+of\s+|la\s+province\s+d['’]?\s*)?"
+    r"[A-ZÉÎ][\w.'’ -]*)?\s*$",
+    _FLAGS,
+)
+# "Ontario's Health Minister", "the Alberta Minister of Energy": the province goes, the portfolio stays.
+_PORTFOLIO_BEFORE = re.compile(r"(?P<portfolio>[A-Z][\w'’-]*(?:\s+and\s+[A-Z][\w'’-]*)?)\s+[Mm]inister\b")
+_PROVINCE_WORDS = re.compile(
+    r"\b(?:ontario|qu[ée]bec|alberta|british\s+columbia|colombie[- ]britannique|manitoba|saskatchewan|nova\s+scotia"
+    r"|nouvelle-[ée]cosse|new\s+brunswick|nouveau-brunswick|newfoundland(?:\s+and\s+labrador)?|terre-neuve(?:-et-labrador)?"
+    r"|prince\s+edward\s+island|[îi]le-du-prince-[ée]douard|yukon|northwest\s+territories|nunavut|provincial|qu[ée]b[ée]cois"
+    r"|ontarien)(?:['’]s)?\b",
+    _FLAGS,
+)
+
+
+def _portfolio_minister(written: str, language: str) -> Addressee:
+    """The federal Minister of the portfolio a provincial minister holds; the Government of Canada
+    when no portfolio can be told."""
+    bare = _PROVINCE_WORDS.sub("", _tidy(written))
+    bare = " ".join(bare.split())
+    m = _PORTFOLIO.search(bare)
+    if m:
+        portfolio = m.group("portfolio").strip(" ,")
+        portfolio = re.sub(r"\s+(?:of|for|du|de|de\s+la|de\s+l['’]|d['’])\s*$", "", portfolio, flags=_FLAGS)
+        if re.match(r"(?:of|for|responsible)\b", portfolio, _FLAGS):
+            return Addressee(kind="minister", title=f"Minister {portfolio}")
+        # « la ministre »: the article is the only mark of gender, and the formula keeps it (_minister_title).
+        feminine = re.match(r"(?:à\s+)?la\s+(?:ministre|première)", bare, _FLAGS)
+        return Addressee(kind="minister", title=("la " if feminine else "") + f"ministre {portfolio}")
+    m = _PORTFOLIO_BEFORE.search(bare)
+    if m and m.group("portfolio").lower() not in ("the", "prime"):
+        return Addressee(kind="minister", title=f"Minister of {m.group('portfolio')}")
+    return Addressee(kind="government")
+
+
+def _suggestion(suggest: str, written: str) -> Addressee:
+    french = bool(re.search(r"\b(?:le|la|les|du|des|au|aux|ministre|gouvernement)\b", written, _FLAGS))
+    if suggest == "house":
+        return Addressee(kind="house")
+    if suggest == "portfolio":
+        return _portfolio_minister(written, "fr" if french else "en")
+    if suggest.startswith("minister:"):
+        en, _, fr = suggest[len("minister:"):].partition("|")
+        return Addressee(kind="minister", title=fr if french and fr else en)
+    return Addressee(kind="government")
+
+
+def not_allowed(written: str, only: tuple[str, ...] | None = None) -> NotAllowed | None:
+    """What `written` is when it names an addressee the House does not allow (data/other-addressees.toml)."""
+    text = _tidy(strip_lead_in(written or ""))
+    if not text:
+        return None
+    for what, severity, suggest, pattern in _other_kinds():
+        if only is not None and what not in only:
+            continue
+        if pattern.search(text):
+            return NotAllowed(what, severity, _suggestion(suggest, text))
+    return None
+
+
+# Words that name no one who could be asked: "Tell everyone to ...", "Ask your friends to ...".
+_NOT_SOMEONE = re.compile(
+    r"^(?:us|me|you|yourself|everyone|everybody|people|others|them|friends|all|anyone|canadians"
+    r"|(?:your|our|all\s+your)\s+(?:friends|family|neighbou?rs|colleagues|networks?|followers))$",
+    _FLAGS,
+)
+_YOUR_MP = re.compile(r"^(?:your|our)\s+(?:local\s+)?(?:mp|member\s+of\s+parliament|député|députée)$", _FLAGS)
+
+
+def is_addressee_phrase(phrase: str) -> bool:
+    """Can `phrase` be who a draft's imperative asks ("Tell <phrase> to ...")? An allowed addressee,
+    one the House does not allow (the checker reports it), your MP, or a name."""
+    text = _tidy(phrase)
+    if not text or len(text.split()) > 12 or _NOT_SOMEONE.match(text):
+        return False
+    if find_mention(text) or not_allowed(text) or _YOUR_MP.match(text):
+        return True
+    first = _without_article(text)[:1]
+    return first.isupper()

@@ -163,6 +163,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         parts=parts,
         word_count=word_count,
         addressees_written=dict(reading.addressees_written),
+        addressees_at=_written_at(reading),
         message_language=message_language or detected or petition.language,
     )
     findings = run_checks(ctx) + _removed_findings(ctx, reading.removed)
@@ -180,6 +181,19 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
         notes=[note.text(ctx.message_language) for note in reading.notes],
         message_language=lang_of(ctx.message_language),
     )
+
+
+_WRITTEN_PLACES = {"heading": "addressee", "prayer": "prayer addressee", "attention": "attention"}
+
+
+def _written_at(reading: Reading) -> dict[str, Span]:
+    """Where each addressee the text writes sits in it, by its addressees_written key."""
+    out = {}
+    for key in reading.addressees_written:
+        span = _valid(reading.spans.get(_WRITTEN_PLACES.get(key, key)), reading.source)
+        if span is not None:
+            out[key] = span
+    return out
 
 
 def analyze_text(text: str, kind: str = "e-petition", language: str | None = None) -> Analysis:

@@ -60,6 +60,8 @@ CODES: dict[str, Code] = {
     # ---- addressee (R-ADDR)
     "addressee-not-allowed": Code("R-ADDR-1", "error", N_(
         'A petition to the House of Commons can only be addressed to the House of Commons, the Government of Canada, a Minister of the Crown or a Member of Parliament. "%(excerpt)s" is none of these.')),
+    "addressee-department": Code("R-ADDR-1", "warning", N_(
+        '"%(excerpt)s" is a department or agency, not one of the four addressees the House allows (the House of Commons, the Government of Canada, a Minister of the Crown, a Member of Parliament). Address the Minister responsible for it.')),
     "addressee-unknown": Code("R-ADDR-1", "warning", N_(
         'We could not tell whether "%(excerpt)s" is one of the four allowed addressees (the House of Commons, the Government of Canada, a Minister of the Crown, a Member of Parliament). Name one of them.')),
     "addressee-missing": Code("R-ADDR-1", "error", N_(

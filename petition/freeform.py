@@ -26,9 +26,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import asks as _asks
 from .accounting import settle
-from .addressees import ADDRESSEE_MENTION, classify_addressee, find_mention
-from .house_format import ADDRESSEE_CHAR, OPENER, PETITION_WORD, fr_action_link, heading_of, text_before_heading
+from .addressees import ADDRESSEE_MENTION, classify_addressee, find_mention, is_addressee_phrase
+from .formulae import fr_de
+from .house_format import (
+    ADDRESSEE_CHAR, OPENER, PETITION_WORD, fr_action_link, heading_of, heading_subject, text_before_heading,
+)
 from .language import detect_language
 from .limits import SLOGAN_MAX_WORDS
 from .grammar import (
@@ -67,7 +71,9 @@ _SALUTATION = re.compile(r"(?:dear|to|attn|attention|cher|chère|madame|monsieur
 # government of Canada to", "I am asking the Prime Minister to".
 _REQUEST_EN = re.compile(
     r"\b(?:we|i)(?:['’](?:re|m))?\b(?P<appos>[ \t]*,[^,\n]{1,80},)?[ \t]+"
-    r"(?:(?:hereby|respectfully|humbly|strongly|therefore|also|further|now|all|are|am|do|would\s+like\s+to|wish\s+to|want\s+to)\s+){0,3}"
+    # "the" is a common typo of the formula: "We the call upon ...".
+    r"(?:(?:hereby|respectfully|humbly|strongly|therefore|also|further|now|all|are|am|do|the|would\s+like\s+to|wish\s+to|want\s+to"
+    r"|writing\s+to)\s+){0,3}"
     r"(?P<verb>" + DRAFT_REQUEST_VERBS_EN + r")"
     r"\s+(?P<addr>" + ADDRESSEE_CHAR + r"{1,120}?)[\s,]+to(?:\s+(?=\S)|\s*:|\s*$)",
     _I,
@@ -88,9 +94,16 @@ _DEMAND_VERB = re.compile(r"demand|insist", _I)
 _WEAK_VERBS = re.compile(r"want|need|expect|would\s+like", _I)
 _REQUEST_FR = re.compile(
     r"\bnous\b(?:[ \t]*,[^,\n]{1,80},)?[ \t]+(?:(?:tous|toutes|donc|aussi|respectueusement)\s+){0,2}"
-    r"(?:" + DRAFT_REQUEST_VERBS_FR + r")\s+",
+    # « Nous vous demandons de ... »: the pronoun is whoever the greeting or heading names.
+    r"(?P<you>(?:vous|lui|leur)\s+)?(?P<verb>" + DRAFT_REQUEST_VERBS_FR + r")\s+",
     _I,
 )
+# Verbs that name who is asked with "à" (« demandons au gouvernement »): after them an article
+# starts the thing asked for, not the addressee (« demandons le retrait du projet de loi »).
+_FR_TO_WHOM = re.compile(r"demand|réclam|exige", _I)
+_FR_OBJECT = re.compile(r"(?:la|le|les|un|une|des|du)\b|l['’]", _I)
+_YOU_ONLY = re.compile(r"you", _I)
+_YOU = re.compile(r"(?P<you>you)\s+(?:(?:must|should|will|to)\s+)?(?=[a-z])", _I)
 # "Nous exigeons que le gouvernement ... plafonne ...": a demand with its action in the subjunctive.
 _FR_DEMAND_THAT = re.compile(r"\bnous\b[^.;!?\n]{0,80}?\b(?:exigeons|réclamons|demandons)\s+(?:que\s|qu['’])", _I)
 # Sentences that come close to a request without making one, quoted in the note.
@@ -272,6 +285,8 @@ class _Request:
     note: Note | None = None
     start: int = 0  # where the request's own wording ("we call upon") starts
     petitioners: Span | None = None  # "We, <petitioners>, call upon ..."
+    put: list[tuple[int, int]] | None = None  # the draft's words the formula stands for ("Please urge", "you")
+    country: bool = False  # "Tell Ottawa: ...": the Government of Canada is meant
 
 
 def _appositive(text: str, m: re.Match) -> Span | None:
@@ -295,8 +310,20 @@ def _find_request(text: str, s: int, e: int) -> _Request | None:
         if _WEAK_VERBS.fullmatch(m.group("verb")) and not find_mention(addr):
             continue
         a_s, a_e = _bounds(text, m.start("addr"), m.end("addr"))
-        return _Request(Span(a_s, a_e), m.end(), None, m.start(), _appositive(text, m))
+        # "We are writing to ask ...": words before the verb that are not the House's own are put in its form.
+        lead = (m.end("appos") if m.group("appos") else m.start(), m.start("addr"))
+        put = [lead] if not all(FORMULA_WORD.fullmatch(w) for w in _WORDS.findall(text, *lead)) else []
+        if _YOU_ONLY.fullmatch(text, a_s, a_e):
+            # "We ask you to ..." under "Dear Minister,": "you" is whoever the greeting or heading names.
+            return _Request(None, m.end(), None, m.start(), _appositive(text, m), put=[*put, (a_s, a_e)])
+        return _Request(Span(a_s, a_e), m.end(), None, m.start(), _appositive(text, m), put=put)
     for m in _REQUEST_THAT_EN.finditer(text, s, window):
+        you = _YOU.match(text, m.end(), e)
+        if you and you.end() < e:
+            # "To the Government: we ask that you build ...": "you" is whoever the heading names.
+            note = Note("demand-reworded" if _DEMAND_VERB.match(m.group("verb")) else "request-reworded",
+                        said=_tidy(text[m.start():you.end()]))
+            return _Request(None, you.end(), note, m.start(), _appositive(text, m), put=[(you.start(), you.end())])
         addr = ADDRESSEE_MENTION.match(text, m.end(), e)
         if addr:
             after = _bounds(text, addr.end(), e)[0]
@@ -308,11 +335,22 @@ def _find_request(text: str, s: int, e: int) -> _Request | None:
                             said=said)
                 return _Request(Span(addr.start(), addr.end()), action, note, m.start(), _appositive(text, m))
     for m in _REQUEST_FR.finditer(text, s, window):
+        if _FR_OBJECT.match(text, m.end(), e) and _FR_TO_WHOM.match(m.group("verb")):
+            continue  # « Nous demandons le retrait de ... »: a thing asked for, not someone asked (see asks.thing)
         link = fr_action_link(text, m.end())
         if link is not None and link[1] <= e:
             a_s, a_e = _bounds(text, m.end(), link[0])
             if a_s < a_e:
                 return _Request(Span(a_s, a_e), link[1], None, m.start())
+            if m.group("you"):
+                return _Request(None, link[1], None, m.start(), put=[m.span("you")])
+    # "Tell the Prime Minister to ...", « Demandez au gouvernement de ... »: an imperative aimed at someone.
+    ask = _asks.addressed(text, s, window, is_addressee_phrase)
+    if ask is not None and (ask.addr is not None or ask.country):
+        said = _tidy(text[s:ask.action])
+        note = Note("demand-reworded" if ask.demand else "request-reworded", said=said)
+        addr = Span(*_bounds(text, *ask.addr)) if ask.addr else None
+        return _Request(addr, ask.action, note, s, None, put=ask.put, country=ask.country)
     return None
 
 
@@ -336,6 +374,9 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         above = text_before_heading(text, head)
         if above:
             removed.append(above)
+        subject = heading_subject(text, head)
+        if subject:
+            removed.append(subject)
         paragraphs = [[line for line in p if line[0] > head[0].end] for p in paragraphs]
     elif len(paragraphs) > 1 and len(paragraphs[0]) == 1:
         s, e = paragraphs[0][0]
@@ -399,6 +440,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     # Requests and the lists of asks that follow them make the prayer.
     actions: list[tuple[int, int, list[tuple[int, int]]]] = []
     request_addrs: list[Span] = []
+    country_request = False
     grievances: list[_Unit] = []
     for i, unit in enumerate(kept):
         if unit.kind == "sentence":
@@ -417,7 +459,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
                             grievances.append(above)
                 _lead_in(text, max(unit.start, line + 1), found.start, removed)
                 _petitioners(text, found.petitioners, reading)
-                request_addrs.append(found.addr)
+                _put(text, found.put or [], reading)
+                country_request = country_request or found.country
+                if found.addr is not None:
+                    request_addrs.append(found.addr)
                 actions.append((found.action_start, unit.end, []))
                 continue
             if unit.after_semicolon and actions and _follows_request(kept, i, actions) and not actions[-1][2]:
@@ -429,22 +474,34 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             continue
         grievances.append(unit)
 
-    for n, unit in enumerate(grievances):
-        petition.grievances.append(unit.clause)
-        spans[part_name_for_grievance(n)] = Span(*_clause_span(text, unit.start, unit.end))
-
     # A request with no action ("We ask the Government to:" and nothing after) asks nothing.
     empty = [a for a in actions if not a[2] and not _clause_text(text, a[0], a[1], web_cuts)]
     actions = [a for a in actions if a not in empty]
     if empty and not actions:
         start = next(u.start for u in kept if u.start <= empty[0][0] <= u.end)
         reading.notes.append(Note("request-without-action", said=_tidy(text[start:empty[0][1]])))
+    inferred = None
+    if not actions:
+        # No sentence asks in the House's way: look for the ask where drafts put it (petition.asks).
+        inferred = _infer_asks(text, grievances, web_cuts, reading)
+        if inferred is not None:
+            grievances = [u for u in grievances if not any(u is used for used in inferred.used)]
+            request_addrs.extend(inferred.addrs)
+
+    for n, unit in enumerate(grievances):
+        petition.grievances.append(unit.clause)
+        spans[part_name_for_grievance(n)] = Span(*_clause_span(text, unit.start, unit.end))
+
     if actions:
-        petition.prayer = _prayer(text, actions, web_cuts)
+        petition.prayer = _prayer(text, actions, web_cuts, "fr" if language == "fr" else "en")
         last = actions[-1]
         spans["prayer"] = Span(actions[0][0], last[2][-1][1] if last[2] else last[1])
         reading.pieces["prayer"] = [Span(*_clause_span(text, s, e)) for s, e, _ in actions] + [
             Span(*_bounds(text, i_s, i_e)) for _, _, items in actions for i_s, i_e in items]
+    elif inferred is not None:
+        petition.prayer = inferred.prayer
+        spans["prayer"] = Span(min(p.start for p in inferred.pieces), max(p.end for p in inferred.pieces))
+        reading.pieces["prayer"] = inferred.pieces
     else:
         reading.notes.append(Note("no-request-freeform"))
         near = _nearest_request(text, grievances)
@@ -455,8 +512,181 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         elif near:
             reading.notes.append(Note("closest-sentence", sentence=near))
 
-    petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool)
+    country = country_request or (inferred is not None and inferred.country)
+    petition.addressee = _addressee(text, reading, request_addrs, kept, mention_pool, country)
     return settle(reading)
+
+
+def _put(text: str, spans: list[tuple[int, int]], reading: Reading) -> None:
+    """The draft's words the House's formula now stands for ("Canada must", "Please urge", "Demand")."""
+    for s, e in spans:
+        s, e = _bounds(text, s, e)
+        while e > s and text[e - 1] in ",:;":
+            e = _bounds(text, s, e - 1)[1]
+        if s < e:
+            reading.replaced.append(Replaced(text[s:e], "R-PRAY-4" if _DEMAND_VERB.search(text, s, e) else "R-STR-1",
+                                             start=s, end=e, code="request-put"))
+
+
+@dataclass
+class _Inferred:
+    prayer: str
+    pieces: list[Span]
+    used: list[_Unit]
+    addrs: list[Span]
+    country: bool = False  # the draft says "Canada must ...": the Government of Canada is meant
+
+
+_HEADING_ACTION = re.compile(r"(?:to|pour|afin[ \t]+de|afin[ \t]+d['’])[ \t]+(?=[^\W\d_])", _I)
+
+
+def _unit_ask(text: str, s: int, e: int, language: str, sentence: bool) -> _asks.Ask | None:
+    return (_asks.modal(text, s, e) or _asks.imperative(text, s, e, language)
+            or (_asks.thing(text, s, e) if sentence else None))
+
+
+_ARTICLES = frozenset("A An The Un Une Le La Les L Des Du".split())
+
+
+def _ask_body(text: str, ask: _asks.Ask, end: int, cuts: list[tuple[int, int]]) -> str:
+    """The action as it follows "call upon ... to" / "demandons ... de"."""
+    en, fr = _asks.verbs()
+    if ask.verb:
+        rest = _clause_text(text, ask.verb[1], end, cuts) if ask.verb[1] < end else ""
+        body = (ask.verb_as + " " + rest).strip()
+    else:
+        body = _clause_text(text, ask.action, end, cuts)
+        first = body.split(" ", 1)[0]
+        if first[:1].isupper() and first[1:] == first[1:].lower() and (first.lower() in en or first.lower() in fr):
+            body = first.lower() + body[len(first):]  # "Restore the lands" -> "restore the lands"
+    if ask.insert and body:
+        first = body.split(" ", 1)[0]
+        if first.lower() in en or first.lower() in fr:
+            body = first.lower() + body[len(first):]  # "Forgive the loans": a verb of its own, nothing to add
+        else:
+            if first in _ARTICLES:
+                body = first.lower() + body[len(first):]  # "A national program" -> "ensure a national program"
+            body = f"{ask.insert} {body}"
+    return body
+
+
+def _infer_asks(text: str, units: list[_Unit], cuts: list[tuple[int, int]], reading: Reading) -> _Inferred | None:
+    """The ask of a draft that never says "we call upon ... to": a "What we want:" list, a sentence
+    saying who must act or an imperative (petition.asks), else its title or heading. Every ask
+    found this way is said in a note for the organizer to confirm; none is made up."""
+    language = "fr" if reading.language == "fr" else "en"
+    found: list[tuple[_Unit | None, _asks.Ask, int, int]] = []
+    listed = False
+    for i, unit in enumerate(units):
+        header = _asks.want_header(text, unit.start, unit.end) if unit.kind == "sentence" else None
+        if header is None:
+            continue
+        header_ask = _asks.Ask(header, put=[(unit.start, header)], inferred=False)
+        rest = _bounds(text, header, unit.end)
+        if rest[0] < rest[1] and any(ch.isalnum() for ch in text[rest[0]:rest[1]]):
+            # "What we want: a national pharmacare program." on one line.
+            ask = _unit_ask(text, rest[0], unit.end, language, False)
+            if ask is None:
+                ask = _asks.Ask(rest[0], insert="assurer" if language == "fr" else "ensure")
+            ask.put = header_ask.put + ask.put
+            ask.inferred = False
+            found.append((unit, ask, unit.start, unit.end))
+            break
+        items = []
+        for item in units[i + 1:]:
+            if item.kind != "item" or item.paragraph > unit.paragraph + 1:
+                break
+            items.append(item)
+        if not items:
+            continue
+        listed = True
+        _put(text, header_ask.put, reading)
+        found.append((unit, None, unit.start, unit.start))  # the header itself: no words of its own left
+        for item in items:
+            ask = _unit_ask(text, item.start, item.end, language, False)
+            if ask is None:
+                a_s = _clause_span(text, item.start, item.end)[0]
+                ask = _asks.Ask(a_s, insert="assurer" if language == "fr" else "ensure")
+            ask.inferred = False
+            found.append((item, ask, item.start, item.end))
+        break
+    if not found:
+        for unit in units:
+            ask = _unit_ask(text, unit.start, unit.end, language, unit.kind == "sentence")
+            if ask is not None:
+                found.append((unit, ask, unit.start, unit.end))
+        listed = bool(found) and all(u.kind == "item" for u, _, _, _ in found)
+    from_title = None
+    if not found:
+        for entry in reading.removed:
+            if entry.code == "title":
+                ask = _unit_ask(text, entry.start, entry.end, language, True)
+            elif entry.code == "heading-subject":
+                m = _HEADING_ACTION.match(text, entry.start, entry.end)
+                ask = _asks.Ask(m.end(), put=[(entry.start, m.end())]) if m else None
+            else:
+                continue
+            if ask is not None:
+                from_title = entry
+                found.append((None, ask, entry.start, entry.end))
+                break
+    asks = [(u, a, s, e) for u, a, s, e in found if a is not None]
+    if not asks:
+        return None
+
+    bodies, pieces, addrs, country = [], [], [], False
+    for unit, ask, s, e in asks:
+        end = _clause_span(text, s, e)[1]
+        body = _ask_body(text, ask, end, cuts)
+        if not any(ch.isalnum() for ch in body):
+            continue
+        marker = ""
+        if listed and unit is not None and unit.kind == "item":
+            m = _LIST_ITEM.match(text, unit.start, unit.end)
+            marker = text[m.start():m.end()].strip() + " " if m else ""
+        bodies.append(marker + body)
+        # The action's words as _clause_text reads them: a marker or "Whereas" at its start is no part of it.
+        pieces.append(Span(ask.verb[0] if ask.verb else _clause_span(text, ask.action, end)[0], end))
+        _put(text, ask.put, reading)
+        if ask.verb:
+            _put(text, [ask.verb], reading)
+        if ask.addr:
+            addrs.append(Span(*_bounds(text, *ask.addr)))
+        country = country or ask.country
+        said = _tidy(text[s:e])
+        if ask.demand:
+            reading.notes.append(Note("demand-reworded", said=_tidy(text[ask.put[-1][0]:ask.put[-1][1]]) if ask.put else said))
+        # A first line standing alone without a full stop is the draft's title ("Lower the voting age to 16").
+        titled = unit is not None and unit.paragraph == 0 and unit.alone and text[e - 1] not in ".!?;:"
+        if from_title is not None or titled:
+            reading.notes.append(Note("ask-from-title", said=said))
+        elif ask.inferred:
+            reading.notes.append(Note("ask-inferred", said=said))
+        if ask.insert:
+            reading.notes.append(Note("ask-verb-added", said=said, verb=ask.insert))
+    if not bodies:
+        return None
+    if from_title is not None:
+        reading.removed.remove(from_title)
+    return _Inferred(_join_asks(bodies, listed, language), pieces,
+                     [u for u, _, _, _ in found if u is not None], addrs, country)
+
+
+def _join_asks(bodies: list[str], listed: bool, language: str) -> str:
+    """Several asks as one request: a list stays a list; sentences become parallel verbs
+    ("ban X; and to fund Y", « interdire X; et de financer Y »)."""
+    if listed:
+        return "\n".join(b.rstrip(" ;,") for b in bodies)  # one ask a line, as a typed list of asks reads
+    out = [bodies[0]]
+    for n, body in enumerate(bodies[1:], start=1):
+        last = n == len(bodies) - 1
+        if language == "fr":
+            linked = body if body.lower().startswith(("de ", "d'", "d’")) else fr_de(body) + body
+            out.append(("et " if last else "") + linked)
+        else:
+            linked = body if body.lower().startswith("to ") else "to " + body
+            out.append(("and " if last else "") + linked)
+    return "; ".join(out)
 
 
 def _lead_in(text: str, start: int, request_start: int, removed: list[Removed]) -> None:
@@ -491,15 +721,22 @@ def _follows_request(kept: list[_Unit], i: int, actions) -> bool:
     return prev.end == action_end
 
 
-def _prayer(text: str, actions, cuts) -> str:
+def _prayer(text: str, actions, cuts, language: str = "en") -> str:
     parts = []
     for n, (s, e, items) in enumerate(actions):
         body = _clause_text(text, s, e, cuts)
+        if n and body:
+            # A second request sentence carries on the first with a parallel verb: "...; and to fund ...",
+            # « ...; et de financer ... ».
+            if language == "fr":
+                body = body if body.lower().startswith(("de ", "d'", "d’", "et ")) else fr_de(body) + body
+            elif not body.lower().startswith(("to ", "and ")):
+                body = "to " + body
         if items:
             asks = "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
             body = f"{body}:\n{asks}" if body else asks  # "We ask the Government to:" and a list
-        if n and n == len(actions) - 1 and not body.lower().startswith("and "):
-            body = "and " + body
+        if n and n == len(actions) - 1 and not body.lower().startswith(("and ", "et ")):
+            body = ("et " if language == "fr" else "and ") + body
         parts.append(body)
     return ";\n".join(parts) if any(items for _, _, items in actions[:-1]) else "; ".join(parts)
 
@@ -513,7 +750,7 @@ def _nearest_request(text: str, units: list[_Unit]) -> str | None:
 
 
 def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: list[_Unit],
-               mention_pool: list[tuple[int, int]]) -> Addressee:
+               mention_pool: list[tuple[int, int]], country: bool = False) -> Addressee:
     written, spans = reading.addressees_written, reading.spans
     if request_addrs:
         chosen = next((a for a in request_addrs if classify_addressee(text[a.start:a.end]).kind != "other"),
@@ -530,10 +767,16 @@ def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: lis
             else:
                 reading.replaced.append(Replaced(text[a.start:a.end], "R-ADDR-1", start=a.start, end=a.end,
                                                  code="other-addressee"))
+                # The checker sees it too: one the House does not allow is reported, never swapped in silence.
+                key = f"prayer {len([k for k in written if k.startswith('prayer')]) + 1}"
+                written[key] = _tidy(text[a.start:a.end]).strip(" ,")
+                spans[key] = a
     if written.get("heading"):
         return classify_addressee(written["heading"])
     if written.get("prayer"):
         return classify_addressee(written["prayer"])
+    if country:
+        return Addressee(kind="government")  # "Canada must ...": the note on the ask says so
     # No one is asked: propose whoever the draft talks about, and say so.
     for s, e in [(u.start, u.end) for u in kept] + mention_pool:
         m = find_mention(text, s, min(e, s + REQUEST_WINDOW))

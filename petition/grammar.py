@@ -94,9 +94,14 @@ MINISTER_WORD = re.compile(r"\b(?:minister|ministre)s?\b", _I)
 # "Canada's Prime Minister", "the federal government", "Parliament".
 ADDRESSEE_MENTION = re.compile(
     r"\b(?:(?:the\s+)?(?:(?:federal|canadian)\s+)*government(?:\s+of\s+canada)?|canada['’]s\s+(?:federal\s+)?government"
-    r"|(?:the\s+)?house\s+of\s+commons|parliament(?!\s+hill)|(?:the\s+)?prime\s+minister|(?:the\s+)?minister\s+of(?:\s+[A-Z][\w'’-]*|\s+(?:and|of|for|the)\b)+"
+    # A portfolio is its first word and any capitalized words after it: "the Minister of Fisheries to
+    # reopen ..." names "the Minister of Fisheries", never the action after it.
+    r"|(?:the\s+)?house\s+of\s+commons|parliament(?!\s+hill)|(?:the\s+)?prime\s+minister"
+    r"|(?:the\s+)?minister\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+(?:(?:and|of|for|the)\s+)*(?-i:[A-Z])[\w'’-]*)*"
     r"|(?:le\s+)?gouvernement(?:\s+(?:du\s+canada|fédéral|canadien))?|(?:la\s+)?chambre\s+des\s+communes|parlement"
-    r"|(?:le\s+|la\s+)?premi(?:er|ère)\s+ministre|(?:le\s+|la\s+)?ministre\s+d(?:e|u|es)\b(?:\s+(?:la\s+|l['’])?[A-ZÉ][\w'’-]*)*)",
+    r"|(?:le\s+|la\s+)?premi(?:er|ère)\s+ministre"
+    r"|(?:le\s+|la\s+)?ministre\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[\w'’-]+"
+    r"(?:\s+(?:(?:et|de|du|des|la)\s+|l['’])*(?-i:[A-ZÉÎ])[\w'’-]*)*)",
     _I,
 )
 # Every ADDRESSEE_MENTION holds one of these stems: a text without any cannot match,

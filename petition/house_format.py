@@ -100,6 +100,19 @@ def _at_clause_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in "\n\r.;:!?"
 
 
+# Where a heading's addressee ends and its subject begins: "regarding", "about", "concerning",
+# « concernant », « au sujet de », or an action ("to reopen ...", « pour rétablir ... »). A
+# Member's riding ("for Ottawa Centre") and a Minister's portfolio ("of Fisheries, Oceans and
+# the Canadian Coast Guard") are not subjects.
+HEADING_SUBJECT = re.compile(
+    r"[ \t,]+(?:(?:regarding|about|concerning|re:|respecting|with[ \t]+(?:regard|respect)[ \t]+to"
+    r"|in[ \t]+(?:regard|respect)[ \t]+to|relating[ \t]+to|related[ \t]+to|on|in[ \t]+support[ \t]+of|against"
+    r"|asking|calling|urging|to(?=[ \t]+(?!the\b|l[ae]\b|les\b|an?\b)[^\W\d_])"
+    r"|concernant|relativement[ \t]+à|portant[ \t]+sur|sur|contre|pour|demandant|visant)(?=[ \t])"
+    r"|(?:au[ \t]+sujet|à[ \t]+propos|en[ \t]+faveur)[ \t]+(?:de(?=[ \t])|du(?=[ \t])|des(?=[ \t])|d['’])"
+    r"|afin[ \t]+(?:de(?=[ \t])|d['’]))",
+    _I,
+)
 HEADING_LINES = 4  # a heading may sit under a line or three of page furniture (an id, a title)
 _ARTICLE_START = re.compile(r"(?:the|la|le|les|l['’]|au|aux|à)\b", _I)
 
@@ -119,6 +132,13 @@ def _heading_at(text: str, start: int, end: int, first: bool) -> tuple[Span, Spa
         a_end -= 1
     if a_start >= a_end:
         return None
+    # "Petition to the House of Commons regarding rural broadband": the addressee stops where
+    # the subject (or an action: "to reopen the fishery") starts; heading_subject lists the rest.
+    subject = HEADING_SUBJECT.search(text, a_start, a_end)
+    if subject and subject.start() > a_start:
+        a_end = _nonblank_bounds(text, a_start, subject.start())[1]
+        while a_end > a_start and text[a_end - 1] in _END_PUNCT:
+            a_end -= 1
     # "Petition to save our post office" is a campaign title, not a heading.
     kind = classify_addressee(text[a_start:a_end]).kind
     if kind == "other" and not (first and _ARTICLE_START.match(text, a_start, a_end)):
@@ -142,6 +162,19 @@ def heading_of(text: str) -> tuple[Span, Span] | None:
     return None
 
 
+def heading_subject(text: str, heading: tuple[Span, Span] | None) -> Removed | None:
+    """What the heading says after its addressee ("regarding rural broadband", « concernant le
+    train »): the petition's subject, which the House's heading does not carry (R-STR-1)."""
+    if heading is None:
+        return None
+    s, e = _nonblank_bounds(text, heading[1].end, heading[0].end)
+    while s < e and text[s] in ",;: \t":
+        s += 1
+    if s >= e or not any(ch.isalnum() for ch in text[s:e]):
+        return None
+    return Removed(text[s:e], "R-STR-1", start=s, end=e, code="heading-subject")
+
+
 def text_before_heading(text: str, heading: tuple[Span, Span] | None) -> Removed | None:
     """Lines above the heading (a title, a petition number) are not part of the House's form (R-STR-1)."""
     if heading is None:
@@ -150,6 +183,27 @@ def text_before_heading(text: str, heading: tuple[Span, Span] | None) -> Removed
     if s >= e:
         return None
     return Removed(text[s:e], "R-STR-1", start=s, end=e, code="above-heading")
+
+
+TITLE_WORDS = 12
+_BLANK_AFTER = re.compile(r"[ \t\u00a0\r]*\n[ \t\u00a0\r]*\n")
+
+
+def _title_line(text: str) -> Removed | None:
+    """A campaign title over a House-form text with no heading ("Ban assault-style firearms", then a
+    blank line, then "Whereas ..."): the House's format has no title (R-STR-1), so it is no clause."""
+    s, e = _nonblank_bounds(text, 0, len(text))
+    if s >= e:
+        return None
+    line_end = text.find("\n", s)
+    if line_end < 0 or not _BLANK_AFTER.match(text, line_end):
+        return None
+    s, e = _nonblank_bounds(text, s, line_end)
+    line = text[s:e]
+    if (not 0 < len(line.split()) <= TITLE_WORDS or line[-1] in ".;:,!?" or OPENER.match(line)
+            or _UNDERSIGNED.search(line) or _ATTENTION.search(line) or _THEREFORE.match(line)):
+        return None
+    return Removed(line, "R-STR-1", start=s, end=e, code="title")
 
 
 def has_petitioner_formula(text: str) -> bool:
@@ -400,13 +454,17 @@ def parse_house(text: str, language: str | None = None) -> Reading:
 
     head = heading_of(text)
     body_start = head[0].end if head else 0
-    above = text_before_heading(text, head)
+    above = text_before_heading(text, head) if head else _title_line(text)
     if above:
         reading.removed.append(above)
+        body_start = max(body_start, above.end)
     if head:
         addr = head[1]
         written["heading"] = text[addr.start:addr.end]
         spans["addressee"] = addr
+        subject = heading_subject(text, head)
+        if subject:
+            reading.removed.append(subject)
 
     attention = _ATTENTION.search(text, body_start)
     petitioners: Span | None = None
@@ -527,4 +585,4 @@ def _choose_addressee(written: dict[str, str], reading: Reading) -> Addressee:
     return Addressee(kind="government")
 
 
-__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "join_prayer_lines", "text_before_heading", "ADDRESSEE_CHAR", "PETITION_WORD", "fr_action_link", "strip_opener", "OPENER"]
+__all__ = ["parse_house", "looks_like_house", "has_petitioner_formula", "heading_of", "join_prayer_lines", "text_before_heading", "heading_subject", "ADDRESSEE_CHAR", "PETITION_WORD", "fr_action_link", "strip_opener", "OPENER"]

@@ -20,6 +20,12 @@ NOTES: dict[str, str] = {
         "No request found: nothing in the draft asks the Government of Canada, the House of Commons, a Minister or an MP to do something, so the prayer is left empty for you to write (R-PRAY-1)."),
     "french-demand-that": N_(
         "“%(said)s” demands rather than asks (R-PRAY-4), and its action cannot be carried over as it is. Write the request as “demandons au/à la … de <infinitive> …”, for example “de plafonner les loyers”."),
+    "ask-from-title": N_(
+        "No sentence of the draft asks anyone to act; the request is taken from its title or heading, “%(said)s”. Check that it says what you ask, and who should do it."),
+    "ask-inferred": N_(
+        "The request is proposed from “%(said)s”, which does not ask anyone in so many words. Check that it says what you ask, and who should do it."),
+    "ask-verb-added": N_(
+        "“%(said)s” names what you want but not the action: the proposal asks to “%(verb)s” it. Choose the verb that says what should be done."),
     "closest-sentence": N_(
         "The closest sentence is: “%(sentence)s”"),
     "addressee-from-mention": N_(
@@ -91,6 +97,8 @@ REMOVED: dict[str, str] = {
         "The same petition in English: read the English version on its own to make the English petition."),
     "section-heading": N_(
         "A section heading of a web page or a note (“Why this matters”) is not part of the House's form."),
+    "heading-subject": N_(
+        "The House's heading names only the addressee; what the petition is about goes in its grievances and request."),
     "after-prayer": N_(
         "Text after the prayer is not part of the House's form."),
 }
@@ -105,6 +113,8 @@ REPLACED: dict[str, str] = {
         "List numbering is set by the House's layout."),
     "petitioners-again": N_(
         "The petitioners are named once, in the House's formula “We, the undersigned, …”."),
+    "request-put": N_(
+        "Put in the House's form: the request is made of the petition's addressee, “call upon … to …”."),
     "other-addressee": N_(
         "A petition has one addressee: this request is addressed to the one the petition names."),
 }

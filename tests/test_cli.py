@@ -40,9 +40,12 @@ def test_over_limit_draft_exits_1_and_groups_findings_by_part(runner):
 
 def test_the_report_says_what_the_reader_assumed(runner):
     result = check(runner, str(SAMPLES / "freeform" / "increase-oas.txt"))
-    assert result.exit_code == 1  # no request
+    assert result.exit_code == 0  # the title's ask is the request, said in the notes for the organizer to confirm
     assert "[how the draft was read]" in result.output
-    assert "No request found" in result.output
+    assert "the request is taken from its title or heading, “Increase Old Age Security”" in result.output
+    none = check(runner, str(SAMPLES / "freeform" / "rent-control.txt"))
+    assert none.exit_code == 1  # no request, and none is made up
+    assert "No request found" in none.output
 
 
 def test_json_output_is_one_object_with_the_documented_keys(runner):

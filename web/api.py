@@ -1,8 +1,9 @@
-"""The JSON API: `POST /api/check` checks a petition and answers with what `petition check` prints.
+"""The JSON API: `POST /api/check` checks a petition and answers with what `petition check` prints;
+`GET /api/mp?postal_code=...` gives the Members of Parliament for a postal code (Represent), or a JSON error.
 
 Input is validated strictly here, so the engine only ever sees well-typed values, and every refusal says
-which field to fix. The response shape is documented in README.md ("API"). The drafting pages' live panel
-asks for HTML instead (POST /d/<token>/panel, web/drafting.py).
+which field to fix. The response shapes are documented in README.md ("API", and "Members of Parliament"). The
+drafting pages' live panel asks for HTML instead (POST /d/<token>/panel, web/drafting.py).
 """
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from forms.limits import (
     MAX_PRAYER_CHARS,
 )
 from petition.analysis import analyze_petition, analyze_text
+from integrations.represent import ServiceBusy
 from petition.model import ADDRESSEE_KINDS, KINDS, LANGUAGES, Addressee, Petition
+from web.i18n import ui_language
 from web.open_petitions import add_comparison
+from web.represent import lookup_or_error
 from web.security import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -36,6 +40,19 @@ TEXT_FIELDS = {"text", "kind", "language"}
 PETITION_FIELDS = {"kind", "language", "addressee", "petitioners", "grievances", "prayer"}
 ADDRESSEE_STRING_FIELDS = ("title", "name", "riding", "text")
 ADDRESSEE_FIELDS = {"kind", "in_parliament_assembled", *ADDRESSEE_STRING_FIELDS}
+
+
+@bp.get("/mp")
+def mp():
+    # The only cookie read here is the screens' language (ui_lang), for the message and the fallback.
+    result, error = lookup_or_error(request.args.get("postal_code", ""))
+    if error:
+        response = jsonify(error.to_dict(ui_language()))
+        response.status_code = error.status
+        if isinstance(error, ServiceBusy):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
+    return jsonify(result.to_dict())
 
 
 class Invalid(Exception):

@@ -1,4 +1,4 @@
-"""PDF downloads: the sponsor-review PDF and the paper petition for a saved draft.
+"""PDF downloads: the sponsor-review PDF, the paper petition, its cover letter and volunteer instructions.
 
 WeasyPrint is imported on the first download, not at start-up; the start-up
 check for libharfbuzz-subset runs when the blueprint is registered.
@@ -12,13 +12,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from petition.analysis import analyze_petition
 from petition.catalogue import lang_of
-from petition.limits import ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, PAPER_SIZES
+from petition.formulae import heading, prayer_formula, render
+from petition.limits import (
+    ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_PAPER_SIGNATURES, MIN_SHEETS, PAPER_SIZES,
+)
 from petition.model import Petition, Removed
 from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
 from web.pdfcache import pdf_store
+from web.sponsoring import presenting_member, presenting_office
 from web.models import PrintRun
+from web.notices import ShowReview
 from web.unavailable import save_failed
 
 bp = Blueprint("downloads", __name__)
@@ -120,10 +125,8 @@ def paper(token: str):
         # Sheets whose version is not on record could later be combined with another version's (R-PAP-3):
         # none are handed out until the record is written.
         save_failed(error)
-        from web.drafting import _render_review
-
-        return _render_review(draft, token, notice=PRINT_NOT_RECORDED, status=503,
-                              download={"size": size, "sheets": sheets, "languages": request.args.get("languages", "")})
+        raise ShowReview(draft, token, PRINT_NOT_RECORDED, 503,
+                         download={"size": size, "sheets": sheets, "languages": request.args.get("languages", "")})
     # A draft with a version in each language names which the sheets carry.
     named = f"-{languages}" if petition.second_version is not None else ""
     return _pdf(result.pdf, f"petition-v{number}-{size}{named}.pdf", **{
@@ -144,3 +147,43 @@ def _sheets_text(petition: Petition, languages: str) -> tuple[Petition, list, st
         return second, analyze_petition(second).findings, languages
     abort(400, description=_("Choose the languages the sheets are printed in: the petition's own, or both when "
                              "it has a version in the other language."))
+
+
+# ----- the paper petition's cover letter and volunteer instructions ------------------------------------
+
+def prayer_sentence(petition) -> str:
+    """'We, the undersigned, ... call upon ... to ...' exactly as the rendered petition has it."""
+    rendered = render(petition)
+    opening, _ = prayer_formula(petition)
+    return rendered.text[rendered.spans["petitioners"].start - len(opening):]
+
+
+@bp.get("/d/<token>/cover-letter.pdf")
+def cover_letter(token: str):
+    draft = draft_for_edit(token)
+    member = presenting_member(draft)
+    if draft.kind != "paper" or member is None or not member.office_postal.strip():
+        abort(404, description=_("A cover letter needs a paper petition and a presenting Member with an office "
+                                 "address: choose the Member on the \u201cMembers to ask\u201d page first."))
+    from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
+
+    petition = draft.petition
+    pdf = render_pdf("pdf/cover_letter.html", lang=lang_of(petition.language),
+                     member=member, office_lines=member.office_postal.strip().splitlines(),
+                     heading_text=heading(petition.addressee, petition.language),
+                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
+
+
+@bp.get("/d/<token>/volunteer-instructions.pdf")
+def volunteer_instructions(token: str):
+    """The volunteer instructions with "send the signed sheets to" the presenting Member's office."""
+    draft = draft_for_edit(token)
+    if draft.kind != "paper":
+        abort(404, description=_("Volunteer instructions are for paper petitions: e-petitions are signed online."))
+    from pdf.instructions import instructions_pdf
+
+    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft), store=pdf_store())
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="volunteer-instructions.pdf"', "Cache-Control": "no-store"})

@@ -28,6 +28,7 @@ from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
 from forms.settings import SettingsForm
 from forms.second_version import RemoveSecondVersionForm, SecondVersionForm
+from forms.sponsors import STEP_LOOKUP_BUTTON
 from forms.start import StartForm
 from petition.analysis import analyze_petition, analyze_text
 from petition.formulae import (
@@ -45,7 +46,8 @@ from .db import get_session
 from .errors import handle_http_error
 from .i18n import JS_STRINGS, safe_next, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
-from .models import VERSION_BUDGET_BYTES, Draft, StaleDraft, VersionBudgetExceeded
+from .models import Draft, StaleDraft, VersionBudgetExceeded
+from .notices import VERSIONS_FULL, ShowReview
 from .open_petitions import add_comparison, for_page as open_petitions_for_page
 from .pdfcache import pdf_store
 from .ratelimits import reshows
@@ -60,12 +62,6 @@ APPLY_FAILED = _l("We could not apply the suggestion just now; nothing changed. 
                   "moment.")
 READY_FAILED = _l("We could not mark this version ready just now; nothing changed. Press Mark as ready again in a "
                   "moment.")
-VERSIONS_FULL = _l(
-    "This draft cannot keep another version: the versions it must keep (every one printed, answered by a "
-    "sponsor or marked ready) fill the %(megabytes)s MB a draft may store. Your text is still here but was not "
-    "saved: copy it into a new draft from the start page.",
-    megabytes=VERSION_BUDGET_BYTES // 1_000_000,
-)
 CONFLICT = _l(
     "This draft changed in another tab or window since you opened this page. Both versions are below: "
     "your text is still in the form. Press Save again to keep yours, or reload the page to keep the other one."
@@ -390,14 +386,6 @@ def _typed_petition(draft: Draft, spec: Step, form: FlaskForm, version: Version 
     return version.into(draft.petition, spec.apply(version.of(draft.petition), form))
 
 
-def typed_step_page(draft: Draft, token: str, step: str):
-    """The step page with its form as just posted, unsaved and unjudged (no errors shown): for an action that
-    posts the step's fields without saving them, such as the MP lookup without JavaScript."""
-    spec = STEPS[step]
-    form = spec.form()
-    return _render_step(draft, token, step, form, petition=_typed_petition(draft, spec, form))
-
-
 # ----- routes ----------------------------------------------------------------------------------
 
 def _start_page(form: StartForm, notice: str | None = None, status: int = 200):
@@ -487,6 +475,11 @@ def _step(token: str, step: str, version: Version):
         return _render_step(draft, token, step, form, version=version)
 
     form = spec.form()
+    if step == "addressee" and request.form.get(STEP_LOOKUP_BUTTON):
+        # The MP lookup without JavaScript posts this step's fields with it: the page again as typed, unsaved
+        # and unjudged, with the Members for the postal code (templates/sponsors/_mp_lookup.html).
+        return _render_step(draft, token, step, form, petition=_typed_petition(draft, spec, form, version),
+                            version=version)
     action = list_action(request.form) if step == "grievances" else None
     if not form.validate_on_submit():
         typed = _typed_petition(draft, spec, form, version)
@@ -667,6 +660,11 @@ def _paper_size(petition: Petition) -> str | None:
     from pdf.paper import size_that_fits
 
     return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
+
+
+@bp.app_errorhandler(ShowReview)
+def _show_review(shown: ShowReview):
+    return _render_review(shown.draft, shown.token, notice=shown.notice, status=shown.status, download=shown.download)
 
 
 def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready_form: ReadyForm | None = None,

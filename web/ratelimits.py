@@ -29,6 +29,8 @@ from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import HTTPException
 
+from forms.sponsors import STEP_LOOKUP_BUTTON
+
 # The one place for the numbers. Generous on purpose: see the module docstring.
 LIMITS = {
     # POST / : a new draft. A workshop behind one address may start a few dozen in an evening.
@@ -57,21 +59,25 @@ LIMITED_ENDPOINTS = {
     "drafting.remove_second_version": ("RATELIMIT_SAVE", None),
     "sponsors.choices": ("RATELIMIT_SAVE", ["POST"]),
     "sponsors.move_choice": ("RATELIMIT_SAVE", None),
-    "sponsors.use_member": ("RATELIMIT_SAVE", None),
-    "sponsors.timeline": ("RATELIMIT_SAVE", ["POST"]),
-    "sponsors.answer": ("RATELIMIT_ANSWER", ["POST"]),
+    "mp_lookup.use_member": ("RATELIMIT_SAVE", None),
+    "timeline.timeline": ("RATELIMIT_SAVE", ["POST"]),
+    "answers.answer": ("RATELIMIT_ANSWER", ["POST"]),
     "drafting.panel": ("RATELIMIT_CHECK", None),
     "drafting.second_panel": ("RATELIMIT_CHECK", None),
     "drafting.start_panel": ("RATELIMIT_CHECK", None),
     "api.check": ("RATELIMIT_CHECK", None),
-    "sponsors.api_mp": ("RATELIMIT_MP_LOOKUP", None),
-    "sponsors.lookup": ("RATELIMIT_MP_LOOKUP", None),
+    "api.mp": ("RATELIMIT_MP_LOOKUP", None),
+    "mp_lookup.lookup": ("RATELIMIT_MP_LOOKUP", None),
     "downloads.review": ("RATELIMIT_PDF", None),
     "downloads.sponsor_review": ("RATELIMIT_PDF", None),
     "downloads.paper": ("RATELIMIT_PDF", None),
-    "sponsors.cover_letter": ("RATELIMIT_PDF", None),
-    "sponsors.volunteer_instructions": ("RATELIMIT_PDF", None),
+    "downloads.cover_letter": ("RATELIMIT_PDF", None),
+    "downloads.volunteer_instructions": ("RATELIMIT_PDF", None),
 }
+
+# A postal-code lookup posted with the addressee step's fields (no JavaScript) counts as a lookup too, besides
+# the step's own limit: no one client spends the site's 60 Represent calls a minute through the step.
+LOOKUPS_IN_STEPS = ("drafting.step", "drafting.second_step")
 
 _EXTENSION = "petition_limiter"
 
@@ -94,6 +100,11 @@ def init_app(app: Flask) -> None:
         view = app.view_functions[endpoint]
         # Shared by setting: "20 PDFs a minute" counts every PDF route together.
         app.view_functions[endpoint] = limiter.shared_limit(_setting(setting), scope=setting, methods=methods)(view)
+    for endpoint in LOOKUPS_IN_STEPS:
+        view = app.view_functions[endpoint]
+        app.view_functions[endpoint] = limiter.shared_limit(
+            _setting("RATELIMIT_MP_LOOKUP"), scope="RATELIMIT_MP_LOOKUP", methods=["POST"],
+            exempt_when=lambda: not request.form.get(STEP_LOOKUP_BUTTON))(view)
     app.register_error_handler(RateLimitExceeded, too_many_requests)
 
 

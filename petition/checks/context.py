@@ -46,6 +46,8 @@ class Context:
     parts: list[Part]
     word_count: WordCount
     addressees_written: dict[str, str] = field(default_factory=dict)
+    # Where each written addressee sits in the source ("prayer": the "call upon <...> to" words).
+    addressees_at: dict[str, Span] = field(default_factory=dict)
     message_language: str = "en"
     _scans: dict = field(default_factory=dict, repr=False)
     # Findings of one code past this many are dropped by run_checks; don't spend time placing them.
@@ -65,6 +67,14 @@ class Context:
         for lang in langs:
             found.extend(scanned.get(f"{family}-{lang}", ()))
         return sorted(found)
+
+    def written_at(self, key: str, piece: str) -> tuple[int, int]:
+        """Where `piece` of the addressee written as `key` sits in the source; (0, 0) when unknown."""
+        at = self.addressees_at.get(key)
+        if at is None:
+            return 0, 0
+        found = _search(piece.split(), self.source, (at.start,), at.end)
+        return found or (at.start, at.end)
 
     def part(self, name: str) -> Part | None:
         return next((p for p in self.parts if p.name == name), None)

@@ -142,29 +142,37 @@ def _index():
     return exact, prefix
 
 
+@lru_cache(maxsize=8192)
+def _starting_with(token: str) -> tuple[tuple[_Entry, ...], dict, tuple[_Entry, ...]]:
+    """The phrases that may start at `token`, in the order scan() tries them: (those whose first word is the
+    token whatever follows, the token's entries by the next word's first letters, those that start with a
+    prefix of it or a number). Words recur from check to check: found once per word, not once per occurrence."""
+    exact, prefix = _index()
+    by_next = exact.get(token, {})
+    starting = [entry for n in range(1, min(len(token), _FIRST_KEY) + 1) for entry in prefix.get(token[:n], ())
+                if token.startswith(entry.literal)]
+    if token[0].isdigit():
+        starting.extend(prefix.get("<n>", ()))
+    return tuple(by_next.get("", ())), {k: tuple(v) for k, v in by_next.items() if k}, tuple(starting)
+
+
 def scan(text: str) -> dict[str, list[tuple[int, int]]]:
     """Every lexicon's matches in `text`: {lexicon name: [(start, end), ...]}, non-overlapping, in order.
 
     The same matches as `compiled(name).finditer`: leftmost first, and where several phrases
     match at one word, the longest phrase (the alternation lists longest first).
     """
-    exact, prefix = _index()
     tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
     best: dict[str, dict[int, tuple[int, int]]] = {}  # lexicon -> start -> (rank, end)
-    empty: dict = {}
     for i, (start, token) in enumerate(tokens):
-        candidates: list[_Entry] = []
-        by_next = exact.get(token, empty)
-        if by_next:
-            candidates.extend(by_next.get("", ()))
-            if i + 1 < len(tokens):
-                candidates.extend(by_next.get(tokens[i + 1][1][:_NEXT_KEY], ()))
-        for n in range(1, min(len(token), _FIRST_KEY) + 1):
-            for entry in prefix.get(token[:n], ()):
-                if token.startswith(entry.literal):
-                    candidates.append(entry)
-        if token[0].isdigit():
-            candidates.extend(prefix.get("<n>", ()))
+        whole, by_next, starting = _starting_with(token)
+        candidates = whole
+        if by_next and i + 1 < len(tokens):
+            following = by_next.get(tokens[i + 1][1][:_NEXT_KEY])
+            if following:
+                candidates = whole + following
+        if starting:
+            candidates = candidates + starting
         for entry in candidates:
             at = best.setdefault(entry.lexicon, {})
             if start in at and at[start][0] >= entry.rank:

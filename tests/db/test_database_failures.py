@@ -128,19 +128,19 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
                                            {"version": "1", "finding": d.finding})],
         "drafting.mark_ready": [Case("drafting.mark_ready", "POST", f"/d/{t}/ready",
                                      {"version": "1", "acknowledge": "y"})],
-        "sponsors.lookup": [Case("sponsors.lookup", "POST", f"/d/{t}/mp/lookup", {
+        "mp_lookup.lookup": [Case("mp_lookup.lookup", "POST", f"/d/{t}/mp/lookup", {
             "postal_code": "K1A 0A6", "next": f"/d/{t}/addressee"}, database="reads")],
-        "sponsors.use_member": [Case("sponsors.use_member", "POST", f"/d/{t}/mp/use", {
+        "mp_lookup.use_member": [Case("mp_lookup.use_member", "POST", f"/d/{t}/mp/use", {
             "mp_postal_code": "K1A0A6", "mp_member": "0", "mp_use": "choice", "next": f"/d/{t}/sponsors"})],
         "sponsors.choices": [Case("sponsors.choices", "POST", f"/d/{t}/sponsors", {
             "name": KEPT.format("name"), "riding": KEPT.format("riding"), "office_postal": KEPT.format("office"),
             "add_choice": "Add"}, typed=[KEPT.format("name"), KEPT.format("riding"), KEPT.format("office")])],
         "sponsors.move_choice": [Case("sponsors.move_choice", "POST", f"/d/{t}/sponsors/{d.choice_id}",
                                       {"remove": "Remove"})],
-        "sponsors.answer": [Case("sponsors.answer", "POST", f"/r/{d.review}/answer", {
+        "answers.answer": [Case("answers.answer", "POST", f"/r/{d.review}/answer", {
             "answer": "changes", "comment": KEPT.format("comment"), "responder": KEPT.format("office"),
             "version": "1"}, typed=[KEPT.format("comment"), KEPT.format("office")])],
-        "sponsors.timeline": [Case("sponsors.timeline", "POST", f"/d/{t}/timeline", {
+        "timeline.timeline": [Case("timeline.timeline", "POST", f"/d/{t}/timeline", {
             "sent_to_sponsor": "2027-01-11", "published": "2027-02-15", "open_days": "120"},
             typed=["2027-01-11", "2027-02-15"])],
         # The language switch on the sponsor's page posts the answer being typed, to show it again (i18n).
@@ -343,7 +343,7 @@ def test_pressing_try_again_on_the_kept_form_saves_the_typed_text(mode, make_app
         drafts = make_drafts(failure.healthy)
         all_cases = cases(drafts)
         # Two different things: two saves of one draft from pages loaded at the same version would conflict.
-        chosen = [all_cases["drafting.step"][2], all_cases["sponsors.answer"][0]]
+        chosen = [all_cases["drafting.step"][2], all_cases["answers.answer"][0]]
         app = failure.failing_app()
         pages = [send(app.test_client(), case) for case in chosen]
     finally:

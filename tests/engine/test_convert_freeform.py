@@ -97,14 +97,16 @@ def test_rent_control_has_no_request_so_the_prayer_stays_empty():
     assert_spans_inside(reading)
 
 
-def test_increase_oas_names_the_government_but_asks_nothing():
+def test_increase_oas_takes_its_ask_from_its_title_and_says_so():
     reading = read(sample("freeform/increase-oas.txt"))
     p = reading.petition
-    assert p.prayer == ""
+    # The body never asks; the title does. The proposal uses it and asks the organizer to confirm.
+    assert p.prayer == "increase Old Age Security"
+    assert [n.code for n in reading.notes if n.code.startswith("ask-")] == ["ask-from-title"]
+    assert "Increase Old Age Security" in next(n for n in reading.notes if n.code == "ask-from-title")
     assert p.addressee.kind == "government"  # "the federal government" is mentioned
-    assert any("we need to advance our concerns to the federal government" in note for note in reading.notes)
     assert p.grievances[0] == "It has become more and more evident that the poor are becoming poorer"
-    assert removed_by(reading, "R-STR-1")[0].text == "Increase Old Age Security"
+    assert not any(r.code == "title" for r in reading.removed)  # the title is the request now, not left out
     assert_spans_inside(reading)
 
 

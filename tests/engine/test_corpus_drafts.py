@@ -9,7 +9,9 @@ from petition.analysis import analyze_reading
 from petition.reader import read
 
 DRAFTS = Path(__file__).parent / "corpus" / "drafts"
-EXPECTED = tomllib.loads((DRAFTS / "expected.toml").read_text(encoding="utf-8"))
+# One file per set of drafts (expected.toml, expected-ask.toml, ...), so sets added side by side merge cleanly.
+EXPECTED = {name: entry for path in sorted(DRAFTS.glob("expected*.toml"))
+            for name, entry in tomllib.loads(path.read_text(encoding="utf-8")).items()}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -22,4 +24,13 @@ def test_the_petition_inside_a_pasted_draft(name):
     assert len(p.grievances) == expected["grievances"], p.grievances
     assert [r.code for r in reading.removed] == expected["removed"]
     assert not problems(reading), problems(reading)
-    assert not analyze_reading(reading).errors
+    assert set(expected.get("notes", [])) <= {n.code for n in reading.notes}, reading.notes
+    errors = analyze_reading(reading).errors
+    assert [f.code for f in errors] == expected.get("errors", []), errors
+    if "suggestion" in expected:
+        assert errors[0].suggestion == expected["suggestion"]
+
+
+def test_every_draft_has_its_expected_petition():
+    on_disk = {p.name for p in DRAFTS.iterdir() if p.suffix == ".txt"}
+    assert on_disk == set(EXPECTED), on_disk ^ set(EXPECTED)

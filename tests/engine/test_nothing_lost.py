@@ -127,6 +127,16 @@ _REQUESTS = [
     "Nous demandons au gouvernement du Canada de plafonner les loyers",
     "Nous, soussignés, citoyens du Canada, prions le gouvernement du Canada de revoir la loi",
     "On behalf of our community, we urge the Prime Minister to",
+    # Asks put the way campaign drafts put them (petition.asks).
+    "Lower the voting age to 16", "Restore the lands", "Demand the immediate reopening of Parliament",
+    "Canada must ban single-use plastics", "The federal government should fund transit",
+    "Please urge the Minister of Fisheries to reopen the fishery", "Tell the Prime Minister and Premier Eby to act",
+    "We ask that you build homes", "We are writing to ask you to extend permits", "What we want:",
+    "We call for a national pharmacare program", "Le Canada doit interdire les plastiques",
+    "Rétablissez le train", "Exigez la réouverture du Parlement", "Ce que nous voulons :",
+    "Nous vous demandons de réduire les délais", "Nous réclamons le retrait du projet de loi",
+    "We call upon the Conservative Party to scrap the tax", "Petition to the House of Commons regarding broadband",
+    "Petition to the Minister of Fisheries to reopen the cod fishery",
 ]
 _FURNITURE = [
     "Petition to the House of Commons", "Pétition adressée au gouvernement du Canada", "Whereas:", "Attendu que :",

@@ -147,6 +147,46 @@ def test_no_js_lookup_then_pick_sets_the_member_as_addressee(app, client, repres
     assert "Petition to Dana Whitfield, Member of Parliament for Ottawa Centre" in text_of(review)
 
 
+def test_the_addressee_steps_lookup_comes_back_with_what_was_typed_unsaved(app, client, represent):
+    answer_with(represent, "J9H5V8", "two_mps")
+    token, _ = make_draft(app)
+    before = draft_of(app, token).version
+    response = client.post(f"/d/{token}/addressee", data={
+        "kind": "minister", "title": "Minister of Health", "version": str(before),
+        "postal_code": "j9h5v8", "mp_lookup": "1"})
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "Members of Parliament for J9H 5V8:" in page and "Marc-André Dubé (Bloc Québécois)" in page
+    body = response.get_data(as_text=True)
+    assert 'value="Minister of Health"' in body and 'value="J9H 5V8"' in body
+    assert draft_of(app, token).version == before  # nothing saved until Save
+    assert draft_of(app, token).petition.addressee.kind == "house"
+
+
+def test_the_lookup_on_the_second_versions_addressee_step_shows_that_version(app, client, represent):
+    answer_with(represent, "K1A0A6")
+    token, _ = make_draft(app)
+    client.post(f"/d/{token}/fr/", data={"how": "new", "version": str(draft_of(app, token).version)})
+    french = draft_of(app, token)
+    response = client.post(f"/d/{token}/fr/addressee", data={
+        "kind": "minister", "title": "Ministre de la Santé", "version": str(french.version),
+        "postal_code": "K1A 0A6", "mp_lookup": "1"})
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    # The French version's step, its own form posting back to itself, with the title typed there.
+    assert f'action="/d/{token}/fr/addressee"' in body and 'value="Ministre de la Santé"' in body
+    assert "Dana Whitfield" in text_of(response)
+    assert draft_of(app, token).petition.addressee.kind == "house"  # the first version untouched
+
+
+def test_a_step_lookup_sent_to_the_old_address_goes_to_the_step_with_its_fields(app, client, represent):
+    token, _ = make_draft(app)
+    fields = {"kind": "house", "version": "1", "postal_code": "K1A 0A6", "mp_lookup": "1"}
+    response = client.post(f"/d/{token}/mp/lookup", data=fields)
+    # 307: the browser posts the same fields to the step, which shows them again (page opened before a deploy).
+    assert response.status_code == 307 and urlsplit(response.location).path == f"/d/{token}/addressee"
+
+
 def test_no_js_lookup_failure_keeps_the_code_and_says_what_to_do(app, client, represent):
     answer_with(represent, "K1A0A6", key=None, status=503, body="busy")
     token, _ = make_draft(app)
@@ -253,7 +293,7 @@ def test_paper_the_presenting_members_office_is_where_sheets_go_not_the_petition
     response = client.post(page, data={"name": "Other Member", "riding": "Elsewhere", "add_choice": "1"},
                            follow_redirects=True)
     assert "A paper petition needs one Member to present it" in text_of(response)
-    from web.sponsors import presenting_office
+    from web.sponsoring import presenting_office
     with app.test_request_context():
         assert presenting_office(Draft.by_edit_token(get_session(), token)).splitlines() == [
             "Dana Whitfield, Member of Parliament for Ottawa Centre", "Main office",

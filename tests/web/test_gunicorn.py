@@ -95,3 +95,15 @@ def test_preload_leaves_no_database_file_open_in_the_master(server):
     master = server.process.pid
     open_files = [os.readlink(f"/proc/{master}/fd/{fd}") for fd in os.listdir(f"/proc/{master}/fd")]
     assert not [path for path in open_files if ".sqlite" in path], open_files
+
+
+def test_the_start_up_warm_up_never_stops_a_worker_when_the_database_is_down(make_app, tmp_path, caplog):
+    """gunicorn.conf.py warms each worker (web/warm.py); a database that cannot be read at that moment is the
+    health check's to report, and the worker must still start and serve what it can."""
+    from web.warm import before_fork, in_worker
+
+    app = make_app(DATABASE_URL=f"sqlite:///{tmp_path}/missing-folder/none.sqlite")
+    before_fork(app)
+    in_worker(app)  # does not raise
+    assert "warm-up in the worker failed" in caplog.text
+    assert app.test_client().get("/healthz").status_code == 503

@@ -142,6 +142,24 @@ def test_the_mp_lookup_api_answers_json_when_limited(limited_app):
     assert data["error"] == "too-many-requests" and "Try again in" in data["message"]
 
 
+def test_a_lookup_sent_with_the_addressee_step_counts_as_a_lookup_and_keeps_the_typed_text(limited_app):
+    app = limited_app(RATELIMIT_MP_LOOKUP="1 per minute")
+    client = app.test_client()
+    token, _ = make_draft(app)
+    typed = {"kind": "minister", "title": "Minister of Health", "version": "1", "postal_code": "K1A 0A6",
+             "mp_lookup": "1"}
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as represent:
+        represent.get(f"{API}/postcodes/K1A0A6/", json={"representatives_centroid": []})
+        assert client.post(f"/d/{token}/addressee", data=typed).status_code == 200
+        refused = client.post(f"/d/{token}/addressee", data=typed)
+    assert_says_when_to_retry(refused)
+    assert 'value="Minister of Health"' in refused.get_data(as_text=True)
+    # Saving the step is not a lookup: the lookup limit does not stop it.
+    saved = client.post(f"/d/{token}/addressee", data={"kind": "minister", "title": "Minister of Health",
+                                                        "version": "1"})
+    assert saved.status_code == 302 and version_of(app, token) == 2
+
+
 def test_each_client_address_has_its_own_count(limited_app):
     app = limited_app(RATELIMIT_NEW_DRAFT="1 per minute")
     client = app.test_client()
