@@ -152,3 +152,39 @@ def test_on_a_phone_without_javascript_the_step_still_works(browser: Browser, ba
     page.reload()
     expect(page.get_by_label("What do you ask for?")).to_have_value("fund rural broadband")
     page.context.close()
+
+
+# A browser without `field-sizing` (Firefox and Safari at the time of writing): the stylesheet's rule does nothing
+# there, so static/js/grow.js fits the boxes.
+WITHOUT_FIELD_SIZING = """
+  const native = CSS.supports.bind(CSS);
+  CSS.supports = (property, value) => property === "field-sizing" ? false : native(property, value);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(".step-form textarea { field-sizing: fixed !important; }");
+  document.adoptedStyleSheets = [sheet];
+"""
+
+
+def test_without_field_sizing_the_script_grows_the_boxes(browser: Browser, base_url: str):
+    page = phone_page(browser, base_url)
+    page.add_init_script(WITHOUT_FIELD_SIZING)
+    open_step(page, "4. What you ask for (the request)")
+    box = page.get_by_label("What do you ask for?")
+    assert box.evaluate("b => getComputedStyle(b).fieldSizing") == "fixed"
+    before = box.bounding_box()["height"]
+    box.fill("enact a national rent-control framework that caps annual increases for every tenant. " * 6)
+    box.press("End")
+    box.press_sequentially(" Thank you.")
+    assert box.bounding_box()["height"] > before * 1.5
+    assert box.evaluate("b => b.scrollHeight <= b.clientHeight + 1")
+    page.context.close()
+
+
+def test_on_a_phone_the_count_is_still_one_polite_live_region(browser: Browser, base_url: str):
+    page = phone_page(browser, base_url)
+    open_step(page, "4. What you ask for (the request)")
+    assert page.evaluate("document.querySelectorAll('[aria-live]').length") == 1
+    assert page.evaluate("document.querySelector('[aria-live]').getAttribute('aria-live')") == "polite"
+    page.get_by_label("What do you ask for?").press_sequentially("fund rural broadband now", delay=10)
+    expect(page.locator("#word-count")).to_contain_text("4 of 250 words")
+    page.context.close()
