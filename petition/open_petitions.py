@@ -9,9 +9,11 @@ Two formats, told apart by their first tag:
   `Petition/Details?Petition=e-1234` and shows its status and, in the detailed view, its text. The page shows
   each result twice (a table row for wide screens and a block for phones), so results are merged by number.
 
-HTML is read with the standard library's `html.parser`, the parser `petition/unwrap.py` uses for pasted
-HTML; XML with the standard library's ElementTree, refusing entity declarations (a saved export has none,
-and they are how an XML file makes a parser expand text without limit).
+The saved page is read with tinyhtml5, the HTML5 parser WeasyPrint already brings (pinned in
+requirements.txt): a result is found as a block of the page, which takes the tree a browser builds, not the tag
+stream `html.parser` gives (`petition/unwrap.py` reads pasted HTML with that, and so does this module for the
+markup inside the XML export's texts). XML is read with the standard library's ElementTree, refusing entity
+declarations (a saved export has none, and they are how an XML file makes a parser expand text without limit).
 
 Only e-petitions open for signature are kept: paper petitions (numbers like 441-01236) are never "open for
 signature" (R-SUBJ-4 is about e-petitions), and a closed one no longer stops a new one. Entries with no
@@ -208,75 +210,84 @@ def _strip_markup(text: str) -> str:
     return _clean("".join(reader.parts))
 
 
-class _ResultsPage(HTMLParser):
-    """Splits a search page into one run of text per link to a petition's details page.
+# Parts of a saved page that are never a search result: what is in them is left out.
+_NOT_RESULTS = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head", "select",
+                "button", "form"}
 
-    The text after a link to e-1234, up to the next petition's link, is that result's (its status, sponsor,
-    dates and, in the detailed view, its text). Navigation, headers, footers and scripts are skipped.
-    """
 
-    SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head", "select", "button"}
+def _text(element: ET.Element) -> str:
+    """An element's text, without the parts of the page that are not results, words kept apart."""
+    parts: list[str] = []
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.skipping = 0
-        self.current: str | None = None
-        self.link: str | None = None  # inside <a> to this petition
-        self.runs: dict[str, list[list[str]]] = {}
-        self.titles: dict[str, str] = {}
-        self.link_text: list[str] = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
+    def walk(node: ET.Element) -> None:
+        if _local(node.tag) in _NOT_RESULTS:
             return
-        if self.skipping:
-            return
-        if tag == "a":
-            match = _DETAILS_LINK.search(dict(attrs).get("href") or "")
-            if match:
-                number = match.group(1).lower()
-                if number != self.current:
-                    self.current = number
-                    self.runs.setdefault(number, []).append([])
-                self.link = number
-                self.link_text = []
-                return
-        if tag in ("p", "div", "li", "tr", "td", "br", "h2", "h3", "h4", "span") and self.current:
-            self.runs[self.current][-1].append(" ")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(" ")
+            parts.append(child.tail or "")
 
-    def handle_endtag(self, tag) -> None:
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-            return
-        if tag == "a" and self.link:
-            title = _clean("".join(self.link_text))
-            if title and title.lower() != self.link and not self.titles.get(self.link):
-                self.titles[self.link] = title
-            self.link = None
-
-    def handle_data(self, data: str) -> None:
-        if self.skipping or not self.current:
-            return
-        if self.link:
-            self.link_text.append(data)
-        self.runs[self.current][-1].append(data)
+    walk(element)
+    return _clean(" ".join(parts))
 
 
 def _from_html(text: str) -> SavedList:
-    page = _ResultsPage()
-    page.feed(text)
-    page.close()
-    if not page.runs:
+    """Each link to a petition's details page marks a result: the result is the largest block of the page
+    around that link that holds no other petition's link, with the blocks after it that hold none at all (a
+    second table row with the text, say). So the text is found before or after the number, however the page
+    is laid out."""
+    import tinyhtml5  # the HTML5 parser WeasyPrint uses (pinned in requirements.txt): the tree a browser builds
+
+    root = tinyhtml5.parse(text, namespace_html_elements=False)
+    parent = {child: node for node in root.iter() for child in node}
+
+    def skipped(node: ET.Element) -> bool:
+        while node is not None:
+            if _local(node.tag) in _NOT_RESULTS:
+                return True
+            node = parent.get(node)
+        return False
+
+    links = []
+    for link in root.iter("a"):
+        match = _DETAILS_LINK.search(link.get("href") or "")
+        if match and not skipped(link):
+            links.append((link, match.group(1).lower()))
+    if not links:
         raise ListError("no-petitions")
+    # Which petitions' links each block holds.
+    holds: dict[ET.Element, set[str]] = {}
+    for link, number in links:
+        node = link
+        while node is not None:
+            holds.setdefault(node, set()).add(number)
+            node = parent.get(node)
+    texts: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for link, number in links:
+        block = link
+        while parent.get(block) is not None and holds[parent[block]] == {number}:
+            block = parent[block]
+        pieces = [_text(block)]
+        container = parent.get(block)
+        if container is not None:
+            siblings = list(container)
+            for sibling in siblings[siblings.index(block) + 1:]:
+                if sibling in holds:
+                    break
+                pieces.append(_text(sibling))
+        body = _clean(" ".join(pieces))
+        if len(body) > len(texts.get(number, "")):
+            texts[number] = body
+        label = _clean("".join(link.itertext()))
+        if label and label.lower() != number and not titles.get(number):
+            titles[number] = label
     result = SavedList(format="html")
-    for number, runs in page.runs.items():
-        # The longest run is the fullest copy of a result shown twice (table row and phone block).
-        body = max((_clean("".join(run)) for run in runs), key=len)
+    for number, body in texts.items():
         status_match = _OPEN.search(body) or _CLOSED.search(body)
         status = status_match.group(0) if status_match else ""
-        title = page.titles.get(number, "")
         # The text the petitioners wrote starts at "Petition to"; what comes before is the result's details.
         start = re.search(r"\bPetition to\b|\bPétition\b", body)
-        _entry(number, title, body[start.start():] if start else body, status, result)
+        _entry(number, titles.get(number, ""), body[start.start():] if start else body, status, result)
     return result

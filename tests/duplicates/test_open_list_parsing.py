@@ -75,3 +75,18 @@ def test_a_page_saved_in_windows_1252_is_read():
             "of Canada. We call upon the Government to protect Québec’s lakes.</body></html>").encode("cp1252")
     [petition] = parse_open_list(page).petitions
     assert "Québec’s lakes" in petition.text
+
+
+def test_a_result_is_its_block_wherever_the_number_sits_in_it():
+    # Text before the link, text after it, and a result whose link comes last: each keeps its own text.
+    page = """<!DOCTYPE html><html><body><main><ol class="results">
+      <li><h3>Rural broadband</h3><p>Petition to the Government of Canada. We call upon the Government of Canada to
+          connect every rural household to high-speed internet.</p>
+          <p>Open for signature</p><a href="/petitions/en/Petition/Details?Petition=e-101">e-101</a></li>
+      <li><a href="/petitions/en/Petition/Details?Petition=e-102">e-102</a> <span>Open for signature</span>
+          <p>Petition to the House of Commons. We call upon the House of Commons to index graduate scholarships.</p></li>
+    </ol></main></body></html>"""
+    saved = parse_open_list(page.encode("utf-8"))
+    texts = {p.number: p.text for p in saved.petitions}
+    assert "rural household" in texts["e-101"] and "scholarships" not in texts["e-101"]
+    assert "scholarships" in texts["e-102"] and "rural" not in texts["e-102"]
