@@ -218,17 +218,19 @@ _NOT_RESULTS = {"script", "style", "noscript", "template", "nav", "header", "foo
 def _text(element: ET.Element) -> str:
     """An element's text, without the parts of the page that are not results, words kept apart."""
     parts: list[str] = []
-
-    def walk(node: ET.Element) -> None:
+    # A stack, not recursion: a saved page may nest thousands of elements deep.
+    stack: list[ET.Element | str] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
         if _local(node.tag) in _NOT_RESULTS:
-            return
+            continue
         parts.append(node.text or "")
-        for child in node:
-            walk(child)
-            parts.append(" ")
-            parts.append(child.tail or "")
-
-    walk(element)
+        for child in reversed(node):
+            stack.append(child.tail or "")
+            stack.append(child)
     return _clean(" ".join(parts))
 
 

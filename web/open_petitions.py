@@ -153,6 +153,9 @@ def import_open_command(paths: tuple[str, ...]) -> None:
             saved = parse_open_list(data)
         except ListError as error:
             _fail(_list_error(error, path))
+        except Exception as error:  # a bug, not the operator's fault: one line, never a traceback
+            _fail(_("Error: %(path)s could not be read (%(reason)s); please report it.", path=path,
+                    reason=f"{type(error).__name__}: {error}"))
         for petition in saved.petitions:
             found.setdefault((petition.number, petition.language), petition)
         click.echo(_("%(path)s (%(format)s): open e-petitions: %(open)s; left out: %(closed)s closed, %(paper)s on "

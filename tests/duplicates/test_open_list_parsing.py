@@ -90,3 +90,11 @@ def test_a_result_is_its_block_wherever_the_number_sits_in_it():
     texts = {p.number: p.text for p in saved.petitions}
     assert "rural household" in texts["e-101"] and "scholarships" not in texts["e-101"]
     assert "scholarships" in texts["e-102"] and "rural" not in texts["e-102"]
+
+
+def test_a_page_nested_thousands_deep_is_read():
+    page = ("<html><body>" + "<div>" * 5000 + "<a href='Details?Petition=e-7'>e-7</a> Open for signature. "
+            "Petition to the Government of Canada: we call upon it to fund libraries." + "</div>" * 5000 +
+            "</body></html>")
+    [petition] = parse_open_list(page.encode("utf-8")).petitions
+    assert petition.number == "e-7" and "fund libraries" in petition.text
