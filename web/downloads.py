@@ -12,7 +12,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from petition.analysis import analyze_petition
 from petition.catalogue import lang_of
-from petition.formulae import heading, prayer_formula, render
+from petition.formulae import heading
+from petition.house_form import request_sentence
 from petition.limits import (
     ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_PAPER_SIGNATURES, MIN_SHEETS, PAPER_SIZES,
 )
@@ -151,11 +152,6 @@ def _sheets_text(petition: Petition, languages: str) -> tuple[Petition, list, st
 
 # ----- the paper petition's cover letter and volunteer instructions ------------------------------------
 
-def prayer_sentence(petition) -> str:
-    """'We, the undersigned, ... call upon ... to ...' exactly as the rendered petition has it."""
-    rendered = render(petition)
-    opening, _ = prayer_formula(petition)
-    return rendered.text[rendered.spans["petitioners"].start - len(opening):]
 
 
 @bp.get("/d/<token>/cover-letter.pdf")
@@ -171,7 +167,7 @@ def cover_letter(token: str):
     pdf = render_pdf("pdf/cover_letter.html", lang=lang_of(petition.language),
                      member=member, office_lines=member.office_postal.strip().splitlines(),
                      heading_text=heading(petition.addressee, petition.language),
-                     prayer=prayer_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
+                     prayer=request_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
 

@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 from forms.addressee import ADDRESSEE_LABELS, AddresseeForm
 from forms.grievances import GrievancesForm, apply_action, list_action
+from forms.handoff import CopyForm
 from forms.limits import MAX_CLAUSES
 from forms.messages import message
 from forms.petitioners import PetitionersForm
@@ -170,7 +171,9 @@ FORMS.update({
     "drafting.panel": lambda args: STEPS[request.form.get("step", "")].form,
     "drafting.second_panel": lambda args: STEPS[request.form.get("step", "")].form,
     "drafting.start_panel": lambda args: StartForm,
+    "drafting.copy": lambda args: STEPS[request.args["step"]].form if request.args.get("step") in STEPS else CopyForm,
 })
+COPY_FAILED = _l("We could not make the new draft just now; nothing changed. Press the button again in a moment.")
 
 
 def step_for_part(part: str) -> tuple[str, str] | None:
@@ -345,6 +348,8 @@ def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petiti
         notice = notice or SESSION_EXPIRED
         form.csrf_token.errors = []
     context = _checks_context(token, whole, version)
+    if draft.is_frozen:  # sent to supporters: a suggestion could only be refused (R-EP-7)
+        context["can_apply"] = None
     opening, link = prayer_formula(shown)
     titles = STEP_TITLES
     if version.is_second:
@@ -552,6 +557,54 @@ def _step(token: str, step: str, version: Version):
     return redirect(version.url(token, ORDER[position + 1]))
 
 
+# ----- a new draft copied from this one ----------------------------------------------------------------
+# Where the edits of a draft sent to supporters go (the House forbids changing its text, R-EP-7); the frozen
+# pages offer it (templates/handoff/_frozen.html). From a step page, the button belongs to the step's form.
+
+def _copy_source(draft: Draft) -> tuple[Step, Version] | None:
+    """The step (and version) a copy was asked from, when it carries that step's fields."""
+    spec = STEPS.get(request.args.get("step", ""))
+    if spec is None:
+        return None
+    lang = request.args.get("lang", "")
+    return spec, (Version(lang) if lang in LANGUAGES and lang != draft.petition.language else FIRST)
+
+
+@bp.post("/d/<token>/copy")
+def copy(token: str):
+    """A new draft with this draft's petition (both versions) and new links, shown once as on creation; from a
+    step page, with what was typed there put in."""
+    draft = draft_for_edit(token)
+    petition = draft.petition
+    source = _copy_source(draft)
+    if source is not None:
+        spec, version = source
+        typed = spec.form()
+        if not typed.validate():
+            # A box over its limit: the step again with the box marked; no draft made, nothing lost.
+            return _render_step(draft, token, spec.name, typed, petition=_typed_petition(draft, spec, typed, version),
+                                status=400, version=version)
+        edited = spec.apply(version.of(petition), typed)
+        if spec.name == "grievances":
+            edited.grievances = [c for c in edited.grievances if c.strip()]
+        petition = version.into(petition, edited)
+    elif not CopyForm().validate_on_submit():
+        return _render_review(draft, token, notice=SESSION_EXPIRED, status=400)
+    session = get_session()
+    try:
+        new, new_token = Draft.create(session, petition, source_text=draft.source_text, conversion=draft.conversion)
+        session.commit()
+    except SQLAlchemyError as error:
+        save_failed(error)
+        if source is not None:
+            return _render_step(draft, token, spec.name, typed, petition=petition, notice=COPY_FAILED, status=503,
+                                version=version)
+        return _render_review(draft, token, notice=COPY_FAILED, status=503)
+    flash(_("This is a new draft copied from version %(version)s of your petition. It has its own links: keep the "
+            "edit link below. The draft you copied stays as it was.", version=draft.version), "success")
+    return redirect(url_for("drafting.welcome", token=new_token))
+
+
 # ----- the second-language version -------------------------------------------------------------------
 
 def _second_version_page(draft: Draft, token: str, lang: str, form: SecondVersionForm | None = None,
@@ -673,6 +726,10 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
     petition = draft.petition
     context = _checks_context(token, petition)
     second = _second_context(token, petition)
+    if draft.is_frozen:  # sent to supporters: a suggestion could only be refused (R-EP-7)
+        context["can_apply"] = None
+        if second:
+            second["can_apply"] = None
     findings = context["analysis"].findings + (second["analysis"].findings if second else [])
     ready_form = ready_form or ReadyForm(data={"version": draft.version})
     ready_form.version.data = str(draft.version)
@@ -921,8 +978,10 @@ def _live_panel(token: str, version: Version):
     if not form.validate():
         return _form_refusal(form)
     petition = _typed_petition(draft, spec, form, version)
-    body = render_template("drafting/_panel.html", **_checks_context(token, petition, version),
-                           leave_form=STEP_FORM)
+    context = _checks_context(token, petition, version)
+    if draft.is_frozen:  # as on the page it updates: no suggestion to apply to a text sent to supporters
+        context["can_apply"] = None
+    body = render_template("drafting/_panel.html", **context, leave_form=STEP_FORM)
     # The body is someone's unpublished petition.
     return body, 200, {"Cache-Control": "no-store"}
 
@@ -963,7 +1022,8 @@ def csrf_expired(error: CSRFError):
 
 
 @reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready",
-         "drafting.second_step", "drafting.second_version", "drafting.remove_second_version", *PANEL_ENDPOINTS)
+         "drafting.second_step", "drafting.second_version", "drafting.remove_second_version", "drafting.copy",
+         *PANEL_ENDPOINTS)
 def reshow_posted(notice: str, status: int):
     """The page a refused POST came from, with what was typed still in its fields and `notice` above them
     (an expired session, a rate limit); None when there is no such page."""
@@ -994,6 +1054,16 @@ def reshow_posted(notice: str, status: int):
                                         status=status)
         return _second_version_page(draft, args["token"], args["lang"], remove_form=RemoveSecondVersionForm(),
                                     notice=notice, status=status)
+    if endpoint == "drafting.copy":
+        draft = draft_for_edit(args["token"])
+        source = _copy_source(draft)
+        if source is None:
+            return _render_review(draft, args["token"], notice=notice, status=status)
+        spec, version = source
+        form = spec.form()
+        form.validate()
+        return _render_step(draft, args["token"], spec.name, form, notice=notice, status=status, version=version,
+                            petition=_typed_petition(draft, spec, form, version))
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
         return _render_review(draft_for_edit(args["token"]), args["token"], notice=notice, status=status)
     return None

@@ -52,6 +52,17 @@ def _demand_suggestion(ctx: Context, text: str, start: int, end: int, in_request
     return f"{opening}{petitioners_of(ctx.petition)}{link}{body}"
 
 
+# A request (or one of its asks) that opens with "Demand ..." / « Exigez ... »: the imperative a
+# campaign page aims at its readers, left in the prayer (the infinitive « exiger des fabricants
+# que ... » asks the Government to require something, and is not flagged). It may also ask the addressee to demand
+# something of a third party, so a person decides (R-PRAY-4, a warning).
+_OPENS_WITH_DEMAND = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:(?:\d{1,3}|[a-z])[.)][ \t]*|[-–•*][ \t]*)?"
+    r"(?P<w>demand|insist\s+on|exigez|exigeons|réclamez|réclamons)\b",
+    re.I,
+)
+
+
 def check(ctx: Context):
     prayer = ctx.part("prayer")
     if prayer is None or not ctx.petition.prayer.strip():
@@ -74,6 +85,12 @@ def check(ctx: Context):
             yield ctx.finding(code, part, s, e, suggestion=suggestion)
         for s, e in ctx.hits(part, "ultimatum"):
             yield ctx.finding("ultimatum", part, s, e)
+        if part.name == "prayer" and not part.request_wording:
+            lexicon = ctx.hits(part, "demand")
+            for m in _OPENS_WITH_DEMAND.finditer(part.text):
+                s, e = m.span("w")
+                if not any(ls < e and s < le for ls, le in lexicon):
+                    yield ctx.finding("demand-wording", part, s, e)
         if part.name == "prayer":
             # In grievances "the Government must ..." states a view, as certified petitions do
             # (Calibration); only inside the request does it turn the request into an order.

@@ -147,6 +147,18 @@ def pages_of_a_journey(app, client, sample: str, kind: str, language: str) -> di
                                                    "responder": "Bureau de Marie Dubois"})
     pages["answered"] = client.get(f"/r/{review_token}")
     pages["answers on the review"] = client.get(f"/d/{token}/review")
+    with app.app_context():
+        version = str(Draft.by_edit_token(get_session(), token).version)
+    assert client.post(f"/d/{token}/ready", data={"version": version, "acknowledge": "y"}).status_code == 302
+    pages["hand-off"] = client.get(f"/d/{token}/submit")
+    assert pages["hand-off"].status_code == 200
+    if kind == "e-petition":
+        pages["sent refused"] = client.post(f"/d/{token}/sent", data={"version": version})
+        client.post(f"/d/{token}/sent", data={"version": version, "confirm": "y"})
+        pages["hand-off sent"] = client.get(f"/d/{token}/submit")
+        pages["frozen step refused"] = client.post(f"/d/{token}/prayer", data={"prayer": "autre", "version": version})
+        assert pages["frozen step refused"].status_code == 409
+        pages["frozen review"] = client.get(f"/d/{token}/review")
     pages["not found"] = client.get("/d/no-such-link/review")
     pages["no review"] = client.get("/r/no-such-link")
     pages["method"] = client.put("/")

@@ -1,7 +1,7 @@
 """The e-petitions open for signature, for the duplicate warning (R-SUBJ-4); branch `dupes`.
 
-Revision ID: 0003_dupes
-Revises: 0002
+Revision ID: 0004_dupes
+Revises: 0003_handoff
 Created: 2026-12-02 17:35:58
 
 `flask --app app petition import-open` replaces the whole list; one row per petition and language (the House
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003_dupes'
-down_revision = '0002'
+revision = '0004_dupes'
+down_revision = '0003_handoff'
 branch_labels = None
 depends_on = None
 
