@@ -46,11 +46,12 @@ from petition.suggestions import apply_finding, can_apply, is_applicable
 
 from .db import get_session
 from .errors import handle_http_error
-from .i18n import JS_STRINGS, switched_to, ui_language
+from .i18n import JS_STRINGS, safe_next, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
 from .models.clock import now as _models_now
 from .notices import VERSIONS_FULL, ShowReview
+from .open_petitions import add_comparison, for_page as open_petitions_for_page
 from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
@@ -292,6 +293,8 @@ def review_analysis(petition: Petition):
     """The engine's findings plus, for paper, whether page 1 holds the text and its signature rows (measured
     with the real layout, so only where a person is about to decide: the review page and "ready")."""
     analysis = analyze_petition(petition)
+    # Close to an e-petition already open for signature (R-SUBJ-4): a warning, from the list an operator imported.
+    add_comparison(analysis)
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
@@ -542,6 +545,10 @@ def _step(token: str, step: str, version: Version):
         return redirect(version.url(token, step, _anchor=anchor))
     if switched_to():  # the language switch saved the page; show it again in the language chosen
         return redirect(version.url(token, step))
+    if request.form.get("next"):
+        # A link out of the step (the site's name, "Change this", "Back to the review") is a button of this
+        # form: the typed text is saved first, then the person goes where the link pointed (on this site only).
+        return redirect(safe_next(request.form.get("next")))
     goto = request.form.get("goto")
     if goto in ORDER:  # a step chosen in the progress bar, reached after the save
         return redirect(version.url(token, goto))
@@ -780,6 +787,7 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         text_marks=text_marks(petition),
         blocking_errors=sum(1 for f in findings if f.severity == "error"),
         has_warnings=any(f.severity == "warning" for f in findings),
+        open_list=open_petitions_for_page(context["analysis"], ui_language()),
         **context,
     ), status
 
@@ -987,6 +995,11 @@ def second_panel(token: str, lang: str):
     return _live_panel(token, Version(lang))
 
 
+# The id of a step page's form: its links out ("Change this", the site's name) are buttons of it, so leaving
+# saves first (templates/drafting/_step.html).
+STEP_FORM = "draft-form"
+
+
 def _live_panel(token: str, version: Version):
     try:
         draft = draft_for_edit(token)
@@ -1002,7 +1015,7 @@ def _live_panel(token: str, version: Version):
     context = _checks_context(token, petition, version)
     if draft.is_frozen:  # as on the page it updates: no suggestion to apply to a text sent to supporters
         context["can_apply"] = None
-    body = render_template("drafting/_panel.html", **context)
+    body = render_template("drafting/_panel.html", **context, leave_form=STEP_FORM)
     # The body is someone's unpublished petition.
     return body, 200, {"Cache-Control": "no-store"}
 
