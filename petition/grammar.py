@@ -41,6 +41,19 @@ HEADING = re.compile(
     r"|(?:to)[ \t]+(?=\S)",
     _I,
 )
+# Where a heading's addressee ends and its subject begins: "regarding", "about", "concerning",
+# « concernant », « au sujet de », or an action ("to reopen ...", « pour rétablir ... »). A
+# Member's riding ("for Ottawa Centre") and a Minister's portfolio ("of Fisheries, Oceans and
+# the Canadian Coast Guard") are not subjects.
+HEADING_SUBJECT = re.compile(
+    r"[ \t,]+(?:(?:regarding|about|concerning|re:|respecting|with[ \t]+(?:regard|respect)[ \t]+to"
+    r"|in[ \t]+(?:regard|respect)[ \t]+to|relating[ \t]+to|related[ \t]+to|on|in[ \t]+support[ \t]+of|against"
+    r"|asking|calling|urging|to(?=[ \t]+(?!the\b|l[ae]\b|les\b|an?\b)[^\W\d_])"
+    r"|concernant|relativement[ \t]+à|portant[ \t]+sur|sur|contre|pour|demandant|visant)(?=[ \t])"
+    r"|(?:au[ \t]+sujet|à[ \t]+propos|en[ \t]+faveur)[ \t]+(?:de(?=[ \t])|du(?=[ \t])|des(?=[ \t])|d['’])"
+    r"|afin[ \t]+(?:de(?=[ \t])|d['’]))",
+    _I,
+)
 UNDERSIGNED = re.compile(
     r"\b(?:we|nous)\b[ \t,]*(?:the[ \t]+|les[ \t]+)?(?:undersigned|soussign[ée]e?s?)\b"
     r"|\b(?:the|les)[ \t]+(?:undersigned|soussign[ée]e?s?)\b",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .accounting import settle
 from .addressees import classify_addressee
 from .grammar import (
-    ATTENTION as _ATTENTION, CLAUSE_MARKER, HEADING as _HEADING, HOUSE_CUES as _HOUSE_CUES,
+    ATTENTION as _ATTENTION, CLAUSE_MARKER, HEADING as _HEADING, HEADING_SUBJECT, HOUSE_CUES as _HOUSE_CUES,
     LEADING_THEREFORE as _LEADING_THEREFORE, OPENER, PETITION_WORD, PETITIONERS_REF as _PETITIONERS_REF,
     THEREFORE as _THEREFORE, UNDERSIGNED as _UNDERSIGNED, BULLET, NUMBER, REQUEST_THAT_VERBS_EN, REQUEST_THAT_VERBS_FR,
     REQUEST_VERBS_EN, REQUEST_VERBS_FR,
@@ -100,19 +100,6 @@ def _at_clause_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in "\n\r.;:!?"
 
 
-# Where a heading's addressee ends and its subject begins: "regarding", "about", "concerning",
-# « concernant », « au sujet de », or an action ("to reopen ...", « pour rétablir ... »). A
-# Member's riding ("for Ottawa Centre") and a Minister's portfolio ("of Fisheries, Oceans and
-# the Canadian Coast Guard") are not subjects.
-HEADING_SUBJECT = re.compile(
-    r"[ \t,]+(?:(?:regarding|about|concerning|re:|respecting|with[ \t]+(?:regard|respect)[ \t]+to"
-    r"|in[ \t]+(?:regard|respect)[ \t]+to|relating[ \t]+to|related[ \t]+to|on|in[ \t]+support[ \t]+of|against"
-    r"|asking|calling|urging|to(?=[ \t]+(?!the\b|l[ae]\b|les\b|an?\b)[^\W\d_])"
-    r"|concernant|relativement[ \t]+à|portant[ \t]+sur|sur|contre|pour|demandant|visant)(?=[ \t])"
-    r"|(?:au[ \t]+sujet|à[ \t]+propos|en[ \t]+faveur)[ \t]+(?:de(?=[ \t])|du(?=[ \t])|des(?=[ \t])|d['’])"
-    r"|afin[ \t]+(?:de(?=[ \t])|d['’]))",
-    _I,
-)
 HEADING_LINES = 4  # a heading may sit under a line or three of page furniture (an id, a title)
 _ARTICLE_START = re.compile(r"(?:the|la|le|les|l['’]|au|aux|à)\b", _I)
 

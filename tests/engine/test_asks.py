@@ -172,3 +172,19 @@ def test_a_department_is_a_warning_naming_its_minister():
     assert a.errors == []
     [f] = [f for f in a.findings if f.code == "addressee-department"]
     assert f.severity == "warning" and f.suggestion == "the Minister of Health"
+
+
+def test_a_demand_left_at_the_head_of_a_request_is_flagged_for_a_person_to_weigh():
+    from petition.analysis import analyze_petition
+    from petition.model import Addressee, Petition
+
+    a = analyze_petition(Petition(addressee=Addressee(kind="government"),
+                                  prayer="demand the immediate reopening of Parliament"))
+    [f] = [f for f in a.findings if f.code == "demand-wording"]
+    assert (f.rule, f.severity, f.excerpt) == ("R-PRAY-4", "warning", "demand")
+    listed = analyze_petition(Petition(language="fr", addressee=Addressee(kind="government"),
+                                       prayer="1. plafonner les loyers\n2. exigez la réouverture du Parlement\n"
+                                              "3. exiger des fabricants qu'ils recyclent"))
+    assert [f.excerpt for f in listed.findings if f.code == "demand-wording"] == ["exigez"]
+    assert not [f for f in analyze_text("Rents rose. We call upon the Government of Canada to cap rents.").findings
+                if f.rule == "R-PRAY-4"]
