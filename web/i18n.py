@@ -119,8 +119,9 @@ def _remember(response, code: str) -> None:
 
 
 def _keep_choice(response):
-    """A page reached with the switch remembers the choice; pages vary by the choice and the browser."""
-    chosen = switched_to() if request else None
+    """A page reached with the switch remembers the choice; pages vary by the choice and the browser. The API
+    has no switch and sets no cookie (its `lang` is per request); looking for one cost each check a form parse."""
+    chosen = switched_to() if request and not request.path.startswith(API_PREFIX) else None
     if chosen and request.cookies.get(COOKIE) != chosen:
         _remember(response, chosen)
     response.vary.add("Cookie")

@@ -236,6 +236,11 @@ def test_a_lang_argument_or_field_wins_over_the_browser_and_is_no_unknown_field(
     assert unknown.json["message"] == f"«{NBSP}lang{NBSP}» doit valoir \"en\", \"fr\" ou null, pas \"de\"."
 
 
+def test_the_screens_switch_sets_no_cookie_on_the_api(client):
+    response = client.post("/api/check?ui_lang=fr", json=structured())
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+
+
 def test_check_reads_no_cookie_for_its_language_but_the_errors_it_cannot_parse_follow_the_browser(client):
     client.set_cookie("ui_lang", "fr")
     assert check(client, {"text": 5}).json["lang"] == "en"
