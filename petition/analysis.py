@@ -134,6 +134,21 @@ def _removed_findings(ctx: Context, removed: list[Removed]) -> list[Finding]:
     return out
 
 
+# What the reader left out that is still the organizer's own prose (a title, a slogan, a lead-in,
+# a sentence it could not place): a charge there is reported (checks/tone.py). Not the other
+# language's version (read on its own), links, contact details or an e-mail's headers.
+CHECKED_WHEN_LEFT_OUT = frozenset({"title", "slogan", "unplaced", "request-lead-in", "after-prayer",
+                                   "above-heading", "section-heading", "campaign"})
+
+
+def _left_out(removed: list[Removed], source: str) -> list[Part]:
+    parts = []
+    for item in removed:
+        if item.code in CHECKED_WHEN_LEFT_OUT and 0 <= item.start < item.end <= len(source):
+            parts.append(Part("left out", source[item.start:item.end], offset=item.start))
+    return parts
+
+
 def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | None = None,
                     message_language: str | None = None) -> Analysis:
     """Check what the reader made of a text; finding spans point into `reading.source`."""
@@ -158,6 +173,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
     ctx = Context(
         petition=petition,
         kind=kind,
+        removed_parts=_left_out(reading.removed, source),
         language=detected,
         source=source,
         parts=parts,

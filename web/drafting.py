@@ -27,7 +27,7 @@ from forms.messages import message
 from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
-from forms.settings import SettingsForm
+from forms.settings import DETAILS, SettingsForm
 from forms.second_version import RemoveSecondVersionForm, SecondVersionForm
 from forms.sponsors import STEP_LOOKUP_BUTTON
 from forms.start import StartForm
@@ -39,6 +39,7 @@ from petition.limits import DEFAULT_PAPER_SIZE, E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.parts import field_of, part_name
 from petition.catalogue import copy_in
+from petition.fingerprint import fingerprint as text_fingerprint
 from petition.reader import read
 from petition.rules import reader_text
 from petition.suggestions import apply_finding, can_apply, is_applicable
@@ -48,6 +49,7 @@ from .errors import handle_http_error
 from .i18n import JS_STRINGS, safe_next, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
+from .models.clock import now as _models_now
 from .notices import VERSIONS_FULL, ShowReview
 from .open_petitions import add_comparison, for_page as open_petitions_for_page
 from .pdfcache import pdf_store
@@ -476,7 +478,10 @@ def _step(token: str, step: str, version: Version):
     draft = draft_for_edit(token)
     spec = STEPS[step]
     if request.method == "GET":
-        form = spec.form(data={**spec.load(version.of(draft.petition)), "version": draft.version})
+        data = {**spec.load(version.of(draft.petition)), "version": draft.version}
+        if step == "settings":
+            data.update({name: getattr(draft, name) for name in DETAILS})
+        form = spec.form(data=data)
         return _render_step(draft, token, step, form, version=version)
 
     form = spec.form()
@@ -504,6 +509,8 @@ def _step(token: str, step: str, version: Version):
     session = get_session()
     try:
         draft.save(session, petition, form.loaded_version())
+        if step == "settings":
+            _save_details(draft, form.details())
         session.commit()
     except StaleDraft as stale:
         session.rollback()
@@ -557,6 +564,16 @@ def _step(token: str, step: str, version: Version):
     return redirect(version.url(token, ORDER[position + 1]))
 
 
+def _save_details(draft: Draft, details: dict) -> None:
+    """The organizer's details from the settings step. They are not the petition: changing them makes no new
+    version, so the text's fingerprint and a sponsor's "ready on version N" stay as they were."""
+    changed = {name: value for name, value in details.items() if getattr(draft, name) != value}
+    for name, value in changed.items():
+        setattr(draft, name, value)
+    if changed:
+        draft.updated_at = _models_now()
+
+
 # ----- a new draft copied from this one ----------------------------------------------------------------
 # Where the edits of a draft sent to supporters go (the House forbids changing its text, R-EP-7); the frozen
 # pages offer it (templates/handoff/_frozen.html). From a step page, the button belongs to the step's form.
@@ -593,6 +610,8 @@ def copy(token: str):
     session = get_session()
     try:
         new, new_token = Draft.create(session, petition, source_text=draft.source_text, conversion=draft.conversion)
+        for name in DETAILS:  # the organizer's name for it, contact and return details come along
+            setattr(new, name, getattr(draft, name))
         session.commit()
     except SQLAlchemyError as error:
         save_failed(error)
@@ -715,6 +734,19 @@ def _paper_size(petition: Petition) -> str | None:
     return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
 
 
+def text_marks(petition: Petition) -> dict:
+    """The text's fingerprint as the review page shows it: of the whole text the sheets print by default (both
+    versions when there are two), and of each language alone (what a one-language sheet prints)."""
+    second = petition.second()
+    each = ""
+    if second is not None:
+        names = copy_in(ui_language()).language_name
+        each = ", ".join(
+            _("%(language)s only: %(mark)s", language=names(p.language), mark=text_fingerprint(p))
+            for p in (petition.alone(), second))
+    return {"whole": text_fingerprint(petition), "each": each}
+
+
 @bp.app_errorhandler(ShowReview)
 def _show_review(shown: ShowReview):
     return _render_review(shown.draft, shown.token, notice=shown.notice, status=shown.status, download=shown.download)
@@ -752,6 +784,7 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         second_language_name=version_name(petition.second_language),
         second_version_url=url_for("drafting.second_version", token=token, lang=petition.second_language),
         # "Mark as ready" weighs both versions: the House reads the petition in each language it is in.
+        text_marks=text_marks(petition),
         blocking_errors=sum(1 for f in findings if f.severity == "error"),
         has_warnings=any(f.severity == "warning" for f in findings),
         open_list=open_petitions_for_page(context["analysis"], ui_language()),
@@ -897,6 +930,7 @@ def sponsor_review(review_token: str):
         draft=draft,
         petition=petition,
         rendered=render(petition).text,
+        text_marks=text_marks(petition),
         second=_second_context(None, petition),
         **_panel_context(None, None, review_analysis(petition)),
     )

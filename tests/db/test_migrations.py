@@ -19,7 +19,8 @@ from web.migrate import alembic_config, schema_differences, upgrade_database
 # Columns and constraints of the models that revisions after 0001 added (the old create_all never made them).
 ADDED_AFTER_0001 = {
     "tables": {"open_petitions"},
-    "columns": {"print_runs": ("last_printed_at",), "drafts": ("sent_to_supporters_at",)},
+    "columns": {"print_runs": ("last_printed_at",),
+                "drafts": ("sent_to_supporters_at", "name", "organizer_contact", "return_date", "return_address")},
     "constraints": {"uq_print_run_version_size", "uq_sponsor_response_version"},
 }
 APP_TABLES = {"drafts", "draft_versions", "sponsor_choices", "sponsor_responses", "timeline_dates", "print_runs",

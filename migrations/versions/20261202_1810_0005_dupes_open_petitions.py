@@ -1,7 +1,7 @@
 """The e-petitions open for signature, for the duplicate warning (R-SUBJ-4); branch `dupes`.
 
-Revision ID: 0004_dupes
-Revises: 0003_handoff
+Revision ID: 0005_dupes
+Revises: 0004_documents
 Created: 2026-12-02 17:35:58
 
 `flask --app app petition import-open` replaces the whole list; one row per petition and language (the House
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004_dupes'
-down_revision = '0003_handoff'
+revision = '0005_dupes'
+down_revision = '0004_documents'
 branch_labels = None
 depends_on = None
 
