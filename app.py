@@ -45,8 +45,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Imported here, as flaskr does, so importing app.py stays cheap for tools that only read it.
     from cli import petition_cli
     from pdf.cli import pdf_command
-    from web import (answers, api, db, deployment, downloads, drafting, errors, health, i18n, logs, mp_lookup,
-                     pdfcache, ratelimits, represent, retention, security, sponsors, timeline, unavailable)
+    from web import (answers, api, db, deployment, downloads, drafting, errors, handoff, health, i18n, logs,
+                     mp_lookup, open_petitions, pdfcache, ratelimits, represent, retention, security, sponsors,
+                     timeline, unavailable)
 
     logs.init_app(app)
     deployment.init_app(app)
@@ -56,7 +57,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     unavailable.init_app(app)
     db.init_app(app)
     pdfcache.init_app(app)
-    for blueprint in (api.bp, drafting.bp, mp_lookup.bp, sponsors.bp, answers.bp, timeline.bp, downloads.bp, health.bp):
+    for blueprint in (api.bp, drafting.bp, mp_lookup.bp, sponsors.bp, answers.bp, timeline.bp, downloads.bp,
+                      handoff.bp, health.bp):
         app.register_blueprint(blueprint)
     ratelimits.init_app(app)
     represent.init_app(app)  # after the rate limits: Represent's count goes where theirs does
@@ -66,5 +68,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.cli.add_command(retention.purge_drafts_command)
 
     petition_cli.add_command(pdf_command)
+    petition_cli.add_command(open_petitions.import_open_command)
     app.cli.add_command(petition_cli)
     return app

@@ -24,6 +24,8 @@ MESSAGES = {
     "second-paste-unused": _l("You pasted a text but chose \u201cWrite it step by step\u201d, which would start "
                               "empty. Choose \u201cPaste my version of the petition\u201d to use your text."),
     "second-remove-confirm": _l("Tick the box to confirm you want to remove this version."),
+    # The hand-off page (forms/handoff.py).
+    "confirm-sent": _l("Tick the box to confirm the House's site sent this text to your supporters."),
 }
 
 

@@ -31,6 +31,9 @@ class Analysis:
     source: str = ""  # the text every finding's start/end points into
     notes: list[str] = field(default_factory=list)  # what the reader assumed or proposed, in message_language
     message_language: str = "en"  # the findings' messages are in this language (a page marks them with it)
+    # The open e-petitions the draft was compared with (R-SUBJ-4), when the caller had a list: see
+    # web/open_petitions.py. None: not compared (the engine alone has no list).
+    similar_open: dict | None = None
 
     @property
     def errors(self) -> list[Finding]:
@@ -48,6 +51,7 @@ class Analysis:
         p = self.petition
         addressee = p.addressee.to_dict()
         addressee["text"] = addressee_text(p.addressee, p.language)
+        compared = {} if self.similar_open is None else {"similar_open_petitions": self.similar_open}
         return {
             "input_form": self.input_form,
             "kind": self.kind,
@@ -72,6 +76,7 @@ class Analysis:
                 "warnings": len(self.warnings),
                 "info": sum(1 for f in self.findings if f.severity == "info"),
             },
+            **compared,
         }
 
 
@@ -129,6 +134,21 @@ def _removed_findings(ctx: Context, removed: list[Removed]) -> list[Finding]:
     return out
 
 
+# What the reader left out that is still the organizer's own prose (a title, a slogan, a lead-in,
+# a sentence it could not place): a charge there is reported (checks/tone.py). Not the other
+# language's version (read on its own), links, contact details or an e-mail's headers.
+CHECKED_WHEN_LEFT_OUT = frozenset({"title", "slogan", "unplaced", "request-lead-in", "after-prayer",
+                                   "above-heading", "section-heading", "campaign"})
+
+
+def _left_out(removed: list[Removed], source: str) -> list[Part]:
+    parts = []
+    for item in removed:
+        if item.code in CHECKED_WHEN_LEFT_OUT and 0 <= item.start < item.end <= len(source):
+            parts.append(Part("left out", source[item.start:item.end], offset=item.start))
+    return parts
+
+
 def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | None = None,
                     message_language: str | None = None) -> Analysis:
     """Check what the reader made of a text; finding spans point into `reading.source`."""
@@ -153,6 +173,7 @@ def analyze_reading(reading: Reading, kind: str = "e-petition", language: str | 
     ctx = Context(
         petition=petition,
         kind=kind,
+        removed_parts=_left_out(reading.removed, source),
         language=detected,
         source=source,
         parts=parts,

@@ -27,6 +27,8 @@ CODES: dict[str, Code] = {
     # ---- length (R-LEN)
     "over-limit": Code("R-LEN-1", "error", N_(
         "This e-petition has %(counted)s words in its grievances and request; the House accepts at most %(limit)s. Cut at least %(over)s words. The words past the limit start here.")),
+    "cut-suggestion": Code("R-LEN-1", "info", N_(
+        "To come under %(limit)s words, consider cutting or shortening this clause (%(words)s words): of your clauses, it shares the fewest words with your request. The %(count)s clauses marked this way together bring the petition to %(after)s words.")),
     "near-limit": Code("R-LEN-1", "warning", N_(
         "%(counted)s words by the House's usual count (%(upper)s if every hyphenated word or elision counted twice); the limit is %(limit)s. The House does not publish how it counts, so trim a few words to be safe.")),
     "paper-no-limit": Code("R-LEN-2", "info", N_(
@@ -55,6 +57,10 @@ CODES: dict[str, Code] = {
         '"%(excerpt)s" reads as a demand put to the addressee. A petition must request, not demand: rephrase it as a request or as a statement of fact.')),
     "ultimatum": Code("R-PRAY-4", "warning", N_(
         '"%(excerpt)s" reads as an ultimatum or a threat. A petition must be a respectful request; remove the condition or the threat.')),
+    "demand-imperative": Code("R-PRAY-4", "warning", N_(
+        '"%(excerpt)s" opens an order ("Demand ...", "Exigez ..."). A petition requests: put what you want as "We, the undersigned, ... call upon the ... to ...".')),
+    "personal-request": Code("R-SUBJ-5", "warning", N_(
+        '"%(excerpt)s" asks for something for one person or one family. The House has refused petitions about one individual\'s matter: ask for a measure for everyone in the same situation, and take a single file to your Member of Parliament\'s office.')),
     "addressee-must": Code("R-PRAY-4", "warning", N_(
         '"%(excerpt)s" tells the addressee what it must do, which can read as a demand. Certified petitions use "must" freely about facts; when it is aimed at the addressee, consider asking instead.')),
     # ---- addressee (R-ADDR)
@@ -77,10 +83,18 @@ CODES: dict[str, Code] = {
     # ---- subject (R-SUBJ)
     "provincial-municipal": Code("R-SUBJ-1", "warning", N_(
         '"%(excerpt)s" suggests a provincial or municipal matter. The House accepts only subjects within federal authority: make sure the request is something Parliament or the Government of Canada can do.')),
+    "provincial-topic": Code("R-SUBJ-1", "warning", N_(
+        '"%(excerpt)s" is usually decided by the provinces, so the Clerk may find this is a provincial matter. Ask for something the Government of Canada or Parliament can do (federal law, funding or transfers), or send the petition to your provincial legislature.')),
+    "municipal-topic": Code("R-SUBJ-1", "warning", N_(
+        '"%(excerpt)s" is usually decided by cities and towns, so the Clerk may find this is a municipal matter. Ask for something the Government of Canada or Parliament can do, or take it to your city council.')),
     "court-matter": Code("R-SUBJ-2", "warning", N_(
         '"%(excerpt)s" suggests a matter before a court or tribunal. A petition may not deal with a case before the courts (sub judice); check that it does not.')),
     "accusation-named-person": Code("R-SUBJ-5", "warning", N_(
         '"%(excerpt)s" puts a name beside an accusation. Strong charges against a named person have been refused, and may be defamatory (R-LANG-4): describe the policy or the facts instead.')),
+    "private-person-accused": Code("R-LANG-4", "warning", N_(
+        '"%(excerpt)s" names a private person beside an accusation. A petition may carry nothing potentially libellous or defamatory, and a private person cannot answer in the House: leave the name out and describe the problem.')),
+    "similar-open-petition": Code("R-SUBJ-4", "warning", N_(
+        'This petition is close to the open e-petition %(number)s ("%(title)s"): similarity %(score)s out of 100. The House does not publish an e-petition that is substantially the same as one already open for signature; the Clerk decides. Read the two side by side: if it asks the same thing, consider supporting it instead, or make clear what yours asks that it does not.')),
     "child-details": Code("R-LANG-4", "warning", N_(
         "\"%(excerpt)s\" puts a person's name beside a child's age or circumstances. A petition may not carry information protected by a court order, such as the identity of children in custody disputes: leave the name out.")),
     # ---- language and tone (R-LANG)
@@ -96,6 +110,10 @@ CODES: dict[str, Code] = {
         'Repeated exclamation marks ("%(excerpt)s") read as shouting. A petition must be temperate: end the sentence with a full stop.')),
     "charge-against-authority": Code("R-LANG-2", "warning", N_(
         "\"%(excerpt)s\" may read as a charge against Parliament, the courts, the Crown or another constituted authority, which a petition may not make. Criticize the policy, not the institution's character.")),
+    "charge-against-government": Code("R-LANG-1", "warning", N_(
+        '"%(excerpt)s" charges the government or its ministers with wrongdoing. Criticism of the government and its policies is allowed and has been certified, but a charge against its honesty or character may be refused: criticize the decision, not the people.')),
+    "charge-wording": Code("R-LANG-1", "warning", N_(
+        '"%(excerpt)s" charges someone with a crime or wrongdoing. A petition must be temperate: say what happened (the decision, the law, the figures) in neutral words, so a sponsor and the Clerk can accept it.')),
     "not-english-or-french": Code("R-LANG-3", "error", N_(
         "The text is not in English or French. The House accepts petitions in English, French or both.")),
     "language-unclear": Code("R-LANG-3", "warning", N_(

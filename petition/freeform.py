@@ -21,7 +21,7 @@ the lead-in before the request and end punctuation.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -263,6 +263,28 @@ def _clause_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# What is left of a list of sources once its links are out: "Citations: ⒈ ⒉", "Sources : [1] [2]".
+_LINK_LABEL = re.compile(
+    r"\W*(?:citations?|sources?|references?|références?|notes?|liens?|links?|read\s+more|lire\s+la\s+suite)"
+    r"[\s:]*(?:[\[(]?(?:\d{1,3}|[⒈-⒛①-⑳])[\])\.:]?[\s,;]*){0,40}\W*",
+    re.I,
+)
+
+
+# "These resolutions", "Cette mesure": a demonstrative and the noun it points back to.
+_BACK_REFERENCE = re.compile(r"(?:These|Those|This|Such|Ces|Cette|Cet|Ce)\s+(\w{4,})", re.U)
+
+
+def _refers_back(text: str, unit: _Unit, request: _Unit) -> bool:
+    """Whether a sentence opens by pointing at something only the request names ("These resolutions"
+    after "... implement the UN Security Council resolutions 822 ...")."""
+    m = _BACK_REFERENCE.match(text, unit.start, unit.end)
+    if not m:
+        return False
+    stem = m.group(1).lower().rstrip("s")
+    return len(stem) >= 4 and stem in text[request.start:request.end].lower()
+
+
 def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     """The unit's words without removed links, list marker or end punctuation."""
     s, e = _clause_span(text, s, e)
@@ -420,6 +442,10 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             unit.clause = _clause_text(text, unit.start, unit.end, web_cuts)
             if not any(ch.isalnum() for ch in unit.clause):
                 continue  # nothing left once links are out
+            if web_cuts and _LINK_LABEL.fullmatch(unit.clause):
+                # "Citations: ⒈ ⒉" once its links are out: the list of sources goes whole, with its links.
+                removed.append(Removed(body, "R-ATT-1", start=unit.start, end=unit.end, code="sources"))
+                continue
             kept.append(unit)
             last_removed = None
             continue
@@ -442,10 +468,20 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     request_addrs: list[Span] = []
     country_request = False
     grievances: list[_Unit] = []
+    request_unit: _Unit | None = None  # the request just read, while the sentences after it are in its paragraph
     for i, unit in enumerate(kept):
+        if request_unit is not None and unit.paragraph != request_unit.paragraph:
+            request_unit = None
+        if unit.kind == "sentence" and request_unit is not None and _refers_back(text, unit, request_unit):
+            # "These resolutions call for ...", right after a request that names the resolutions: once
+            # the request moves to the end, it no longer reads on its own as a grievance.
+            insort(removed, Removed(text[unit.start:unit.end], "R-STR-1", start=unit.start, end=unit.end,
+                                    code="refers-to-request"), key=lambda r: r.start)
+            continue
         if unit.kind == "sentence":
             found = _find_request(text, unit.start, unit.end)
             if found:
+                request_unit = unit
                 if found.note:
                     reading.notes.append(found.note)
                 line = text.rfind("\n", unit.start, found.start)
@@ -741,7 +777,8 @@ def _prayer(text: str, actions, cuts, language: str = "en") -> str:
             elif not body.lower().startswith(("to ", "and ")):
                 body = "to " + body
         if items:
-            asks = "\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
+            # A list of asks reads as one sentence: its items end in ";" (the last takes the request's full stop).
+            asks = ";\n".join(_tidy(text[i_s:i_e]).rstrip(" ;,") for i_s, i_e in items)
             body = f"{body}:\n{asks}" if body else asks  # "We ask the Government to:" and a list
         if n and n == len(actions) - 1 and not body.lower().startswith(("and ", "et ")):
             body = ("et " if language == "fr" else "and ") + body

@@ -14,6 +14,7 @@ PART_NAMES = {
     "prayer": N_("The request"),
     "paper": N_("The printed sheets"),
     "removed": N_("Removed from your draft"),
+    "left out": N_("Left out of the petition, but worth a look"),
 }
 CLAUSE = N_("Clause %(number)s")
 

@@ -77,6 +77,10 @@ REMOVED: dict[str, str] = {
         "The reader could not tell which part of the petition this belongs to, so it is left out: put it back where it belongs, or leave it out."),
     "request-lead-in": N_(
         "Words leading into the request are replaced by the House's formula (“We, the undersigned, … call upon … to”); if they say something the petition needs, add it as a grievance."),
+    "refers-to-request": N_(
+        "This sentence points back at the request (“These …”), which now comes last, so it no longer reads on its own as a grievance: add it back naming what it refers to, or leave it out."),
+    "sources": N_(
+        "A list of sources or links is not part of a petition: state the facts in the grievances; the sources can go on your campaign page."),
     "email-header": N_(
         "An e-mail's headers (From, Sent, To, Subject) are not part of the petition."),
     "email-quote": N_(

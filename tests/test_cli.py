@@ -33,7 +33,7 @@ def test_over_limit_draft_exits_1_and_groups_findings_by_part(runner):
     assert result.exit_code == 1
     assert "R-LEN-1" in result.output and "ERROR" in result.output
     # Findings say where they are in the file as typed (the words past 250 start on line 15).
-    assert "(over-limit) at line 15, column 162" in result.output
+    assert "(over-limit) at line 15, column 309" in result.output
     assert "[left out of the petition]" in result.output
     assert "have signed" in result.output  # the banner, listed as left out
 

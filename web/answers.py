@@ -1,11 +1,13 @@
 """The sponsor's answer through the review link: `/r/<review_token>/answer`.
 
 A Member's office reads the petition on `/r/<review_token>` (web/drafting.py) and answers there: ready to
-sponsor or present, or what needs to change. The review token reaches nothing else: it cannot change the draft.
+sponsor or present, or what needs to change. The page then shows the answer sent (about which version, and
+when) and lets them change it: one answer per version, so a new one about the same version replaces it, and an
+answer about an older version says so. The review token reaches nothing else: it cannot change the draft.
 """
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
@@ -38,13 +40,28 @@ FORMS.update({
 
 @bp.app_context_processor
 def _template_helpers():
-    return {"sponsor_answer_form": _answer_form, "sponsor_responses": responses_for}
+    return {"sponsor_answer_form": _answer_form, "sponsor_responses": responses_for,
+            "sponsor_answer_sent": answer_sent}
+
+
+def answer_sent(draft: Draft) -> SponsorResponse | None:
+    """The answer sent last through this draft's review link, read once per request."""
+    sent = g.setdefault("answers_sent", {})
+    if draft.id not in sent:
+        sent[draft.id] = SponsorResponse.latest(get_session(), draft.id)
+    return sent[draft.id]
 
 
 def _answer_form(draft: Draft) -> AnswerForm:
     if request.method == "POST" and switched_to():  # the language switch: the answer as typed, not judged
         return AnswerForm()
-    return AnswerForm(formdata=None, data={"version": draft.version})
+    data = {"version": draft.version}
+    sent = answer_sent(draft)
+    if sent is not None and sent.draft_version == draft.version:
+        # Changing the answer starts from the one sent. An answer about an older text is not copied: the link
+        # may since have gone to the next Member's office, which must not sign with the last one's name.
+        data.update(answer=sent.answer, comment=sent.comment, responder=sent.responder)
+    return AnswerForm(formdata=None, data=data)
 
 
 @bp.route("/r/<review_token>/answer", methods=["GET", "POST"])
@@ -63,14 +80,19 @@ def answer(review_token: str):
         return _render_answer(draft, review_token, form), 400
     session = get_session()
     try:
+        replaced = SponsorResponse.on_version(session, draft.id, form.version.data) is not None
         SponsorResponse.record(session, draft.id, form.version.data, form.answer.data,
                                comment=form.comment.data or "", responder=form.responder.data or "")
         session.commit()
     except SQLAlchemyError as error:
         save_failed(error)
         return _render_answer(draft, review_token, form, notice=ANSWER_NOT_SAVED), 503
-    flash(_("Thank you: your answer was sent to the organizer."), "success")
-    return redirect(url_for("drafting.sponsor_review", review_token=review_token))
+    if replaced:
+        flash(_("Your answer about version %(version)s is changed: the organizer now sees this one.",
+                version=form.version.data), "success")
+    else:
+        flash(_("Thank you: your answer was sent to the organizer."), "success")
+    return redirect(url_for("drafting.sponsor_review", review_token=review_token, _anchor="answer-sent"))
 
 
 def _render_answer(draft: Draft, review_token: str, form: AnswerForm, notice: str | None = None):

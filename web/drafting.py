@@ -21,12 +21,13 @@ from werkzeug.exceptions import HTTPException
 
 from forms.addressee import ADDRESSEE_LABELS, AddresseeForm
 from forms.grievances import GrievancesForm, apply_action, list_action
+from forms.handoff import CopyForm
 from forms.limits import MAX_CLAUSES
 from forms.messages import message
 from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
-from forms.settings import SettingsForm
+from forms.settings import DETAILS, SettingsForm
 from forms.second_version import RemoveSecondVersionForm, SecondVersionForm
 from forms.sponsors import STEP_LOOKUP_BUTTON
 from forms.start import StartForm
@@ -38,16 +39,19 @@ from petition.limits import DEFAULT_PAPER_SIZE, E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.parts import field_of, part_name
 from petition.catalogue import copy_in
+from petition.fingerprint import fingerprint as text_fingerprint
 from petition.reader import read
 from petition.rules import reader_text
 from petition.suggestions import apply_finding, can_apply, is_applicable
 
 from .db import get_session
 from .errors import handle_http_error
-from .i18n import JS_STRINGS, switched_to, ui_language
+from .i18n import JS_STRINGS, safe_next, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
+from .models.clock import now as _models_now
 from .notices import VERSIONS_FULL, ShowReview
+from .open_petitions import add_comparison, for_page as open_petitions_for_page
 from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
@@ -169,7 +173,9 @@ FORMS.update({
     "drafting.panel": lambda args: STEPS[request.form.get("step", "")].form,
     "drafting.second_panel": lambda args: STEPS[request.form.get("step", "")].form,
     "drafting.start_panel": lambda args: StartForm,
+    "drafting.copy": lambda args: STEPS[request.args["step"]].form if request.args.get("step") in STEPS else CopyForm,
 })
+COPY_FAILED = _l("We could not make the new draft just now; nothing changed. Press the button again in a moment.")
 
 
 def step_for_part(part: str) -> tuple[str, str] | None:
@@ -287,6 +293,8 @@ def review_analysis(petition: Petition):
     """The engine's findings plus, for paper, whether page 1 holds the text and its signature rows (measured
     with the real layout, so only where a person is about to decide: the review page and "ready")."""
     analysis = analyze_petition(petition)
+    # Close to an e-petition already open for signature (R-SUBJ-4): a warning, from the list an operator imported.
+    add_comparison(analysis)
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
@@ -342,6 +350,8 @@ def _render_step(draft: Draft, token: str, name: str, form: FlaskForm, *, petiti
         notice = notice or SESSION_EXPIRED
         form.csrf_token.errors = []
     context = _checks_context(token, whole, version)
+    if draft.is_frozen:  # sent to supporters: a suggestion could only be refused (R-EP-7)
+        context["can_apply"] = None
     opening, link = prayer_formula(shown)
     titles = STEP_TITLES
     if version.is_second:
@@ -468,7 +478,10 @@ def _step(token: str, step: str, version: Version):
     draft = draft_for_edit(token)
     spec = STEPS[step]
     if request.method == "GET":
-        form = spec.form(data={**spec.load(version.of(draft.petition)), "version": draft.version})
+        data = {**spec.load(version.of(draft.petition)), "version": draft.version}
+        if step == "settings":
+            data.update({name: getattr(draft, name) for name in DETAILS})
+        form = spec.form(data=data)
         return _render_step(draft, token, step, form, version=version)
 
     form = spec.form()
@@ -496,6 +509,8 @@ def _step(token: str, step: str, version: Version):
     session = get_session()
     try:
         draft.save(session, petition, form.loaded_version())
+        if step == "settings":
+            _save_details(draft, form.details())
         session.commit()
     except StaleDraft as stale:
         session.rollback()
@@ -530,6 +545,10 @@ def _step(token: str, step: str, version: Version):
         return redirect(version.url(token, step, _anchor=anchor))
     if switched_to():  # the language switch saved the page; show it again in the language chosen
         return redirect(version.url(token, step))
+    if request.form.get("next"):
+        # A link out of the step (the site's name, "Change this", "Back to the review") is a button of this
+        # form: the typed text is saved first, then the person goes where the link pointed (on this site only).
+        return redirect(safe_next(request.form.get("next")))
     goto = request.form.get("goto")
     if goto in ORDER:  # a step chosen in the progress bar, reached after the save
         return redirect(version.url(token, goto))
@@ -543,6 +562,66 @@ def _step(token: str, step: str, version: Version):
             return redirect(url_for("drafting.welcome", token=token))
         return redirect(version.url(token, ORDER[position - 1]))
     return redirect(version.url(token, ORDER[position + 1]))
+
+
+def _save_details(draft: Draft, details: dict) -> None:
+    """The organizer's details from the settings step. They are not the petition: changing them makes no new
+    version, so the text's fingerprint and a sponsor's "ready on version N" stay as they were."""
+    changed = {name: value for name, value in details.items() if getattr(draft, name) != value}
+    for name, value in changed.items():
+        setattr(draft, name, value)
+    if changed:
+        draft.updated_at = _models_now()
+
+
+# ----- a new draft copied from this one ----------------------------------------------------------------
+# Where the edits of a draft sent to supporters go (the House forbids changing its text, R-EP-7); the frozen
+# pages offer it (templates/handoff/_frozen.html). From a step page, the button belongs to the step's form.
+
+def _copy_source(draft: Draft) -> tuple[Step, Version] | None:
+    """The step (and version) a copy was asked from, when it carries that step's fields."""
+    spec = STEPS.get(request.args.get("step", ""))
+    if spec is None:
+        return None
+    lang = request.args.get("lang", "")
+    return spec, (Version(lang) if lang in LANGUAGES and lang != draft.petition.language else FIRST)
+
+
+@bp.post("/d/<token>/copy")
+def copy(token: str):
+    """A new draft with this draft's petition (both versions) and new links, shown once as on creation; from a
+    step page, with what was typed there put in."""
+    draft = draft_for_edit(token)
+    petition = draft.petition
+    source = _copy_source(draft)
+    if source is not None:
+        spec, version = source
+        typed = spec.form()
+        if not typed.validate():
+            # A box over its limit: the step again with the box marked; no draft made, nothing lost.
+            return _render_step(draft, token, spec.name, typed, petition=_typed_petition(draft, spec, typed, version),
+                                status=400, version=version)
+        edited = spec.apply(version.of(petition), typed)
+        if spec.name == "grievances":
+            edited.grievances = [c for c in edited.grievances if c.strip()]
+        petition = version.into(petition, edited)
+    elif not CopyForm().validate_on_submit():
+        return _render_review(draft, token, notice=SESSION_EXPIRED, status=400)
+    session = get_session()
+    try:
+        new, new_token = Draft.create(session, petition, source_text=draft.source_text, conversion=draft.conversion)
+        for name in DETAILS:  # the organizer's name for it, contact and return details come along
+            setattr(new, name, getattr(draft, name))
+        session.commit()
+    except SQLAlchemyError as error:
+        save_failed(error)
+        if source is not None:
+            return _render_step(draft, token, spec.name, typed, petition=petition, notice=COPY_FAILED, status=503,
+                                version=version)
+        return _render_review(draft, token, notice=COPY_FAILED, status=503)
+    flash(_("This is a new draft copied from version %(version)s of your petition. It has its own links: keep the "
+            "edit link below. The draft you copied stays as it was.", version=draft.version), "success")
+    return redirect(url_for("drafting.welcome", token=new_token))
 
 
 # ----- the second-language version -------------------------------------------------------------------
@@ -655,6 +734,19 @@ def _paper_size(petition: Petition) -> str | None:
     return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
 
 
+def text_marks(petition: Petition) -> dict:
+    """The text's fingerprint as the review page shows it: of the whole text the sheets print by default (both
+    versions when there are two), and of each language alone (what a one-language sheet prints)."""
+    second = petition.second()
+    each = ""
+    if second is not None:
+        names = copy_in(ui_language()).language_name
+        each = ", ".join(
+            _("%(language)s only: %(mark)s", language=names(p.language), mark=text_fingerprint(p))
+            for p in (petition.alone(), second))
+    return {"whole": text_fingerprint(petition), "each": each}
+
+
 @bp.app_errorhandler(ShowReview)
 def _show_review(shown: ShowReview):
     return _render_review(shown.draft, shown.token, notice=shown.notice, status=shown.status, download=shown.download)
@@ -666,6 +758,10 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
     petition = draft.petition
     context = _checks_context(token, petition)
     second = _second_context(token, petition)
+    if draft.is_frozen:  # sent to supporters: a suggestion could only be refused (R-EP-7)
+        context["can_apply"] = None
+        if second:
+            second["can_apply"] = None
     findings = context["analysis"].findings + (second["analysis"].findings if second else [])
     ready_form = ready_form or ReadyForm(data={"version": draft.version})
     ready_form.version.data = str(draft.version)
@@ -688,8 +784,10 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         second_language_name=version_name(petition.second_language),
         second_version_url=url_for("drafting.second_version", token=token, lang=petition.second_language),
         # "Mark as ready" weighs both versions: the House reads the petition in each language it is in.
+        text_marks=text_marks(petition),
         blocking_errors=sum(1 for f in findings if f.severity == "error"),
         has_warnings=any(f.severity == "warning" for f in findings),
+        open_list=open_petitions_for_page(context["analysis"], ui_language()),
         **context,
     ), status
 
@@ -832,6 +930,7 @@ def sponsor_review(review_token: str):
         draft=draft,
         petition=petition,
         rendered=render(petition).text,
+        text_marks=text_marks(petition),
         second=_second_context(None, petition),
         **_panel_context(None, None, review_analysis(petition)),
     )
@@ -896,6 +995,11 @@ def second_panel(token: str, lang: str):
     return _live_panel(token, Version(lang))
 
 
+# The id of a step page's form: its links out ("Change this", the site's name) are buttons of it, so leaving
+# saves first (templates/drafting/_step.html).
+STEP_FORM = "draft-form"
+
+
 def _live_panel(token: str, version: Version):
     try:
         draft = draft_for_edit(token)
@@ -908,7 +1012,10 @@ def _live_panel(token: str, version: Version):
     if not form.validate():
         return _form_refusal(form)
     petition = _typed_petition(draft, spec, form, version)
-    body = render_template("drafting/_panel.html", **_checks_context(token, petition, version))
+    context = _checks_context(token, petition, version)
+    if draft.is_frozen:  # as on the page it updates: no suggestion to apply to a text sent to supporters
+        context["can_apply"] = None
+    body = render_template("drafting/_panel.html", **context, leave_form=STEP_FORM)
     # The body is someone's unpublished petition.
     return body, 200, {"Cache-Control": "no-store"}
 
@@ -949,7 +1056,8 @@ def csrf_expired(error: CSRFError):
 
 
 @reshows("drafting.start", "drafting.step", "drafting.apply_suggestion", "drafting.mark_ready",
-         "drafting.second_step", "drafting.second_version", "drafting.remove_second_version", *PANEL_ENDPOINTS)
+         "drafting.second_step", "drafting.second_version", "drafting.remove_second_version", "drafting.copy",
+         *PANEL_ENDPOINTS)
 def reshow_posted(notice: str, status: int):
     """The page a refused POST came from, with what was typed still in its fields and `notice` above them
     (an expired session, a rate limit); None when there is no such page."""
@@ -980,6 +1088,16 @@ def reshow_posted(notice: str, status: int):
                                         status=status)
         return _second_version_page(draft, args["token"], args["lang"], remove_form=RemoveSecondVersionForm(),
                                     notice=notice, status=status)
+    if endpoint == "drafting.copy":
+        draft = draft_for_edit(args["token"])
+        source = _copy_source(draft)
+        if source is None:
+            return _render_review(draft, args["token"], notice=notice, status=status)
+        spec, version = source
+        form = spec.form()
+        form.validate()
+        return _render_step(draft, args["token"], spec.name, form, notice=notice, status=status, version=version,
+                            petition=_typed_petition(draft, spec, form, version))
     if endpoint in ("drafting.apply_suggestion", "drafting.mark_ready"):
         return _render_review(draft_for_edit(args["token"]), args["token"], notice=notice, status=status)
     return None

@@ -6,16 +6,17 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-API_PREFIX = "/api/"
+from .i18n import API_PREFIX, ui_language
 
-# What an API client should do about each error; the HTML pages say the same in their own words.
+# What an API client should do about each error, in the request's language (web.i18n.api_language); the HTML
+# pages say the same in their own words.
 API_MESSAGES = {
-    400: "The request could not be read. Send a JSON object; see the API section of the README.",
-    404: "There is no such API endpoint; the API section of the README lists them.",
-    405: "This endpoint does not accept that method.",
-    413: "The request body is larger than the limit of {limit_kb} KB. Send only the petition.",
-    500: "The server failed while handling this request. Nothing was stored; try again later.",
-    503: "The service is not available.",
+    400: _l("The request could not be read. Send a JSON object; see the API section of the README."),
+    404: _l("There is no such API endpoint; the API section of the README lists them."),
+    405: _l("This endpoint does not accept that method."),
+    413: _l("The request body is larger than the limit of %(limit_kb)s KB. Send only the petition."),
+    500: _l("The server failed while handling this request. Nothing was stored; try again later."),
+    503: _l("The service is not available."),
 }
 
 
@@ -73,8 +74,10 @@ def handle_http_error(error: HTTPException):
     if wants_json():
         message = _custom_description(error)
         if message is None:
-            message = API_MESSAGES.get(code, error.description or error.name).format(limit_kb=size_limit_kb())
-        response = jsonify(error=error.name.lower().replace(" ", "-"), message=message)
+            message = API_MESSAGES[code] % {"limit_kb": size_limit_kb()} if code in API_MESSAGES else (
+                error.description or error.name)
+        # `lang` says which language `message` is in ("en" or "fr"; see README, API).
+        response = jsonify(error=error.name.lower().replace(" ", "-"), message=str(message), lang=ui_language())
         response.status_code = code
     else:
         response = _error_page(error, code)

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, g, redirect, request
-from flask_babel import Babel, get_locale, lazy_gettext as _l, lazy_ngettext
+from flask_babel import Babel, get_locale, lazy_gettext as _l, lazy_ngettext, refresh
 from markupsafe import Markup, escape
 
 from petition.catalogue import FORMAT_LOCALES
@@ -26,6 +26,8 @@ UI_LANGUAGES = {"en": "English", "fr": "Français"}
 DEFAULT_UI_LANGUAGE = "en"
 COOKIE = "ui_lang"
 FIELD = "ui_lang"  # the switch's name, as a query argument (links) or a form field (buttons)
+API_PREFIX = "/api/"
+API_FIELD = "lang"  # the API's own: a query argument, or a field of the JSON body
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
@@ -60,17 +62,38 @@ def ui_language() -> str:
     cached = g.get("ui_language")
     if cached:
         return cached
-    lang = (switched_to() or _valid(request.cookies.get(COOKIE))
-            or request.accept_languages.best_match(list(UI_LANGUAGES)) or DEFAULT_UI_LANGUAGE)
+    if request.path.startswith(API_PREFIX):
+        lang = api_language()
+    else:
+        lang = (switched_to() or _valid(request.cookies.get(COOKIE))
+                or request.accept_languages.best_match(list(UI_LANGUAGES)) or DEFAULT_UI_LANGUAGE)
     g.ui_language = lang
     return lang
+
+
+def api_language() -> str:
+    """The language of an API answer's messages: `lang` in the query string, then a `lang` field of the JSON
+    body (the endpoint hands it over with use_api_language), then, for /api/mp only, the screens' cookie (a
+    page's own script calls it), then Accept-Language, then English. /api/check reads no cookie."""
+    cookie = _valid(request.cookies.get(COOKIE)) if request.endpoint != "api.check" else None
+    return (_valid(request.args.get(API_FIELD)) or _valid(g.get("api_body_language")) or cookie
+            or request.accept_languages.best_match(list(UI_LANGUAGES)) or DEFAULT_UI_LANGUAGE)
+
+
+def use_api_language(code: str | None) -> None:
+    """The `lang` an API request's body asked for: its messages from now on are in it (unless the query string
+    names another)."""
+    if _valid(code):
+        g.api_body_language = code
+        g.pop("ui_language", None)
+        refresh()  # Flask-Babel keeps the locale it chose for the request
 
 
 def _select_locale() -> str:
     return FORMAT_LOCALES[ui_language()]
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """A path on this site only (never another site, never a scheme-relative //host)."""
     target = target or "/"
     if not target.startswith("/") or target.startswith("//") or "\\" in target or re.search(r"[\x00-\x1f]", target):
@@ -81,7 +104,7 @@ def _safe_next(target: str | None) -> str:
 @bp.get("/language/<code>")
 def switch(code: str):
     """The switch as a link (pages without typed text): remember the choice and show the same page again."""
-    target = _safe_next(request.args.get("next"))
+    target = safe_next(request.args.get("next"))
     # Drop a stale ui_lang from the page's own query, so the choice made now wins.
     target = re.sub(rf"([?&]){FIELD}=[^&]*&?", r"\1", target).rstrip("?&")
     response = redirect(target or "/", code=303)
@@ -189,4 +212,10 @@ JS_STRINGS.update({
     "members-for-many": lazy_ngettext("Member of Parliament for %(code)s:", "Members of Parliament for %(code)s:", 2,
                                       code="%(code)s"),
     "member-for": _l("Member for %(riding)s"),
+    # static/js/leave-guard.js: the warning before leaving a page whose text is not saved.
+    "leave-title": _l("Your changes are not saved"),
+    "leave-text": _l("What you typed on this page is not saved yet. If you leave now, it is lost."),
+    "leave-save": _l("Save, then go there"),
+    "leave-discard": _l("Leave without saving"),
+    "leave-stay": _l("Stay on this page"),
 })

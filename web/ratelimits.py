@@ -62,6 +62,8 @@ LIMITED_ENDPOINTS = {
     "mp_lookup.use_member": ("RATELIMIT_SAVE", None),
     "timeline.timeline": ("RATELIMIT_SAVE", ["POST"]),
     "answers.answer": ("RATELIMIT_ANSWER", ["POST"]),
+    "handoff.mark_sent": ("RATELIMIT_SAVE", None),
+    "drafting.copy": ("RATELIMIT_NEW_DRAFT", None),
     "drafting.panel": ("RATELIMIT_CHECK", None),
     "drafting.second_panel": ("RATELIMIT_CHECK", None),
     "drafting.start_panel": ("RATELIMIT_CHECK", None),
@@ -119,6 +121,11 @@ def reshows(*endpoints: str):
             _RESHOW[endpoint] = function
         return function
     return register
+
+
+def reshow_for(endpoint: str | None) -> Callable[[str, int], object] | None:
+    """The registered page for a refused POST to `endpoint` (see `reshows`), if it has one."""
+    return _RESHOW.get(endpoint or "")
 
 
 def retry_after_seconds() -> int:

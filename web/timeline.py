@@ -8,20 +8,20 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import SQLAlchemyError
 
 from forms.sponsors import TimelineForm
 from petition import timeline as deadlines
 from petition.catalogue import copy_in
-from petition.limits import MAX_SPONSOR_CHOICES
 from petition.timeline_copy import say
 
 from .db import get_session
+from .deadlines import draft_timeline
 from .i18n import ui_language
 from .links import draft_for_edit
-from .models import Draft, SponsorChoice, TimelineDates
+from .models import Draft, TimelineDates
 from .unavailable import FORMS, save_failed
 
 bp = Blueprint("timeline", __name__)
@@ -31,26 +31,6 @@ DATES_NOT_SAVED = _l("We could not save the dates just now. They are kept below:
 FORMS.update({
     "timeline.timeline": lambda args: TimelineForm,
 })
-
-
-def _timeline(draft: Draft, stored: TimelineDates | None, today: date):
-    count = len(SponsorChoice.for_draft(get_session(), draft.id)) or 1
-    dates = stored.dates(draft.kind, min(count, MAX_SPONSOR_CHOICES)) if stored else \
-        deadlines.Dates(kind=draft.kind, sponsor_choices=min(count, MAX_SPONSOR_CHOICES))
-    return deadlines.build(dates, today, last_election=_last_election())
-
-
-def _last_election() -> date:
-    """FLASK_LAST_GENERAL_ELECTION (YYYY-MM-DD) after an election; a typo falls back to the built-in date."""
-    value = current_app.config.get("LAST_GENERAL_ELECTION")
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value else deadlines.LAST_GENERAL_ELECTION
-    except ValueError:
-        current_app.logger.warning("LAST_GENERAL_ELECTION=%r is not a YYYY-MM-DD date; using %s",
-                                   value, deadlines.LAST_GENERAL_ELECTION)
-        return deadlines.LAST_GENERAL_ELECTION
 
 
 @bp.route("/d/<token>/timeline", methods=["GET", "POST"])
@@ -84,14 +64,14 @@ def timeline(token: str):
         form = TimelineForm(data=data)
         status = 200
     # The engine gives codes and dates; the words are the person's language (the screens'), not the petition's.
-    result = say(_timeline(draft, stored, date.today()), ui_language()) if status == 200 else None
+    result = say(draft_timeline(draft, stored, date.today()), ui_language()) if status == 200 else None
     return render_template("sponsors/timeline.html", draft=draft, token=token, form=form, timeline=result), status
 
 
 @bp.get("/d/<token>/timeline.ics")
 def timeline_ics(token: str):
     draft = draft_for_edit(token)
-    result = _timeline(draft, TimelineDates.for_draft(get_session(), draft.id), date.today())
+    result = draft_timeline(draft, TimelineDates.for_draft(get_session(), draft.id), date.today())
     # A stable UID per draft that reveals nothing: a hash of the public review token.
     stem = hashlib.sha256(draft.review_token.encode()).hexdigest()[:16]
     body = deadlines.to_ics(result, _short_title(draft), uid_stem=stem, language=ui_language())
@@ -102,6 +82,5 @@ def timeline_ics(token: str):
 
 
 def _short_title(draft: Draft) -> str:
-    prayer = " ".join(draft.petition.prayer.split())
-    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (
-        prayer or copy_in(ui_language()).gettext("your petition"))
+    """The calendar's name for the petition: the draft's own (Draft.label, as on every PDF)."""
+    return draft.label() or copy_in(ui_language()).gettext("your petition")

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from .. import rules
 from ..model import Finding, Petition, Span
 from ..wordcount import WordCount
+from .aim import inside, shields
 from .lexicon import scan
+
+# Families whose hits inside a quotation, a citation or a statute's title are someone else's
+# words, not the petitioners' (aim.py). Requests for support, attachments and profanity are on
+# the page whoever said them.
+UNSHIELDED = frozenset({"support", "support-cue", "attachment", "profanity"})
 
 _WS = re.compile(r"\s+")
 
@@ -50,6 +56,10 @@ class Context:
     addressees_at: dict[str, Span] = field(default_factory=dict)
     message_language: str = "en"
     _scans: dict = field(default_factory=dict, repr=False)
+    _shields: dict = field(default_factory=dict, repr=False)
+    # Fragments the reader left out of the petition (titles, slogans, lead-ins): a charge in
+    # them is still reported (tone.py), as the organizer may put them back or print them elsewhere.
+    removed_parts: list[Part] = field(default_factory=list)
     # Findings of one code past this many are dropped by run_checks; don't spend time placing them.
     cap_per_code: int | None = None
     _made: dict = field(default_factory=dict, repr=False)
@@ -66,6 +76,10 @@ class Context:
         found: list[tuple[int, int]] = []
         for lang in langs:
             found.extend(scanned.get(f"{family}-{lang}", ()))
+        if found and family not in UNSHIELDED:
+            shielded = self.shields(part)
+            if shielded:
+                found = [(s, e) for s, e in found if not inside(shielded, s, e)]
         return sorted(found)
 
     def written_at(self, key: str, piece: str) -> tuple[int, int]:
@@ -78,6 +92,14 @@ class Context:
 
     def part(self, name: str) -> Part | None:
         return next((p for p in self.parts if p.name == name), None)
+
+    def shields(self, part: Part) -> list[tuple[int, int]]:
+        """Quotations, citations and statute titles in `part.text` (see aim.py)."""
+        key = (part.name, part.text)
+        spans = self._shields.get(key)
+        if spans is None:
+            spans = self._shields[key] = shields(part.text)
+        return spans
 
     def text_parts(self) -> list[Part]:
         return [p for p in self.parts if p.text]

@@ -5,6 +5,9 @@ import re
 
 from ..grammar import NUMBERED_ASK
 from ..wordcount import count_words
+import regex
+
+from .aim import inside
 from .context import Context
 
 # R-PRAY-3 heuristics from petition-rules.md (the Clerk judges; info only).
@@ -79,10 +82,15 @@ def check(ctx: Context):
         if part.name == "addressee":
             continue
         for s, e in ctx.hits(part, "demand"):
+            if part.name == "prayer" and not part.request_wording and _asked_to_demand(part.text, s):
+                # "call upon the Government to demand that Iran release ...": the addressee is asked
+                # to demand something of a third party; the petition itself requests.
+                continue
             # In the request itself a demand is certain to be refused; elsewhere a person decides.
             code = "demand-framing" if part.name == "prayer" else "demand-wording"
             suggestion = _demand_suggestion(ctx, part.text, s, e, in_request=part.request_wording)
             yield ctx.finding(code, part, s, e, suggestion=suggestion)
+        yield from _imperatives(ctx, part)
         for s, e in ctx.hits(part, "ultimatum"):
             yield ctx.finding("ultimatum", part, s, e)
         if part.name == "prayer" and not part.request_wording:
@@ -96,3 +104,48 @@ def check(ctx: Context):
             # (Calibration); only inside the request does it turn the request into an order.
             for s, e in ctx.hits(part, "addressee-must"):
                 yield ctx.finding("addressee-must", part, s, e)
+            # A personal story among the grievances is common; a request for one person is not a petition's.
+            for s, e in ctx.hits(part, "personal-request"):
+                yield ctx.finding("personal-request", part, s, e)
+    for part in ctx.removed_parts:
+        # A title "Demand the reopening of Parliament!" or a closing threat the reader left out.
+        yield from _imperatives(ctx, part)
+        for s, e in ctx.hits(part, "ultimatum"):
+            yield ctx.finding("ultimatum", part, s, e)
+
+
+# "Demand the immediate reopening of Parliament", "Exigez ...": an imperative at the start of a
+# sentence, a line or a list item. Not a noun ("the demand for housing") and not the action the
+# addressee is asked to take ("to demand that Iran release"), which starts the request itself.
+_IMPERATIVE = regex.compile(
+    r"\b(?:Demand|DEMAND|Insist\s+on|INSIST\s+ON|Exigez|EXIGEZ|Exigeons|EXIGEONS|Réclamez|RÉCLAMEZ)\b"
+    # "Demand for housing doubled", "Demand is rising": the noun.
+    r"(?!\s+(?i:for|is|has|have|was|were|rose|grew|in|of|outstrips|exceeds|continues|pour|est|a)\b)",
+)
+# What may stand before it: the start, a sentence's end, or a line's start with a list marker.
+_OPENS = regex.compile(r"(?:^|[.!?;:][ \t\n]{1,3}|\n[ \t]{0,8}(?:(?:[-*•·]|\d{1,2}[.)])[ \t]{0,4})?)$")
+_OPEN_WINDOW = 16
+
+
+_TO_BEFORE = regex.compile(r"(?i)(?:\bto|\band|\bde|\bd['’]|\bet)\s+$")
+
+
+def _asked_to_demand(text: str, start: int) -> bool:
+    """"demand that ..." as the action the addressee is asked to take (first in the request, or after "to")."""
+    if not text[start:start + 6].lower() == "demand":
+        return False
+    return not text[:start].strip() or bool(_TO_BEFORE.search(text, max(0, start - 12), start))
+
+
+def _imperatives(ctx: Context, part):
+    text = part.text
+    for m in _IMPERATIVE.finditer(text):
+        # A slice from the text's start keeps "^" meaning the start; a 16-character one cannot match "^$".
+        if not _OPENS.search(text[max(0, m.start() - _OPEN_WINDOW):m.start()]):
+            continue
+        if m.start() == 0 and part.name == "prayer" and not part.request_wording:
+            # The request's action itself: "call upon ... to demand ..." (a third party is asked).
+            continue
+        if inside(ctx.shields(part), m.start(), m.end()):
+            continue
+        yield ctx.finding("demand-imperative", part, m.start(), m.end())

@@ -14,3 +14,15 @@ def check(ctx: Context):
             yield ctx.finding("provincial-municipal", part, s, e)
         for s, e in ctx.hits(part, "court"):
             yield ctx.finding("court-matter", part, s, e)
+    # Topics the provinces or cities decide, in what is asked (the request and the words that put
+    # it): "freeze tuition at Ontario universities", "repave Main Street". A request that names a
+    # federal lever ("federal funding", "the Canada Health Transfer") is left alone.
+    request = [p for p in ctx.parts if p.name == "prayer" and p.text]
+    if any(ctx.hits(p, "federal-lever") for p in request):
+        return
+    for part in request:
+        # Once per kind: "repave Main Street" is one municipal matter, not two.
+        for family in ("municipal-topic", "provincial-topic"):
+            hits = ctx.hits(part, family)
+            if hits:
+                yield ctx.finding(family, part, *hits[0])

@@ -9,6 +9,7 @@ import bisect
 
 import regex
 
+from .aim import aimed_at_policy, close_to, inside
 from .context import Context
 from .lexicon import word_set
 
@@ -71,11 +72,75 @@ class _Targets:
         return None
 
 
+def _names(ctx: Context, part) -> list[tuple[int, int]]:
+    """Personal names in a part, leaving out those inside a citation or a title ("(Transparency International)")."""
+    shielded = ctx.shields(part)
+    return [(s, e) for s, e in _personal_names(part.text) if not inside(shielded, s, e)]
+
+
+def _private(ctx: Context, part, name: tuple[int, int]) -> bool:
+    """Whether the name follows a word for a private person: "our neighbour Bob Tremblay", "my landlord, J. Smith"."""
+    for s, e in ctx.hits(part, "private-person"):
+        if e <= name[0] and _INTRO_GAP.fullmatch(part.text, e, name[0]):
+            return True
+    return False
+
+
+_INTRO_GAP = regex.compile(r"[\s,:]{1,4}")
+
+
+def _charges(ctx: Context, part):
+    """R-LANG-1, R-LANG-2, R-LANG-4, R-SUBJ-5: charges, and whom each is aimed at."""
+    text = part.text
+    charged: list[tuple[int, int]] = []
+    for s, e in ctx.hits(part, "charge"):
+        charged.append((s, e))
+        yield ctx.finding("charge-wording", part, s, e)
+    accusations = [(s, e) for s, e in ctx.hits(part, "accusation")
+                   if not any(cs <= s and e <= ce for cs, ce in charged)]
+    if not accusations:
+        return
+    authorities = _Targets(ctx.hits(part, "authority") + ctx.hits(part, "provincial-authority"))
+    government = ctx.hits(part, "government")
+    criticism = ctx.hits(part, "criticism") if government else []
+    names = None
+    for start, end in accusations:
+        target = authorities.near(start, end)
+        if target:
+            yield ctx.finding("charge-against-authority", part, min(start, target[0]), max(end, target[1]))
+            continue
+        mild = any(cs <= start and end <= ce for cs, ce in criticism)
+        target = None if mild else next((g for g in government if close_to(text, (start, end), g)), None)
+        if target:
+            yield ctx.finding("charge-against-government", part, min(start, target[0]), max(end, target[1]))
+            continue
+        if names is None:
+            names = _Targets(_names(ctx, part))
+        target = names.near(start, end)
+        if target:
+            s, e = min(start, target[0]), max(end, target[1])
+            if _private(ctx, part, target):
+                yield ctx.finding("private-person-accused", part, s, e)
+            else:
+                yield ctx.finding("accusation-named-person", part, s, e)
+
+
+def _insults(ctx: Context, part):
+    """R-LANG-1: words ruled unparliamentary; aimed at a policy ("racist politics") they are heated
+    wording about the policy, not a word said of a person."""
+    hits = ctx.hits(part, "unparliamentary")
+    if not hits:
+        return
+    policy = [s for s, _ in ctx.hits(part, "policy-noun")]
+    for s, e in hits:
+        code = "intemperate" if aimed_at_policy(part.text, e, policy) else "unparliamentary"
+        yield ctx.finding(code, part, s, e)
+
+
 def check(ctx: Context):
     for part in ctx.text_parts():
         text = part.text
-        for s, e in ctx.hits(part, "unparliamentary"):
-            yield ctx.finding("unparliamentary", part, s, e)
+        yield from _insults(ctx, part)
         for s, e in ctx.hits(part, "intemperate"):
             yield ctx.finding("intemperate", part, s, e)
         for s, e in ctx.hits(part, "profanity"):
@@ -91,23 +156,18 @@ def check(ctx: Context):
             yield ctx.finding("shouting-exclamation", part, m.start(), m.end(), suggestion=".")
         if part.name == "addressee":
             continue
-        accusations = ctx.hits(part, "accusation")
         child = ctx.hits(part, "minor")
-        if not accusations and not child:
-            continue
-        authorities = _Targets(ctx.hits(part, "authority"))
-        names = _Targets(_personal_names(text))
-        for start, end in child:
-            target = names.near(start, end)
-            if target:
-                yield ctx.finding("child-details", part, min(start, target[0]), max(end, target[1]))
-        for start, end in accusations:
-            target = authorities.near(start, end)
-            if target:
-                s, e = min(start, target[0]), max(end, target[1])
-                yield ctx.finding("charge-against-authority", part, s, e)
-                continue
-            target = names.near(start, end)
-            if target:
-                s, e = min(start, target[0]), max(end, target[1])
-                yield ctx.finding("accusation-named-person", part, s, e)
+        if child:
+            names = _Targets(_names(ctx, part))
+            for start, end in child:
+                target = names.near(start, end)
+                if target:
+                    yield ctx.finding("child-details", part, min(start, target[0]), max(end, target[1]))
+        yield from _charges(ctx, part)
+    # What the reader left out is not in the petition, but a charge there is still a charge the
+    # organizer wrote (a title, a slogan, a lead-in): say so, as a warning.
+    for part in ctx.removed_parts:
+        yield from _insults(ctx, part)
+        for s, e in ctx.hits(part, "profanity"):
+            yield ctx.finding("profanity", part, s, e)
+        yield from _charges(ctx, part)

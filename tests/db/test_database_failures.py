@@ -62,6 +62,7 @@ class Drafts:
     paper: str  # a paper petition without errors, ready to print
     choice_id: int
     finding: str
+    ready: str = ""  # an e-petition marked ready, to be marked as sent to supporters
 
 
 def make_drafts(app) -> Drafts:
@@ -78,11 +79,15 @@ def make_drafts(app) -> Drafts:
                          grievances=["The Rideau Canal is a UNESCO World Heritage Site"],
                          prayer="protect the Rideau Canal's heritage status")
         _, paper_token = Draft.create(session, paper)
+        ready, ready_token = Draft.create(session, Petition(kind="e-petition", language="en",
+                                                            addressee=Addressee(kind="house"),
+                                                            prayer="protect the Rideau Canal's heritage status"))
+        ready.ready_version = 1
         session.flush()
         choice = SponsorChoice.add(session, draft.id, name="Sam Tremblay", riding="Hull—Aylmer")
         session.commit()
         finding = next(f for f in analyze_petition(petition).findings if can_apply(petition, f))
-        return Drafts(token, draft.review_token, paper_token, choice.id, fingerprint(finding))
+        return Drafts(token, draft.review_token, paper_token, choice.id, fingerprint(finding), ready_token)
 
 
 def cases(d: Drafts) -> dict[str, list[Case]]:
@@ -147,6 +152,10 @@ def cases(d: Drafts) -> dict[str, list[Case]]:
         "drafting.sponsor_review": [Case("drafting.sponsor_review", "POST", f"/r/{d.review}", {
             "ui_lang": "fr", "answer": "changes", "comment": KEPT.format("comment"), "version": "1"},
             typed=[KEPT.format("comment")], database="reads")],
+        # The hand-off: "sent to supporters", and a new draft copied with what a step page held.
+        "handoff.mark_sent": [Case("handoff.mark_sent", "POST", f"/d/{d.ready}/sent", {"version": "1", "confirm": "y"})],
+        "drafting.copy": [Case("drafting.copy", "POST", f"/d/{t}/copy?step=prayer", {
+            "prayer": KEPT.format("copied prayer"), "version": "1"}, typed=[KEPT.format("copied prayer")])],
         "api.check": [Case("api.check", "POST", "/api/check", json={"text": "We ask for a park."}, database="none")],
         # A GET that writes: the sheets are handed out only once their version is on record.
         "downloads.paper": [Case("downloads.paper", "GET", f"/d/{d.paper}/paper.pdf?size=legal&sheets=3")],

@@ -267,9 +267,9 @@ def test_abbreviations_do_not_end_a_sentence():
 
 @pytest.mark.parametrize("text, prayer", [
     ("Rural Canadians lack internet.\n\nWe ask the Government of Canada to:\n- map the gaps\n- fund fibre to every town\n",
-     "- map the gaps\n- fund fibre to every town"),
+     "- map the gaps;\n- fund fibre to every town"),
     ("Les régions manquent d’internet.\nNous demandons au gouvernement du Canada de :\n1. cartographier les lacunes\n"
-     "2. financer la fibre", "1. cartographier les lacunes\n2. financer la fibre"),
+     "2. financer la fibre", "1. cartographier les lacunes;\n2. financer la fibre"),
 ])
 def test_a_request_ending_in_a_colon_takes_the_list_as_its_asks(text, prayer):
     reading = convert_freeform(text)
@@ -330,3 +330,17 @@ def test_a_french_demand_in_the_subjunctive_is_explained_not_just_missing():
     link = analyze_text("Les loyers augmentent trop vite dans nos villes.\n\nPlus d'informations sur "
                         "https://exemple.ca\n\nNous demandons au gouvernement du Canada de plafonner les loyers.")
     assert ("support-cue", "Plus d'informations") in {(f.code, f.excerpt) for f in link.findings}
+
+
+def test_a_sentence_pointing_back_at_the_request_is_listed_not_left_as_grievance_one():
+    """The seed (issue 9 part 7): "These resolutions call for ..." after the request that names them."""
+    from conftest import sample
+    from petition.reader import read
+
+    reading = read(sample("freeform/tovuz-aggression.txt"))
+    assert reading.petition.grievances[0].startswith("On July 12th, 2020")
+    [back] = [r for r in reading.removed if r.code == "refers-to-request"]
+    assert back.text.startswith("These resolutions call for")
+    # A "This ..." sentence whose noun the request does not name is a grievance of its own.
+    other = read("We ask the Government of Canada to fund rural transit. This service ended in 2019 in our county.")
+    assert other.petition.grievances == ["This service ended in 2019 in our county"]

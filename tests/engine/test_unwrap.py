@@ -141,7 +141,7 @@ def test_html_is_read_with_a_parser_entities_lists_and_hidden_parts():
 def test_word_bullets_are_list_items():
     text = ("We ask the Government of Canada to:\n\uf0b7\tcap rents;\n\uf0b7\tbuild homes.")
     reading = read(text)
-    assert reading.petition.prayer.splitlines() == ["- cap rents", "- build homes."]
+    assert reading.petition.prayer.splitlines() == ["- cap rents;", "- build homes."]
     assert not problems(reading)
 
 

@@ -76,7 +76,7 @@ def test_unreadable_input_and_bad_options(runner, tmp_path):
 
 
 def test_review_of_a_paper_petition_has_no_word_limit_error(runner, tmp_path):
-    """A 444-word paper petition is acceptable (R-LEN-2): its review must not show the e-petition limit."""
+    """A 424-word paper petition is acceptable (R-LEN-2): its review must not show the e-petition limit."""
     out = tmp_path / "review.pdf"
     path = SAMPLES / "freeform" / "tovuz-aggression.txt"
     as_paper = runner.invoke(args=["petition", "pdf", "--review", "--kind", "paper", str(path), "--out", str(out)])

@@ -7,7 +7,7 @@ from babel.dates import format_date
 import html
 import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -98,6 +98,15 @@ def test_api_mp_refuses_a_bad_postal_code_with_a_message_and_no_call(client, rep
     data = response.get_json()
     assert data["error"] == "invalid-postal-code" and data["message"] and data["fallback"] == MANUAL_FALLBACK
     assert len(represent.calls) == 0
+
+
+def test_api_mp_says_its_refusal_in_the_language_asked_for(client, represent):
+    english = client.get("/api/mp?postal_code=K1A").get_json()
+    french = client.get("/api/mp?postal_code=K1A&lang=fr", headers={"Accept-Language": "en"}).get_json()
+    assert (english["lang"], french["lang"]) == ("en", "fr")
+    assert french["error"] == english["error"] == "invalid-postal-code"
+    assert french["message"] != english["message"] and "code postal" in french["message"]
+    assert client.get("/api/mp?postal_code=K1A", headers={"Accept-Language": "fr"}).get_json() == french
 
 
 @pytest.mark.parametrize("setup, status, error", [
@@ -341,6 +350,103 @@ def test_sponsor_answer_round_trip_against_the_version_it_was_given_on(app, clie
     with app.app_context():
         rows = SponsorResponse.for_draft(get_session(), draft_of(app, token).id)
         assert [(r.answer, r.draft_version) for r in rows] == [("ready", 2), ("changes", 1)]
+
+
+def edit_draft(app, token, clause="The Canal was listed in 2007") -> None:
+    with app.app_context():
+        session = get_session()
+        draft = Draft.by_edit_token(session, token)
+        petition = draft.petition
+        petition.grievances.append(clause)
+        draft.save(session, petition, draft.version)
+        session.commit()
+
+
+def answer_block(response) -> str:
+    body = response.get_data(as_text=True)
+    found = re.search(r'<div class="answer-sent[^"]*" id="answer-sent">(.*?)</div>', body, re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split()) if found else ""
+
+
+def checked_answer(response) -> str | None:
+    found = re.search(r'<input[^>]*checked[^>]*name="answer"[^>]*value="(\w+)"|'
+                      r'<input[^>]*name="answer"[^>]*value="(\w+)"[^>]*checked', response.get_data(as_text=True))
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def test_after_answering_the_review_link_shows_the_answer_sent_and_offers_to_change_it(app, client):
+    _, review = make_draft(app)
+    assert answer_block(client.get(f"/r/{review}")) == ""  # nothing sent yet: no answer shown
+    response = client.post(f"/r/{review}/answer", data={
+        "answer": "changes", "comment": "Please cite the UNESCO listing year.", "responder": "Office of D. Whitfield",
+        "version": "1"})
+    assert response.status_code == 302 and response.location.endswith(f"/r/{review}#answer-sent")
+    page = client.get(f"/r/{review}")
+    sent = answer_block(page)
+    today = format_date(datetime.now(timezone.utc).date(), "long", locale="en")  # the answer's time is UTC
+    assert sent.startswith("The answer sent through this link Needs changes , from Office of D. Whitfield")
+    assert f"About version 1, sent on {today} at " in sent and "(UTC)" in sent
+    assert "Please cite the UNESCO listing year." in sent
+    assert "To change it, send a new answer below: it replaces this one." in sent
+    # The form starts from the answer sent, so changing it is a matter of editing it.
+    assert checked_answer(page) == "changes"
+    assert "Please cite the UNESCO listing year.</textarea>" in page.get_data(as_text=True)
+    assert 'value="Office of D. Whitfield"' in page.get_data(as_text=True)
+
+
+def test_a_changed_answer_replaces_the_one_sent_about_that_version(app, client):
+    token, review = make_draft(app)
+    client.post(f"/r/{review}/answer", data={"answer": "changes", "comment": "Cite the year.", "version": "1"})
+    response = client.post(f"/r/{review}/answer", data={"answer": "ready", "comment": "", "version": "1"},
+                           follow_redirects=True)
+    assert "Your answer about version 1 is changed: the organizer now sees this one." in text_of(response)
+    sent = answer_block(response)
+    assert sent.startswith("The answer sent through this link Ready to sponsor or present") and "Cite the year." not in sent
+    assert checked_answer(response) == "ready"
+    with app.app_context():
+        rows = SponsorResponse.for_draft(get_session(), draft_of(app, token).id)
+        assert [(r.answer, r.draft_version) for r in rows] == [("ready", 1)]
+    assert "Needs changes" not in text_of(client.get(f"/d/{token}/review")).split("Members and their answers")[1]
+
+
+def test_an_answer_about_an_older_version_says_so_and_the_form_answers_the_current_one(app, client):
+    token, review = make_draft(app)
+    client.post(f"/r/{review}/answer", data={"answer": "ready", "responder": "Office of D. Whitfield",
+                                             "version": "1"})
+    edit_draft(app, token)
+    page = client.get(f"/r/{review}")
+    sent = answer_block(page)
+    assert "Ready to sponsor or present" in sent and "About version 1, sent on" in sent
+    assert ("This answer is about version 1. The petition has changed since: it is now version 2, shown on this "
+            "page. Read it again, then send your answer about this version.") in sent
+    assert "To change it" not in sent
+    # A new answer is about the text on the page: version 2, with no answer chosen for it yet.
+    body = page.get_data(as_text=True)
+    assert re.search(r'name="version"[^>]*value="2"|value="2"[^>]*name="version"', body)
+    # Nor is it signed with the last office's name: the link may have gone to the next Member's office since.
+    assert checked_answer(page) is None and 'value="Office of D. Whitfield"' not in body
+    client.post(f"/r/{review}/answer", data={"answer": "changes", "comment": "Shorter, please.", "version": "2"})
+    sent = answer_block(client.get(f"/r/{review}"))
+    assert "Needs changes" in sent and "About version 2" in sent and "has changed since" not in sent
+
+
+def test_the_answer_sent_is_shown_on_french_screens(app, client):
+    _, review = make_draft(app)
+    client.post(f"/r/{review}/answer", data={"answer": "changes", "comment": "Citer l’année.", "version": "1"})
+    client.set_cookie("ui_lang", "fr")
+    sent = answer_block(client.get(f"/r/{review}"))
+    today = format_date(datetime.now(timezone.utc).date(), "long", locale="fr_CA")
+    assert sent.startswith("La réponse envoyée par ce lien Des modifications sont nécessaires")
+    assert f"Sur la version 1, envoyée le {today} à " in sent and "(UTC)" in sent
+    assert "Pour la modifier, envoyez une nouvelle réponse ci-dessous : elle remplacera celle-ci." in sent
+
+
+def test_the_answer_page_of_the_link_shows_the_answer_sent_too(app, client):
+    _, review = make_draft(app)
+    client.post(f"/r/{review}/answer", data={"answer": "ready", "version": "1"})
+    page = client.get(f"/r/{review}/answer")
+    assert "Ready to sponsor or present" in answer_block(page) and checked_answer(page) == "ready"
+    assert '<h2 id="answer-sent-heading">' in page.get_data(as_text=True)
 
 
 def test_an_answer_sent_after_the_session_expired_comes_back_kept_with_a_fresh_token(tmp_path):

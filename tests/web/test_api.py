@@ -203,6 +203,56 @@ def test_get_is_a_json_405(client):
     assert "POST" in response.headers["Allow"]
 
 
+# --- the language of the messages ------------------------------------------------------------------------
+
+NBSP = "\u00a0"
+
+
+def test_a_refusal_is_in_the_language_the_client_asks_for(client):
+    body = {"petition": {"grievances": ["fine", 7]}}
+    english = check(client, body)
+    assert english.json["lang"] == "en"
+    assert english.json["message"] == '"petition.grievances[1]" must be a string, not a number.'
+    french = check(client, body, headers={"Accept-Language": "fr-CA,fr;q=0.9,en;q=0.5"})
+    assert french.status_code == 400 and french.json["error"] == "bad-request"  # the names stay as they are
+    assert french.json["lang"] == "fr"
+    assert french.json["message"] == f"«{NBSP}petition.grievances[1]{NBSP}» doit être une chaîne, pas un nombre."
+
+
+def test_a_lang_argument_or_field_wins_over_the_browser_and_is_no_unknown_field(client):
+    french_browser = {"Accept-Language": "fr"}
+    by_query = client.post("/api/check?lang=en", json={"text": "   "}, headers=french_browser)
+    assert by_query.json["lang"] == "en" and by_query.json["message"].startswith('"text" is empty')
+    by_field = check(client, {"text": "x" * (MAX_PASTE_CHARS + 1), "lang": "fr"})
+    assert by_field.json["lang"] == "fr"
+    assert by_field.json["message"] == (f"«{NBSP}text{NBSP}» compte 20{NBSP}001 caractères; la limite est de "
+                                        f"20{NBSP}000.")
+    structured_fr = check(client, {**structured(kind="online"), "lang": "fr"})
+    assert structured_fr.json["message"].startswith(f"«{NBSP}petition.kind{NBSP}» doit valoir")
+    # A good request with `lang` is answered as without it.
+    assert check(client, {**structured(), "lang": "fr"}).json == check(client, structured()).json
+    assert check(client, {"text": sample("certified/e-2490.txt"), "lang": "fr"}).status_code == 200
+    unknown = check(client, {"text": "x", "lang": "de"}, headers=french_browser)
+    assert unknown.json["message"] == f"«{NBSP}lang{NBSP}» doit valoir \"en\", \"fr\" ou null, pas \"de\"."
+
+
+def test_check_reads_no_cookie_for_its_language_but_the_errors_it_cannot_parse_follow_the_browser(client):
+    client.set_cookie("ui_lang", "fr")
+    assert check(client, {"text": 5}).json["lang"] == "en"
+    french = {"Accept-Language": "fr"}
+    too_large = client.post("/api/check", data=json.dumps({"text": "x" * MAX_REQUEST_BYTES}),
+                            content_type="application/json", headers=french)
+    assert too_large.status_code == 413
+    assert too_large.json["message"] == (f"Le corps de la requête dépasse la limite de {MAX_REQUEST_BYTES // 1024} "
+                                         "Ko. N’envoyez que la pétition.")
+    not_json = client.post("/api/check?lang=fr", data='{"text": ', content_type="application/json")
+    assert not_json.json["message"] == "Le corps n’est pas du JSON valide (ligne 1, colonne 10)."
+    wrong_method = client.get("/api/check", headers=french)
+    assert wrong_method.status_code == 405 and wrong_method.json["message"] == (
+        "Ce point d’accès n’accepte pas cette méthode.")
+    assert client.get("/api/nothing-here?lang=fr").json["message"].startswith("Ce point d’accès de l’API")
+
+
 # --- CSRF ------------------------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -136,3 +136,51 @@ def test_simultaneous_saves_of_one_version_let_exactly_one_win_and_tell_the_othe
         draft = Draft.by_edit_token(get_session(), token)
         assert draft.version == 2 and draft.petition.prayer == f"fund clinic number {winners[0]}"
         assert [v.number for v in draft.versions] == [1, 2]
+
+
+def test_a_draft_sent_to_supporters_refuses_a_change_but_not_an_unchanged_save(app):
+    from web.models import FrozenDraft
+
+    with app.app_context():
+        session = get_session()
+        draft, _ = Draft.create(session, _petition("first"))
+        session.commit()
+        assert draft.status == "draft"
+        assert not draft.mark_sent_to_supporters(session)  # only a version marked ready can be sent
+        draft.ready_version = 1
+        session.commit()
+        assert draft.status == "ready"
+        assert draft.mark_sent_to_supporters(session)
+        session.commit()
+        assert draft.status == "sent" and draft.sent_to_supporters_at is not None
+        assert not draft.mark_sent_to_supporters(session)  # once
+        assert draft.save(session, _petition("first"), expected_version=1) is False
+        with pytest.raises(FrozenDraft):
+            draft.save(session, _petition("changed"), expected_version=1)
+        session.rollback()
+        session.expire_all()
+        assert draft.version == 1 and draft.petition.prayer == "first"
+        assert len(session.scalars(select(DraftVersion).where(DraftVersion.draft_id == draft.id)).all()) == 1
+
+
+def test_a_save_racing_the_freeze_loses_to_it(app):
+    """A tab loaded the draft before another marked it as sent: its save is refused as frozen, not stored."""
+    from sqlalchemy.orm import Session
+
+    from web.db import engine
+    from web.models import FrozenDraft
+
+    with app.app_context():
+        session = get_session()
+        draft, token = Draft.create(session, _petition("first"))
+        draft.ready_version = 1
+        session.commit()
+        with Session(engine()) as a, Session(engine()) as b:
+            saving = Draft.by_edit_token(a, token)
+            sending = Draft.by_edit_token(b, token)
+            assert sending.mark_sent_to_supporters(b)
+            b.commit()
+            with pytest.raises(FrozenDraft):
+                saving.save(a, _petition("late edit"), expected_version=1)
+        session.expire_all()
+        assert Draft.by_edit_token(session, token).petition.prayer == "first"

@@ -23,13 +23,14 @@ from __future__ import annotations
 import copy
 import hashlib
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
-    JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, cast, delete, func, select, update,
+    JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, cast, delete, func, select, update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relationship
 
+from petition.fingerprint import label_for
 from petition.model import Petition
 
 from ..db import Base
@@ -61,6 +62,14 @@ class StaleDraft(Exception):
         self.expected_version = expected_version
 
 
+class FrozenDraft(Exception):
+    """The draft was sent to the House's supporters: its text may no longer change (R-EP-7)."""
+
+    def __init__(self, draft: "Draft"):
+        super().__init__(f"draft {draft.id} was sent to supporters; its text is frozen")
+        self.draft = draft
+
+
 class VersionBudgetExceeded(Exception):
     """Keeping one more version would take the draft's stored versions past VERSION_BUDGET_BYTES."""
 
@@ -85,8 +94,19 @@ class Draft(Base):
     conversion: Mapped[dict | None] = mapped_column(JSON, default=None)
     # The version the organizer declared ready (no errors, warnings acknowledged).
     ready_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    # When the organizer said the e-petition went to its supporters on the House's site: from then on the
+    # House forbids any change to the text (R-EP-7), so `save` refuses one and a copy takes the edits.
+    sent_to_supporters_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # The organizer's own details, entered in the settings step. They are not the petition: they go on the
+    # organizer's documents (the PDFs' headers, the volunteer instructions), never on the petition sheets
+    # (R-ATT-1), and changing them makes no new version of the text. `name` is the organizer's label for the
+    # draft (label() when empty); the other three tell volunteers when and where the signed sheets go back.
+    name: Mapped[str | None] = mapped_column(String(120), default=None)
+    organizer_contact: Mapped[str | None] = mapped_column(Text, default=None)
+    return_date: Mapped[date | None] = mapped_column(Date, default=None)
+    return_address: Mapped[str | None] = mapped_column(Text, default=None)
 
     versions: Mapped[list["DraftVersion"]] = relationship(
         back_populates="draft", order_by="DraftVersion.number", cascade="all, delete-orphan"
@@ -101,6 +121,24 @@ class Draft(Base):
     @property
     def is_ready(self) -> bool:
         return self.ready_version is not None and self.ready_version == self.version
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.sent_to_supporters_at is not None
+
+    @property
+    def status(self) -> str:
+        """"sent" (to the e-petition's supporters: frozen), "ready" (this version marked ready) or "draft"."""
+        if self.is_frozen:
+            return "sent"
+        return "ready" if self.is_ready else "draft"
+
+    def label(self) -> str:
+        """The draft's name, or when it has none a label made from its request (the first words of what it
+        asks for), or from its addressee line when it asks nothing yet. Never empty."""
+        if (self.name or "").strip():
+            return self.name.strip()
+        return label_for(self.petition)  # petition.fingerprint
 
     @classmethod
     def create(
@@ -142,19 +180,24 @@ class Draft(Base):
     def save(self, session: Session, petition: Petition, expected_version: int) -> bool:
         """Store `petition` as the next version, unless it is unchanged.
 
-        Raises StaleDraft when the draft is no longer at `expected_version`. The
+        Raises FrozenDraft when the draft was sent to supporters and the text would change (an unchanged
+        save goes through: moving between steps still works). Raises StaleDraft when the draft is no longer
+        at `expected_version`. The
         UPDATE is conditional on the version, so two requests racing past the
         first check cannot both win. The caller commits (one transaction per save).
         """
         data = petition.to_dict()
         if data == self.petition_data:
             return False
+        if self.is_frozen:
+            raise FrozenDraft(self)
         if expected_version != self.version:
             raise StaleDraft(self, expected_version)
         new_version = expected_version + 1
         result = session.execute(
             update(Draft)
-            .where(Draft.id == self.id, Draft.version == expected_version)
+            .where(Draft.id == self.id, Draft.version == expected_version,
+                   Draft.sent_to_supporters_at.is_(None))
             .values(
                 petition_data=data,
                 kind=petition.kind,
@@ -167,6 +210,8 @@ class Draft(Base):
         if result.rowcount != 1:
             session.rollback()
             session.refresh(self)
+            if self.is_frozen:  # sent to supporters by another request meanwhile
+                raise FrozenDraft(self)
             raise StaleDraft(self, expected_version)
         session.add(DraftVersion(draft_id=self.id, number=new_version, petition_data=data))
         session.flush()
@@ -174,6 +219,28 @@ class Draft(Base):
         # Raises VersionBudgetExceeded; the caller rolls the whole save back.
         thin_versions(session, self)
         return True
+
+    def mark_sent_to_supporters(self, session: Session) -> bool:
+        """Freezes the text at the current version, once; False if it was already sent.
+
+        Only a version marked ready can be sent (the caller says so otherwise). Conditional on the version
+        still being the ready one, so a save racing in cannot slip between the check and the freeze."""
+        if self.is_frozen:
+            return False
+        result = session.execute(
+            update(Draft)
+            .where(Draft.id == self.id, Draft.version == self.version, Draft.ready_version == self.version,
+                   Draft.sent_to_supporters_at.is_(None))
+            .values(sent_to_supporters_at=_now())
+            .execution_options(synchronize_session=False)
+        )
+        session.refresh(self)
+        return result.rowcount == 1
+
+    def copy_as_new(self, session: Session) -> tuple["Draft", str]:
+        """A new draft (new links, version 1) holding this draft's petition, both language versions included:
+        where the edits of a frozen draft go. Returns it and its edit token, shown once as on creation."""
+        return Draft.create(session, self.petition, source_text=self.source_text, conversion=self.conversion)
 
     def snapshot(self, number: int) -> Petition | None:
         """The petition as it stood at version `number`, or None if that version is not (or no longer) kept."""

@@ -106,6 +106,16 @@ class SponsorResponse(Base):
             .limit(MAX_ANSWERS_KEPT)))
 
     @classmethod
+    def latest(cls, session: Session, draft_id: int) -> "SponsorResponse | None":
+        """The answer sent last through the draft's review link: the one that link's page shows."""
+        return session.scalar(select(cls).where(cls.draft_id == draft_id)
+                              .order_by(cls.created_at.desc(), cls.id.desc()).limit(1))
+
+    @classmethod
+    def on_version(cls, session: Session, draft_id: int, draft_version: int) -> "SponsorResponse | None":
+        return session.scalar(select(cls).where(cls.draft_id == draft_id, cls.draft_version == draft_version))
+
+    @classmethod
     def record(cls, session: Session, draft_id: int, draft_version: int, answer: str, comment: str = "",
                responder: str = "") -> "SponsorResponse":
         """Stores the answer on `draft_version`, replacing an earlier one on that version, and drops the
