@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-color-emoji poppler-utils chromium postgresql redis-server
 # The tests that touch the database, run a second time against PostgreSQL (tools/with-postgres).
-POSTGRES_TESTS := tests/db tests/web tests/sponsors
+POSTGRES_TESTS := tests/db tests/web tests/sponsors tests/duplicates
 
 .PHONY: run serve test system-deps venv bench clean translations-extract translations-update translations-compile
 

@@ -46,7 +46,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from cli import petition_cli
     from pdf.cli import pdf_command
     from web import (answers, api, db, deployment, downloads, drafting, errors, handoff, health, i18n, logs,
-                     mp_lookup, pdfcache, ratelimits, represent, retention, security, sponsors, timeline, unavailable)
+                     mp_lookup, open_petitions, pdfcache, ratelimits, represent, retention, security, sponsors,
+                     timeline, unavailable)
 
     logs.init_app(app)
     deployment.init_app(app)
@@ -67,5 +68,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.cli.add_command(retention.purge_drafts_command)
 
     petition_cli.add_command(pdf_command)
+    petition_cli.add_command(open_petitions.import_open_command)
     app.cli.add_command(petition_cli)
     return app

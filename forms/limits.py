@@ -18,3 +18,8 @@ _LARGEST_PETITION_CHARS = (MAX_CLAUSES * MAX_CLAUSE_CHARS + MAX_PRAYER_CHARS + M
                            + 3 * MAX_ADDRESSEE_FIELD_CHARS)
 MAX_REQUEST_BYTES = -(-(max(_LARGEST_PETITION_CHARS, MAX_PASTE_CHARS) * _WORST_BYTES_PER_CHAR + 16 * 1024)
                       // 1024) * 1024
+
+# The organizer's own details on a draft (the settings step): never part of the petition.
+MAX_DRAFT_NAME_CHARS = 120
+MAX_ORGANIZER_CONTACT_CHARS = 500
+MAX_RETURN_ADDRESS_CHARS = 500

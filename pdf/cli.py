@@ -65,9 +65,16 @@ def pdf_command(paper, review, instructions, kind, size, sheets, lang, second_pa
 
         from .instructions import instructions_pdf
 
-        # The handout speaks the petition's language when it is given one.
-        language = lang or (detect_language(read_input_or_exit(path)) if path else None) or "en"
-        _write(out, instructions_pdf(language, strip_invisible((send_to or "").replace("\\n", "\n"))))
+        # The handout speaks the petition's language when it is given one, and names it and its fingerprint.
+        text = read_input_or_exit(path) if path else None
+        language = lang or (detect_language(text) if text else None) or "en"
+        document = None
+        if text is not None:
+            from petition.analysis import analyze_text
+
+            document = _document(analyze_text(text, kind="paper", language=language).petition)
+        _write(out, instructions_pdf(language, strip_invisible((send_to or "").replace("\\n", "\n")),
+                                     document=document))
         return
     if path is None:
         raise click.UsageError(_("PATH is required for --paper and --review"))
@@ -83,7 +90,7 @@ def pdf_command(paper, review, instructions, kind, size, sheets, lang, second_pa
     analysis = analyze_text(text, kind="paper" if mode == "paper" else (kind or "e-petition"), language=lang)
     copy = copy_in(analysis.message_language)
     if mode == "review":
-        _write(out, review_pdf(analysis))
+        _write(out, review_pdf(analysis, document=_document(analysis.petition)))
         click.echo(copy.gettext("Wrote %(file)s: sponsor review, %(errors)s, %(others)s.", file=_name(out, copy),
                                 errors=copy.ngettext("%(num)s error", "%(num)s errors", len(analysis.errors)),
                                 others=copy.ngettext("%(num)s other finding", "%(num)s other findings",
@@ -109,6 +116,16 @@ def pdf_command(paper, review, instructions, kind, size, sheets, lang, second_pa
                             rows=copy.ngettext("%(num)s signature row", "%(num)s signature rows", result.signature_rows),
                             sha=result.text_sha256), err=out == "-")
     sys.exit(EXIT_OK)
+
+
+def _document(petition):
+    """A PDF made from a file has no draft: its header names the petition by its request, with no version or
+    status; the date made and the text's fingerprint are there as on the web's."""
+    from petition.fingerprint import fingerprint, label_for
+
+    from .documents import DocumentInfo
+
+    return DocumentInfo(name=label_for(petition), fingerprint=fingerprint(petition))
 
 
 def _name(out: str, copy) -> str:

@@ -11,7 +11,6 @@ each output page is the content of its sheet plus the margin boxes of its number
 from __future__ import annotations
 
 import copy
-import hashlib
 import math
 from dataclasses import dataclass, field
 
@@ -20,6 +19,7 @@ import regex
 from weasyprint.formatting_structure import boxes
 
 from petition.catalogue import copy_in
+from petition.fingerprint import printed_text as _engine_printed_text, sha256_of, short
 from petition.formulae import GRIEVANCE_OPENER, prayer_formula, render
 from petition.limits import (
     ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, MAX_SHEETS, MIN_SHEETS, MIN_SIGNATURE_ROWS_ON_FIRST_PAGE,
@@ -91,16 +91,18 @@ SIDE_BY_SIDE_SIZES = ("legal", "tabloid")
 
 
 def _printed(parts: PaperParts) -> str:
+    """The text these parts print: the same serialisation as petition.fingerprint.printed_text (a test holds
+    them equal), from parts already rendered."""
     return parts.text + ("\n\n" + parts.second.text if parts.second else "")
 
 
 def printed_text(petition: Petition) -> str:
     """The petition text the sheets carry: with a second-language version, both (first, blank line, second)."""
-    return _printed(paper_parts(petition))
+    return _engine_printed_text(petition)
 
 
 def text_sha256(petition: Petition) -> str:
-    return hashlib.sha256(printed_text(petition).encode("utf-8")).hexdigest()
+    return sha256_of(printed_text(petition))
 
 
 def _with_language(petition: Petition, language: str | None) -> Petition:
@@ -118,10 +120,11 @@ def _context(petition: Petition, first_rows: int, sheets: list[int], blank_pages
 def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: list[int],
                    blank_pages: int = 0, size: str = DEFAULT_PAPER_SIZE) -> dict:
     second = parts.second
+    digest = sha256_of(_printed(parts))
     ctx = {
         "lang": copy_in(language).lang, "title": f"{parts.heading}", "parts": parts,
-        "text_sha256": hashlib.sha256(_printed(parts).encode("utf-8")).hexdigest(),
-        "first_rows": first_rows, "sheets": sheets, "blank_pages": blank_pages,
+        "text_sha256": digest, "mark": short(digest),
+        "first_rows": first_rows, "sheets": _numbered(sheets), "blank_pages": blank_pages,
         # The bilingual sheet: the second-language version beside (or after) the first, with its own lang.
         "second": second,
         "second_lang": parts.second_language if second else None,
@@ -132,6 +135,12 @@ def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: li
         words = renderer.gettext_functions(copy_in(parts.second_language))
         ctx.update({"_2": words["_"], "copy2": words["copy"]})
     return ctx
+
+
+def _numbered(sheets) -> list[tuple[int, int | None]]:
+    """Each continuation sheet as (rows, number of its first row); a bare count leaves its numbers blank (the
+    shared sheet of the fast path, whose numbers are stamped per page: see _row_stamps)."""
+    return [sheet if isinstance(sheet, tuple) else (sheet, None) for sheet in sheets]
 
 
 def _rows_upper_bound(size: str) -> int:
@@ -438,15 +447,83 @@ def _numbers(language: str, size: str, pages: int) -> list:
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
     if doc is None or len(doc.pages) < pages:
-        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "second": None,
+        ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "mark": "", "second": None,
                "first_rows": 0, "sheets": [], "blank_pages": pages}
         doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
         layouts.put(key, doc)
     return doc.pages[:pages]
 
 
+def _row_boxes(page) -> list:
+    rows = [box for box in _walk(page) if isinstance(box, boxes.TableRowBox) and box.element is not None
+            and box.element.get("class") == "row"]
+    return sorted(rows, key=lambda row: row.position_y)
+
+
+def _row_geometry(sheet_page, first_page) -> tuple[float, float, float, float, float]:
+    """(x, top, pitch, width, line height) of the number cells on the shared continuation sheet, in CSS px:
+    where the first number's line starts, how far apart the rows are (every row is the same height, paper.css),
+    the cell's width, and the height of one line of its text, measured on page 1 (whose cells are numbered)."""
+    rows = _row_boxes(sheet_page)
+    cell = rows[0].children[0]
+    pitch = rows[1].position_y - rows[0].position_y if len(rows) > 1 else rows[0].height
+    numbered = _row_boxes(first_page)[0].children[0]
+    line = next(box for box in _walk(_AsPage(numbered)) if isinstance(box, boxes.LineBox))
+    return cell.content_box_x(), cell.content_box_y(), pitch, cell.width, line.height
+
+
+class _AsPage:
+    """A box seen as a page's box, for _walk."""
+
+    def __init__(self, box):
+        self._page_box = box
+
+
+def _stamps(size: str, mark: str, geometry, first_row: int, rows: int, sheets: int) -> list:
+    """One page per sheet carrying only margin boxes: the text's fingerprint `mark` (paper.css places it) and,
+    on each continuation sheet, its row numbers drawn exactly over the shared sheet's empty number cells:
+    sheet k (2, 3, ...) numbers its rows from first_row + (k - 2) * rows.
+
+    Every continuation sheet is one shared page (the fast path), so its numbers cannot be in it; a margin box is
+    never part of the structure tree (WeasyPrint keeps it out), so the numbers join each page as marks, like the
+    page number. The numbers' box is one row apart per line, each line as tall as a row and its text centred in
+    it: the page's top margin is set so the first line's text sits where the cell puts it (`geometry`,
+    _row_geometry). Only the top and left margins move; the mark, at the bottom right, keeps the sheet's."""
+    key = cache_key("paper-stamps", size, mark, geometry, first_row, rows, sheets)
+    layouts = renderer.state()["numbers"]
+    doc = layouts.get(key)
+    if doc is None:
+        rules = f'@page {{ @bottom-right {{ content: "{mark}"; }} }} div + div {{ break-before: page; }}'
+        if geometry is not None:
+            x, top, pitch, width, line = geometry
+            # One rule for every page: each page's numbers come from its own element (string-set); a :nth() rule
+            # per page made the cascade quadratic in the sheet count.
+            rules += (f'@page {{ margin-top: {top - (pitch - line) / 2}px !important; '
+                      f'margin-left: {x + width}px !important; '
+                      f'@left-top {{ content: string(rows); font: 7.5pt "DejaVu Sans", sans-serif; '
+                      f'line-height: {pitch}px; white-space: pre; text-align: left; vertical-align: top; '
+                      f'padding: 0 0 0 {x}px; }} }} div {{ string-set: rows attr(data-rows); }}')
+        pages = '<div data-rows=""></div>' + "".join(
+            '<div data-rows="{}"></div>'.format("&#10;".join(str(first_row + k * rows + i) for i in range(rows)))
+            for k in range(sheets - 1))
+        html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title></title><style>{rules}</style>'
+                f'</head><body>{pages}</body></html>')
+        doc = renderer.layout(html, CSS, size)
+        layouts.put(key, doc)
+    return doc.pages[:sheets]
+
+
 def _margins(page) -> list:
     return [c for c in page._page_box.children if isinstance(c, boxes.MarginBox)]
+
+
+# The order marks from two layers are drawn in: as on a page laid out whole, the row numbers (in the grid, drawn
+# with the page), then the page number, then the fingerprint; text extraction reads them in this order.
+_MARK_ORDER = {"@left-top": 0, "@bottom-center": 1, "@bottom-right": 2}
+
+
+def _in_order(margins: list) -> list:
+    return sorted(margins, key=lambda box: _MARK_ORDER.get(getattr(box, "at_keyword", ""), len(_MARK_ORDER)))
 
 
 def _with_margins(content_page, margins):
@@ -458,9 +535,9 @@ def _with_margins(content_page, margins):
     return page
 
 
-def _only_margins(page):
+def _only_margins(page, more=()):
     box = copy.copy(page._page_box)
-    box.children = _margins(page)
+    box.children = _in_order([*more, *_margins(page)])
     only = copy.copy(page)
     only._page_box = box
     return only
@@ -529,17 +606,18 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
     def make() -> bytes:
         first = _document(parts, petition.language, size, "first", first_html, first_key)
         numbers = _numbers(lang, size, sheets)
-        pages = [_with_margins(first.pages[0], _margins(numbers[0]))]
+        geometry = None
         if sheets > 1:
             sheet_html, sheet_key = _rows_key(parts, petition.language, size, "sheet")
             sheet = _document(parts, petition.language, size, "sheet", sheet_html, sheet_key)
-            if sheets == 2:
-                pages.append(_with_margins(sheet.pages[0], _margins(numbers[1])))
-            else:
-                pages.append(_with_margins(sheet.pages[0], []))
-                # Only the number: the blank page's own (empty) body would be drawn and tagged for nothing.
-                pages += [_only_margins(n) for n in numbers[1:]]
-        return renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 2 else None)
+            geometry = _row_geometry(sheet.pages[0], first.pages[0])
+        stamps = _stamps(size, short(digest), geometry, first_rows + 1, sheet_rows, sheets)
+        pages = [_with_margins(first.pages[0], _in_order(_margins(numbers[0]) + _margins(stamps[0])))]
+        if sheets > 1:
+            pages.append(_with_margins(sheet.pages[0], []))
+            # Only the marks: the blank page's own (empty) body would be drawn and tagged for nothing.
+            pages += [_only_margins(n, _margins(stamp)) for n, stamp in zip(numbers[1:], stamps[1:])]
+        return renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 1 else None)
 
     # The key is page 1's probe (the exact text, language and labels; the sheet repeats part of it).
     pdf = renderer.cached("pdfs", renderer.shared_key("paper-pdf", first_html, size, sheets), store, make)
@@ -552,6 +630,6 @@ def paper_pdf_plain(petition: Petition, *, size: str = DEFAULT_PAPER_SIZE, sheet
     _check_options(size, sheets)
     petition = _with_language(petition, language)
     _, _, first_rows, sheet_rows = _layouts(petition, size)
-    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, [sheet_rows] * (sheets - 1),
-                                                             size=size))
+    continued = [(sheet_rows, first_rows + 1 + k * sheet_rows) for k in range(sheets - 1)]
+    html = renderer.html_string("pdf/paper.html", **_context(petition, first_rows, continued, size=size))
     return renderer.write(renderer.layout(html, CSS, size))

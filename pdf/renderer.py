@@ -125,6 +125,9 @@ def _build_state() -> dict:
     )
     # `{% trans %}` passes its variables to gettext, which fills them in (as Flask-Babel's templates do).
     env.newstyle_gettext = True
+    from .documents import css_string
+
+    env.filters["css_string"] = css_string
     check_harfbuzz_subset()
     return {
         "pid": os.getpid(), "fonts": fonts, "fetcher": fetcher, "css": css, "pages": pages, "env": env,

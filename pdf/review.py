@@ -12,6 +12,7 @@ from petition.limits import E_PETITION_WORD_LIMIT
 from petition.model import Finding
 
 from . import renderer
+from .documents import DocumentInfo, marks
 
 CSS = ("base", "review")
 
@@ -61,7 +62,7 @@ def _blocks(rendered_text: str) -> list[str]:
     return [line for line in rendered_text.split("\n") if line.strip()]
 
 
-def review_context(analysis, store=None, today: date | None = None) -> dict:
+def review_context(analysis, store=None, today: date | None = None, document: DocumentInfo | None = None) -> dict:
     petition = analysis.petition
     copy = copy_in(petition.language)
     _ = copy.gettext
@@ -87,6 +88,7 @@ def review_context(analysis, store=None, today: date | None = None) -> dict:
         "lang": copy.lang, "message_lang": copy_in(analysis.message_language).lang, "title": _("Sponsor review: %(heading)s", heading=heading),
         "heading": heading, "body": lines[1:],
         "checked_on": copy.date(today or date.today()),
+        "marks": marks(document, copy), "fingerprint": document.fingerprint if document else None,
         "words": words, "over": bool(getattr(wc, "over_limit", False)),
         "summary": copy.ngettext("%(num)s error", "%(num)s errors", errors) + ", "
         + copy.ngettext("%(num)s warning", "%(num)s warnings", warnings),
@@ -99,7 +101,11 @@ def review_context(analysis, store=None, today: date | None = None) -> dict:
     }
 
 
-def review_pdf(analysis, store=None, today: date | None = None) -> bytes:
+def review_pdf(analysis, store=None, today: date | None = None, document: DocumentInfo | None = None) -> bytes:
     """Sponsor-review PDF bytes for a petition.analysis.Analysis (cached by content; `store`, a pdf.store,
-    shares the PDF and the paper fit with the other worker processes)."""
-    return renderer.render_pdf("pdf/review.html", CSS, None, store=store, **review_context(analysis, store, today))
+    shares the PDF and the paper fit with the other worker processes). `document` names the draft, its
+    version and status and the text's fingerprint in every page's header and footer."""
+    if document is not None and document.generated is None and today is not None:
+        document = DocumentInfo(document.name, document.fingerprint, document.version, document.status, today)
+    return renderer.render_pdf("pdf/review.html", CSS, None, store=store,
+                               **review_context(analysis, store, today, document))

@@ -31,6 +31,9 @@ class Analysis:
     source: str = ""  # the text every finding's start/end points into
     notes: list[str] = field(default_factory=list)  # what the reader assumed or proposed, in message_language
     message_language: str = "en"  # the findings' messages are in this language (a page marks them with it)
+    # The open e-petitions the draft was compared with (R-SUBJ-4), when the caller had a list: see
+    # web/open_petitions.py. None: not compared (the engine alone has no list).
+    similar_open: dict | None = None
 
     @property
     def errors(self) -> list[Finding]:
@@ -48,6 +51,7 @@ class Analysis:
         p = self.petition
         addressee = p.addressee.to_dict()
         addressee["text"] = addressee_text(p.addressee, p.language)
+        compared = {} if self.similar_open is None else {"similar_open_petitions": self.similar_open}
         return {
             "input_form": self.input_form,
             "kind": self.kind,
@@ -72,6 +76,7 @@ class Analysis:
                 "warnings": len(self.warnings),
                 "info": sum(1 for f in self.findings if f.severity == "info"),
             },
+            **compared,
         }
 
 

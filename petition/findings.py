@@ -93,6 +93,8 @@ CODES: dict[str, Code] = {
         '"%(excerpt)s" puts a name beside an accusation. Strong charges against a named person have been refused, and may be defamatory (R-LANG-4): describe the policy or the facts instead.')),
     "private-person-accused": Code("R-LANG-4", "warning", N_(
         '"%(excerpt)s" names a private person beside an accusation. A petition may carry nothing potentially libellous or defamatory, and a private person cannot answer in the House: leave the name out and describe the problem.')),
+    "similar-open-petition": Code("R-SUBJ-4", "warning", N_(
+        'This petition is close to the open e-petition %(number)s ("%(title)s"): similarity %(score)s out of 100. The House does not publish an e-petition that is substantially the same as one already open for signature; the Clerk decides. Read the two side by side: if it asks the same thing, consider supporting it instead, or make clear what yours asks that it does not.')),
     "child-details": Code("R-LANG-4", "warning", N_(
         "\"%(excerpt)s\" puts a person's name beside a child's age or circumstances. A petition may not carry information protected by a court order, such as the identity of children in custody disputes: leave the name out.")),
     # ---- language and tone (R-LANG)

@@ -654,8 +654,9 @@ def _infer_asks(text: str, units: list[_Unit], cuts: list[tuple[int, int]], read
         listed = bool(found) and all(u.kind == "item" for u, _, _, _ in found)
     from_title = None
     if not found:
-        for entry in reading.removed:
-            if entry.code == "title":
+        # A title first, then a slogan line ("Ban fracking now!"): the draft's only ask may be there.
+        for entry in sorted(reading.removed, key=lambda r: r.code != "title"):
+            if entry.code in ("title", "slogan"):
                 ask = _unit_ask(text, entry.start, entry.end, language, True)
             elif entry.code == "heading-subject":
                 m = _HEADING_ACTION.match(text, entry.start, entry.end)
@@ -694,9 +695,9 @@ def _infer_asks(text: str, units: list[_Unit], cuts: list[tuple[int, int]], read
             reading.notes.append(Note("demand-reworded", said=_tidy(text[ask.put[-1][0]:ask.put[-1][1]]) if ask.put else said))
         # A first line standing alone without a full stop is the draft's title ("Lower the voting age to 16").
         titled = unit is not None and unit.paragraph == 0 and unit.alone and text[e - 1] not in ".!?;:"
-        if from_title is not None or titled:
+        if (from_title is not None and from_title.code != "slogan") or titled:
             reading.notes.append(Note("ask-from-title", said=said))
-        elif ask.inferred:
+        elif ask.inferred or from_title is not None:
             reading.notes.append(Note("ask-inferred", said=said))
         if ask.insert:
             reading.notes.append(Note("ask-verb-added", said=said, verb=ask.insert))

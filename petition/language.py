@@ -90,6 +90,11 @@ def _profile(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def function_words(lang: str) -> frozenset[str]:
+    """The function words of `lang` ("en", "fr", ...): the profile language identification counts."""
+    return _profile(lang)
+
+
 # Letters English and French are written with; other Latin letters (ą, ł, ñ, ß, ğ, ő)
 # are a sign of another language when the function words are few.
 _EN_FR_LETTERS = frozenset(

@@ -7,8 +7,14 @@ wording that turns them into text lives in `petition.formulae`, the limits in
 from __future__ import annotations
 
 from copy import deepcopy
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Literal
+
+
+def _flat(obj) -> dict:
+    """dataclasses.asdict for a dataclass whose fields are plain values (str, int, bool, None): the same dict,
+    without asdict's recursion and deep copies (the API converts every finding of every check)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 Kind = Literal["e-petition", "paper"]
 Language = Literal["en", "fr"]
@@ -45,7 +51,7 @@ class Addressee:
     text: str = ""  # only for kind == "other": the addressee as written
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _flat(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Addressee":
@@ -70,7 +76,10 @@ class Petition:
     second_version: "Petition | None" = None
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = _flat(self)
+        data["addressee"] = self.addressee.to_dict()
+        data["grievances"] = list(self.grievances)
+        data["second_version"] = self.second_version.to_dict() if self.second_version is not None else None
         return data
 
     @classmethod
@@ -134,7 +143,7 @@ class Removed:
         return reader_text("removed", self.code, language) if self.code else self.reason
 
     def to_dict(self, language: str | None = "en") -> dict:
-        data = asdict(self)
+        data = _flat(self)
         data["reason"] = self.reason_in(language)
         return data
 
@@ -218,7 +227,7 @@ class Finding:
     code: str = ""  # a stable name for the reason, e.g. "demand-framing"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _flat(self)
 
 
 def part_name_for_grievance(index: int) -> str:

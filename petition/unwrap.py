@@ -24,6 +24,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import islice
 
 from .addressees import find_mention
 from .grammar import PETITION_WORD
@@ -565,9 +566,14 @@ _EN_HINT = re.compile(r"\b(?:the|and|of|to)\b", _I)
 _FR_HINT = re.compile(r"\b(?:les|des|du|est|et|que)\b", _I)
 
 
+def _at_least(pattern: re.Pattern, text: str, n: int) -> bool:
+    """Whether `pattern` occurs n times in the first 20,000 characters (stops at the n-th, as every check asks)."""
+    return len(list(islice(pattern.finditer(text, 0, 20_000), n))) >= n
+
+
 def _unwrap_bilingual(u: Unwrapped, chosen: str | None) -> None:
     text = u.text
-    if len(_EN_HINT.findall(text, 0, 20_000)) < 5 or len(_FR_HINT.findall(text, 0, 20_000)) < 5:
+    if not (_at_least(_EN_HINT, text, 5) and _at_least(_FR_HINT, text, 5)):
         return  # one language only: no need to tell each paragraph's
     paragraphs = [(m.start(), m.end(), detect_language(m.group())) for m in _PARAGRAPH.finditer(text)]
     langs = [lang for _, _, lang in paragraphs if lang in ("en", "fr")]

@@ -57,10 +57,10 @@ def _answer_form(draft: Draft) -> AnswerForm:
         return AnswerForm()
     data = {"version": draft.version}
     sent = answer_sent(draft)
-    if sent is not None:
-        data["responder"] = sent.responder  # who answers does not change with the text
-        if sent.draft_version == draft.version:  # changing the answer starts from the one sent
-            data.update(answer=sent.answer, comment=sent.comment)
+    if sent is not None and sent.draft_version == draft.version:
+        # Changing the answer starts from the one sent. An answer about an older text is not copied: the link
+        # may since have gone to the next Member's office, which must not sign with the last one's name.
+        data.update(answer=sent.answer, comment=sent.comment, responder=sent.responder)
     return AnswerForm(formdata=None, data=data)
 
 

@@ -25,6 +25,7 @@ from petition.analysis import analyze_petition, analyze_text
 from integrations.represent import ServiceBusy
 from petition.model import ADDRESSEE_KINDS, KINDS, LANGUAGES, Addressee, Petition
 from web.i18n import API_FIELD, UI_LANGUAGES, ui_language, use_api_language
+from web.open_petitions import add_comparison
 from web.represent import lookup_or_error
 from web.security import csrf
 
@@ -93,6 +94,7 @@ def check():
                             "petition)."))
     except Invalid as error:
         abort(400, description=str(error))
+    add_comparison(analysis)
     response = jsonify(analysis.to_dict())
     # The body is someone's unpublished petition.
     response.headers["Cache-Control"] = "no-store"

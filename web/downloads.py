@@ -11,7 +11,8 @@ from flask import Blueprint, Response, abort, render_template, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from petition.analysis import analyze_petition
-from petition.catalogue import lang_of
+from petition.catalogue import copy_in, lang_of
+from petition.fingerprint import fingerprint
 from petition.formulae import heading
 from petition.house_form import request_sentence
 from petition.limits import (
@@ -26,6 +27,7 @@ from web.sponsoring import presenting_member, presenting_office
 from web.models import PrintRun
 from web.notices import ShowReview
 from web.unavailable import save_failed
+from pdf.documents import DocumentInfo
 
 bp = Blueprint("downloads", __name__)
 
@@ -61,6 +63,12 @@ def _options() -> dict:
             "printed_versions": lambda draft: PrintRun.printed_versions(get_session(), draft.id)}
 
 
+def document_info(draft: Draft) -> DocumentInfo:
+    """What every organizer's PDF says about the draft in its header and footer (pdf/documents.py)."""
+    return DocumentInfo(name=draft.label(), fingerprint=fingerprint(draft.petition), version=draft.version,
+                        status=draft.status)
+
+
 def _pdf(pdf: bytes, filename: str, **headers) -> Response:
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store", **headers})
@@ -72,7 +80,8 @@ def _review_response(draft: Draft) -> Response:
     analysis = analyze_petition(draft.petition)
     # What the converter left out of the pasted draft belongs in the sponsor's report too.
     analysis.removed = [Removed(**item) for item in (draft.conversion or {}).get("removed", [])]
-    return _pdf(review_pdf(analysis, store=pdf_store()), f"petition-review-v{draft.version}.pdf",
+    return _pdf(review_pdf(analysis, store=pdf_store(), document=document_info(draft)),
+                f"petition-review-v{draft.version}.pdf",
                 **{"X-Petition-Version": str(draft.version)})
 
 
@@ -161,25 +170,37 @@ def cover_letter(token: str):
     if draft.kind != "paper" or member is None or not member.office_postal.strip():
         abort(404, description=_("A cover letter needs a paper petition and a presenting Member with an office "
                                  "address: choose the Member on the \u201cMembers to ask\u201d page first."))
+    from pdf.documents import marks
     from pdf.renderer import render_pdf  # WeasyPrint loads only when a PDF is asked for
 
     petition = draft.petition
     pdf = render_pdf("pdf/cover_letter.html", lang=lang_of(petition.language),
                      member=member, office_lines=member.office_postal.strip().splitlines(),
                      heading_text=heading(petition.addressee, petition.language),
-                     prayer=request_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES, store=pdf_store())
+                     prayer=request_sentence(petition), min_signatures=MIN_PAPER_SIGNATURES,
+                     contact=[line.strip() for line in (draft.organizer_contact or "").splitlines() if line.strip()],
+                     marks=marks(document_info(draft), copy_in(petition.language)), store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
 
 
+def return_address(draft: Draft) -> str | None:
+    """Where volunteers return the signed sheets: the organizer's own return address (settings step), else the
+    presenting Member's office when one is chosen; None when neither is known."""
+    return (draft.return_address or "").strip() or presenting_office(draft)
+
+
 @bp.get("/d/<token>/volunteer-instructions.pdf")
 def volunteer_instructions(token: str):
-    """The volunteer instructions with "send the signed sheets to" the presenting Member's office."""
+    """The volunteer instructions: the draft's name and fingerprint, who may sign and how, where and by when the
+    signed sheets go back, and how to reach the organizer. A Member need not be chosen."""
     draft = draft_for_edit(token)
     if draft.kind != "paper":
         abort(404, description=_("Volunteer instructions are for paper petitions: e-petitions are signed online."))
     from pdf.instructions import instructions_pdf
 
-    pdf = instructions_pdf(draft.language, send_to=presenting_office(draft), store=pdf_store())
+    pdf = instructions_pdf(draft.language, send_to=return_address(draft), store=pdf_store(),
+                           document=document_info(draft), return_date=draft.return_date,
+                           contact=draft.organizer_contact)
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="volunteer-instructions.pdf"', "Cache-Control": "no-store"})

@@ -27,7 +27,7 @@ from forms.messages import message
 from forms.petitioners import PetitionersForm
 from forms.prayer import PrayerForm
 from forms.review import ApplySuggestionForm, ReadyForm
-from forms.settings import SettingsForm
+from forms.settings import DETAILS, SettingsForm
 from forms.second_version import RemoveSecondVersionForm, SecondVersionForm
 from forms.sponsors import STEP_LOOKUP_BUTTON
 from forms.start import StartForm
@@ -39,16 +39,19 @@ from petition.limits import DEFAULT_PAPER_SIZE, E_PETITION_WORD_LIMIT
 from petition.model import KINDS, LANGUAGES, Addressee, Petition
 from petition.parts import field_of, part_name
 from petition.catalogue import copy_in
+from petition.fingerprint import fingerprint as text_fingerprint
 from petition.reader import read
 from petition.rules import reader_text
 from petition.suggestions import apply_finding, can_apply, is_applicable
 
 from .db import get_session
 from .errors import handle_http_error
-from .i18n import JS_STRINGS, switched_to, ui_language
+from .i18n import JS_STRINGS, safe_next, switched_to, ui_language
 from .links import NO_DRAFT, draft_for_edit, draft_for_review
 from .models import Draft, StaleDraft, VersionBudgetExceeded
+from .models.clock import now as _models_now
 from .notices import VERSIONS_FULL, ShowReview
+from .open_petitions import add_comparison, for_page as open_petitions_for_page
 from .pdfcache import pdf_store
 from .ratelimits import reshows
 from .unavailable import FORMS, database_unavailable, save_failed
@@ -290,6 +293,8 @@ def review_analysis(petition: Petition):
     """The engine's findings plus, for paper, whether page 1 holds the text and its signature rows (measured
     with the real layout, so only where a person is about to decide: the review page and "ready")."""
     analysis = analyze_petition(petition)
+    # Close to an e-petition already open for signature (R-SUBJ-4): a warning, from the list an operator imported.
+    add_comparison(analysis)
     if petition.kind == "paper":
         from pdf.paper import paper_fit_report
 
@@ -473,7 +478,10 @@ def _step(token: str, step: str, version: Version):
     draft = draft_for_edit(token)
     spec = STEPS[step]
     if request.method == "GET":
-        form = spec.form(data={**spec.load(version.of(draft.petition)), "version": draft.version})
+        data = {**spec.load(version.of(draft.petition)), "version": draft.version}
+        if step == "settings":
+            data.update({name: getattr(draft, name) for name in DETAILS})
+        form = spec.form(data=data)
         return _render_step(draft, token, step, form, version=version)
 
     form = spec.form()
@@ -501,6 +509,8 @@ def _step(token: str, step: str, version: Version):
     session = get_session()
     try:
         draft.save(session, petition, form.loaded_version())
+        if step == "settings":
+            _save_details(draft, form.details())
         session.commit()
     except StaleDraft as stale:
         session.rollback()
@@ -535,6 +545,10 @@ def _step(token: str, step: str, version: Version):
         return redirect(version.url(token, step, _anchor=anchor))
     if switched_to():  # the language switch saved the page; show it again in the language chosen
         return redirect(version.url(token, step))
+    if request.form.get("next"):
+        # A link out of the step (the site's name, "Change this", "Back to the review") is a button of this
+        # form: the typed text is saved first, then the person goes where the link pointed (on this site only).
+        return redirect(safe_next(request.form.get("next")))
     goto = request.form.get("goto")
     if goto in ORDER:  # a step chosen in the progress bar, reached after the save
         return redirect(version.url(token, goto))
@@ -548,6 +562,16 @@ def _step(token: str, step: str, version: Version):
             return redirect(url_for("drafting.welcome", token=token))
         return redirect(version.url(token, ORDER[position - 1]))
     return redirect(version.url(token, ORDER[position + 1]))
+
+
+def _save_details(draft: Draft, details: dict) -> None:
+    """The organizer's details from the settings step. They are not the petition: changing them makes no new
+    version, so the text's fingerprint and a sponsor's "ready on version N" stay as they were."""
+    changed = {name: value for name, value in details.items() if getattr(draft, name) != value}
+    for name, value in changed.items():
+        setattr(draft, name, value)
+    if changed:
+        draft.updated_at = _models_now()
 
 
 # ----- a new draft copied from this one ----------------------------------------------------------------
@@ -586,6 +610,8 @@ def copy(token: str):
     session = get_session()
     try:
         new, new_token = Draft.create(session, petition, source_text=draft.source_text, conversion=draft.conversion)
+        for name in DETAILS:  # the organizer's name for it, contact and return details come along
+            setattr(new, name, getattr(draft, name))
         session.commit()
     except SQLAlchemyError as error:
         save_failed(error)
@@ -708,6 +734,19 @@ def _paper_size(petition: Petition) -> str | None:
     return size_that_fits(petition, pdf_store()) or DEFAULT_PAPER_SIZE
 
 
+def text_marks(petition: Petition) -> dict:
+    """The text's fingerprint as the review page shows it: of the whole text the sheets print by default (both
+    versions when there are two), and of each language alone (what a one-language sheet prints)."""
+    second = petition.second()
+    each = ""
+    if second is not None:
+        names = copy_in(ui_language()).language_name
+        each = ", ".join(
+            _("%(language)s only: %(mark)s", language=names(p.language), mark=text_fingerprint(p))
+            for p in (petition.alone(), second))
+    return {"whole": text_fingerprint(petition), "each": each}
+
+
 @bp.app_errorhandler(ShowReview)
 def _show_review(shown: ShowReview):
     return _render_review(shown.draft, shown.token, notice=shown.notice, status=shown.status, download=shown.download)
@@ -745,8 +784,10 @@ def _render_review(draft: Draft, token: str, *, notice: str | None = None, ready
         second_language_name=version_name(petition.second_language),
         second_version_url=url_for("drafting.second_version", token=token, lang=petition.second_language),
         # "Mark as ready" weighs both versions: the House reads the petition in each language it is in.
+        text_marks=text_marks(petition),
         blocking_errors=sum(1 for f in findings if f.severity == "error"),
         has_warnings=any(f.severity == "warning" for f in findings),
+        open_list=open_petitions_for_page(context["analysis"], ui_language()),
         **context,
     ), status
 
@@ -889,6 +930,7 @@ def sponsor_review(review_token: str):
         draft=draft,
         petition=petition,
         rendered=render(petition).text,
+        text_marks=text_marks(petition),
         second=_second_context(None, petition),
         **_panel_context(None, None, review_analysis(petition)),
     )
@@ -953,6 +995,11 @@ def second_panel(token: str, lang: str):
     return _live_panel(token, Version(lang))
 
 
+# The id of a step page's form: its links out ("Change this", the site's name) are buttons of it, so leaving
+# saves first (templates/drafting/_step.html).
+STEP_FORM = "draft-form"
+
+
 def _live_panel(token: str, version: Version):
     try:
         draft = draft_for_edit(token)
@@ -968,7 +1015,7 @@ def _live_panel(token: str, version: Version):
     context = _checks_context(token, petition, version)
     if draft.is_frozen:  # as on the page it updates: no suggestion to apply to a text sent to supporters
         context["can_apply"] = None
-    body = render_template("drafting/_panel.html", **context)
+    body = render_template("drafting/_panel.html", **context, leave_form=STEP_FORM)
     # The body is someone's unpublished petition.
     return body, 200, {"Cache-Control": "no-store"}
 

@@ -93,7 +93,7 @@ def _select_locale() -> str:
     return FORMAT_LOCALES[ui_language()]
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """A path on this site only (never another site, never a scheme-relative //host)."""
     target = target or "/"
     if not target.startswith("/") or target.startswith("//") or "\\" in target or re.search(r"[\x00-\x1f]", target):
@@ -104,7 +104,7 @@ def _safe_next(target: str | None) -> str:
 @bp.get("/language/<code>")
 def switch(code: str):
     """The switch as a link (pages without typed text): remember the choice and show the same page again."""
-    target = _safe_next(request.args.get("next"))
+    target = safe_next(request.args.get("next"))
     # Drop a stale ui_lang from the page's own query, so the choice made now wins.
     target = re.sub(rf"([?&]){FIELD}=[^&]*&?", r"\1", target).rstrip("?&")
     response = redirect(target or "/", code=303)
@@ -212,4 +212,10 @@ JS_STRINGS.update({
     "members-for-many": lazy_ngettext("Member of Parliament for %(code)s:", "Members of Parliament for %(code)s:", 2,
                                       code="%(code)s"),
     "member-for": _l("Member for %(riding)s"),
+    # static/js/leave-guard.js: the warning before leaving a page whose text is not saved.
+    "leave-title": _l("Your changes are not saved"),
+    "leave-text": _l("What you typed on this page is not saved yet. If you leave now, it is lost."),
+    "leave-save": _l("Save, then go there"),
+    "leave-discard": _l("Leave without saving"),
+    "leave-stay": _l("Stay on this page"),
 })

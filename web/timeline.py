@@ -82,6 +82,5 @@ def timeline_ics(token: str):
 
 
 def _short_title(draft: Draft) -> str:
-    prayer = " ".join(draft.petition.prayer.split())
-    return (prayer[:60].rsplit(" ", 1)[0] + "…") if len(prayer) > 60 else (
-        prayer or copy_in(ui_language()).gettext("your petition"))
+    """The calendar's name for the petition: the draft's own (Draft.label, as on every PDF)."""
+    return draft.label() or copy_in(ui_language()).gettext("your petition")

@@ -162,7 +162,13 @@ def scan(text: str) -> dict[str, list[tuple[int, int]]]:
     The same matches as `compiled(name).finditer`: leftmost first, and where several phrases
     match at one word, the longest phrase (the alternation lists longest first).
     """
-    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    lowered = text.lower()
+    if len(lowered) == len(text) and "\u03a3" not in text:
+        # Lowered once, not token by token: the same tokens at the same places (no character changed length,
+        # and no Greek capital sigma, whose lower case depends on the letters around it).
+        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(lowered)]
+    else:
+        tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
     best: dict[str, dict[int, tuple[int, int]]] = {}  # lexicon -> start -> (rank, end)
     for i, (start, token) in enumerate(tokens):
         whole, by_next, starting = _starting_with(token)

@@ -307,10 +307,11 @@ def test_small_things_a_user_meets_on_the_way(page: Page):
     expect(page.get_by_role("heading", name="What you ask for (the request)")).to_be_visible()
     assert "#" not in page.url, "the clause anchor followed the redirect to the next step"
 
-    # Settings: Cancel leaves the petition as it was.
+    # Settings: Cancel leaves the petition as it was (once the person confirms the change is to be dropped).
     page.goto(page.url.rsplit("/", 1)[0] + "/settings")
     page.get_by_label("Paper petition (signed by hand)").check()
     page.get_by_role("link", name="Cancel").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Leave without saving").click()
     expect(page.get_by_role("heading", name="Check your petition")).to_be_visible()
     expect(page.locator("#word-count")).to_contain_text("of 250 words")  # still an e-petition
 

@@ -44,7 +44,7 @@ def test_a_sponsor_answers_sees_the_answer_then_changes_it(page: Page, live_serv
     page.get_by_role("button", name="Send your answer").click()
 
     expect(page.locator(".flashes")).to_contain_text("Thank you: your answer was sent to the organizer.")
-    expect(sent.get_by_role("heading", name="The answer you sent")).to_be_visible()
+    expect(sent.get_by_role("heading", name="The answer sent through this link")).to_be_visible()
     expect(sent).to_contain_text("Needs changes, from Office of D. Whitfield")
     expect(sent).to_contain_text("About version 1, sent on")
     expect(sent).to_contain_text("Please cite the year of the UNESCO listing.")
@@ -93,7 +93,7 @@ def test_the_answer_sent_in_french(page: Page, live_server):
     page.get_by_label("Commentaire pour l’organisateur ou l’organisatrice").fill("Citez l’année de l’inscription.")
     page.get_by_role("button", name="Envoyer votre réponse").click()
     sent = page.locator("#answer-sent")
-    expect(sent.get_by_role("heading", name="La réponse que vous avez envoyée")).to_be_visible()
+    expect(sent.get_by_role("heading", name="La réponse envoyée par ce lien")).to_be_visible()
     expect(sent).to_contain_text("Sur la version 1, envoyée le")
     expect(sent).to_contain_text("Citez l’année de l’inscription.")
     assert_accessible(page, "French review link with the answer sent")

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from petition.fingerprint import fingerprint
 from petition.formulae import render
 from petition.limits import MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
 from petition.model import Petition
@@ -173,4 +174,11 @@ def test_the_review_pages_download_prints_both_versions_or_one(client, app):
     assert french.status_code == 200
     texts = page_texts(french.data)
     assert texts[0].startswith("Pétition") and "Petition to" not in texts[0]
+    # Each print carries the fingerprint of what it prints, and the review page names all three.
+    both_mark, french_mark = fingerprint(petition), fingerprint(petition.second())
+    assert both_mark != french_mark
+    assert all(text.endswith(both_mark) for text in page_texts(sheets.data))
+    assert all(text.endswith(french_mark) for text in texts)
+    assert f"Fingerprint of this text: {both_mark}." in page
+    assert f"French only: {french_mark}" in page and f"English only: {fingerprint(petition.alone())}" in page
     assert client.get(f"/d/{token}/paper.pdf?size=tabloid&languages=de").status_code == 400

@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from petition.fingerprint import fingerprint
 from petition.formulae import render
 from petition.limits import MAX_SHEETS, MIN_SIGNATURE_ROWS_ON_FIRST_PAGE, PAPER_SIZES
 from petition.model import Finding
@@ -25,7 +26,8 @@ def test_every_page_carries_the_prayer_and_its_number(paper_50, petition_en):
     for n, text in enumerate(texts, 1):
         assert norm(parts.heading) in text
         assert norm(parts.prayer_sentence) in text
-        assert text.endswith(f"Page {n}")
+        # The page number, then the text's fingerprint: the printer's mark at the foot of every page.
+        assert text.endswith(f"Page {n} {fingerprint(petition_en)}")
         assert "Printed name" in text and "Signature" in text and "no fixed address" in text
 
 
@@ -34,18 +36,36 @@ def test_page_one_has_the_whole_text_then_at_least_three_numbered_rows(paper_50,
     whole = norm(render(petition_en).text)
     assert first.startswith(whole)
     after = first[len(whole):]
-    rows = re.findall(r"(?<!\S)(\d+)(?!\S)", after.rsplit("Page", 1)[0])
+    rows = _row_numbers(after)
     assert rows == [str(i) for i in range(1, paper_50.rows_first_page + 1)]
     assert paper_50.rows_first_page >= MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
     # Later sheets carry the prayer but not the grievances.
     assert norm(petition_en.grievances[0]) not in page_texts(paper_50.pdf)[1]
 
 
-def test_fast_path_matches_plain_weasyprint_page_for_page(petition_en):
+def _row_numbers(page_text: str) -> list[str]:
+    """The numbers in a page's grid: after the address column's heading, before "Page"."""
+    grid = page_text.rsplit("Page", 1)[0].rsplit("no fixed address", 1)[-1]
+    return re.findall(r"(?<!\S)(\d+)(?!\S)", grid)
+
+
+def test_row_numbers_continue_across_the_sheets_of_one_print_run(paper_50):
+    numbers = [_row_numbers(text) for text in page_texts(paper_50.pdf)]
+    assert numbers[0][0] == "1" and len(numbers[0]) == paper_50.rows_first_page
+    # Sheet 2 starts at row N + 1, and so on to the last row of the last sheet.
+    assert numbers[1][0] == str(paper_50.rows_first_page + 1)
+    assert [n for page in numbers for n in page] == [str(i) for i in range(1, paper_50.signature_rows + 1)]
+    assert all(len(page) == paper_50.rows_per_sheet for page in numbers[1:])
+
+
+def test_fast_path_matches_plain_weasyprint_page_for_page(petition_en, tmp_path):
     fast = paper_pdf(petition_en, sheets=5)
     plain = paper_pdf_plain(petition_en, sheets=5)
     assert page_texts(fast.pdf) == page_texts(plain)
     assert [p.mediabox for p in reader(fast.pdf).pages] == [p.mediabox for p in reader(plain).pages]
+    # The stamped row numbers sit exactly where WeasyPrint puts numbers typed into the cells: the same ink.
+    for page in (2, 4):
+        assert png(fast.pdf, tmp_path, page, dpi=100).tobytes() == png(plain, tmp_path, page, dpi=100).tobytes()
 
 
 @pytest.mark.parametrize("size", sorted(PAPER_SIZES))
@@ -71,7 +91,9 @@ def test_200_sheets(petition_en):
     pages = reader(result.pdf).pages
     assert len(pages) == MAX_SHEETS
     last = norm(pages[-1].extract_text())
-    assert norm(paper_parts(petition_en).prayer_sentence) in last and last.endswith(f"Page {MAX_SHEETS}")
+    assert norm(paper_parts(petition_en).prayer_sentence) in last
+    assert last.endswith(f"Page {MAX_SHEETS} {fingerprint(petition_en)}")
+    assert _row_numbers(last)[-1] == str(result.signature_rows)
     assert result.signature_rows == result.rows_first_page + result.rows_per_sheet * (MAX_SHEETS - 1)
 
 
@@ -157,8 +179,10 @@ def test_pages_render_to_ink_with_the_number_at_the_foot(paper_50, tmp_path):
     foot, top = (0, 510, 425, 550), (0, 0, 425, 60)
     assert _dark(third, foot) > 0 and _dark(third, top) > 100
     assert _dark(third, (0, 0, 425, 20)) == 0  # nothing drawn in the top margin
-    body = (0, 0, 425, 505)
+    # The same sheet but for its row numbers (the first column, 0.5 in to 0.95 in) and its page number.
+    body, numbers = (50, 0, 425, 505), (25, 0, 48, 505)
     assert second.crop(body).tobytes() == third.crop(body).tobytes()
+    assert second.crop(numbers).tobytes() != third.crop(numbers).tobytes()
     assert second.crop(foot).tobytes() != third.crop(foot).tobytes()
 
 
@@ -235,7 +259,7 @@ def test_a_forked_worker_builds_its_own_fonts_and_renders(petition_en):
 def test_one_sheet_is_page_one_only(petition_en):
     result = paper_pdf(petition_en, sheets=1)
     texts = page_texts(result.pdf)
-    assert len(texts) == 1 and texts[0].startswith(norm(render(petition_en).text)) and texts[0].endswith("Page 1")
+    assert len(texts) == 1 and texts[0].startswith(norm(render(petition_en).text)) and texts[0].endswith(f"Page 1 {fingerprint(petition_en)}")
     assert result.signature_rows == result.rows_first_page >= MIN_SIGNATURE_ROWS_ON_FIRST_PAGE
 
 

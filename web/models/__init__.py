@@ -1,4 +1,5 @@
-"""Every stored table, one module per area: drafts and their versions, the sponsor side, print runs.
+"""Every stored table, one module per area: drafts and their versions, the sponsor side, print runs, the open
+e-petitions.
 
 Callers import from here (`from web.models import Draft`); the submodules import each other only where a
 query needs another area's table.
@@ -7,6 +8,7 @@ from .drafts import (
     KEEP_LATEST_VERSIONS, TOKEN_BYTES, VERSION_BUDGET_BYTES, Draft, DraftVersion, FrozenDraft, StaleDraft,
     VersionBudgetExceeded, hash_token, new_token, pinned_versions, stored_version_sizes, thin_versions,
 )
+from .open_petitions import OpenEPetition
 from .prints import RECORD_EVERY, PrintRun
 from .sponsors import MAX_ANSWERS_KEPT, SponsorChoice, SponsorResponse, TimelineDates
 
@@ -14,5 +16,5 @@ __all__ = [
     "KEEP_LATEST_VERSIONS", "TOKEN_BYTES", "VERSION_BUDGET_BYTES", "Draft", "DraftVersion", "FrozenDraft", "StaleDraft",
     "VersionBudgetExceeded", "hash_token", "new_token", "pinned_versions", "stored_version_sizes", "thin_versions",
     "MAX_ANSWERS_KEPT", "SponsorChoice", "SponsorResponse", "TimelineDates",
-    "RECORD_EVERY", "PrintRun",
+    "RECORD_EVERY", "PrintRun", "OpenEPetition",
 ]

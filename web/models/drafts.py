@@ -23,13 +23,14 @@ from __future__ import annotations
 import copy
 import hashlib
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
-    JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, cast, delete, func, select, update,
+    JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, cast, delete, func, select, update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relationship
 
+from petition.fingerprint import label_for
 from petition.model import Petition
 
 from ..db import Base
@@ -98,6 +99,14 @@ class Draft(Base):
     sent_to_supporters_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # The organizer's own details, entered in the settings step. They are not the petition: they go on the
+    # organizer's documents (the PDFs' headers, the volunteer instructions), never on the petition sheets
+    # (R-ATT-1), and changing them makes no new version of the text. `name` is the organizer's label for the
+    # draft (label() when empty); the other three tell volunteers when and where the signed sheets go back.
+    name: Mapped[str | None] = mapped_column(String(120), default=None)
+    organizer_contact: Mapped[str | None] = mapped_column(Text, default=None)
+    return_date: Mapped[date | None] = mapped_column(Date, default=None)
+    return_address: Mapped[str | None] = mapped_column(Text, default=None)
 
     versions: Mapped[list["DraftVersion"]] = relationship(
         back_populates="draft", order_by="DraftVersion.number", cascade="all, delete-orphan"
@@ -123,6 +132,13 @@ class Draft(Base):
         if self.is_frozen:
             return "sent"
         return "ready" if self.is_ready else "draft"
+
+    def label(self) -> str:
+        """The draft's name, or when it has none a label made from its request (the first words of what it
+        asks for), or from its addressee line when it asks nothing yet. Never empty."""
+        if (self.name or "").strip():
+            return self.name.strip()
+        return label_for(self.petition)  # petition.fingerprint
 
     @classmethod
     def create(
