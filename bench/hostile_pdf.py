@@ -7,6 +7,7 @@ seconds (the work is all CPU) with wall seconds beside them:
   other    - the review page in another worker: its memory empty, the shared folder (pdf.store) filled;
   paper    - the paper PDF at the size the review page offers (or the refusal page), nothing rendered yet;
   again    - the same PDF from another worker (read from the shared folder);
+  rv.pdf   - the sponsor-review PDF, nothing rendered yet (the fit measured, as after the review page);
 then the worst of each column. A request that passes --limit seconds is stopped and shown as >limit.
 
     .venv/bin/python bench/hostile_pdf.py [--limit 60] [--only emoji]
@@ -96,6 +97,15 @@ def app_on(folder: str):
     return create_app(settings)
 
 
+def _review_pdf_only(client, token: str, store):
+    """GET review.pdf with the fit in the shared folder but no PDF anywhere: what its first request costs."""
+    if store is not None:
+        for _, _, path in store._entries():
+            if path.read_bytes()[:5] == b"%PDF-":
+                path.unlink()
+    return client.get(f"/d/{token}/review.pdf")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=60, help="seconds after which a request is stopped")
@@ -109,7 +119,7 @@ def main() -> None:
         client.get("/")  # warm-up: imports, fonts, CSS, templates
         paper.paper_pdf(Petition(kind="paper", grievances=["Rents rose"], prayer="cap rents"), sheets=2)
         store = app.extensions.get("pdf_store")
-        columns = ("review", "fit", "other", "paper", "again")
+        columns = ("review", "fit", "other", "paper", "again", "rv.pdf")
         worst = {c: 0.0 for c in columns}
         print(f"{'draft':<46} " + " ".join(f"{c + ' cpu s':>12}" for c in columns) + "  size")
         for draft in drafts:
@@ -138,6 +148,12 @@ def main() -> None:
             forget_this_process()
             cells["again"] = timed(lambda: client.get(f"/d/{token}/paper.pdf?size={size if size != '-' else 'letter'}"),
                                    args.limit)
+            forget_this_process()
+            if store is not None:
+                store.clear()
+            client.get(f"/d/{token}/review")  # the fit, measured and stored as a person's visit leaves it
+            forget_this_process()
+            cells["rv.pdf"] = timed(lambda: _review_pdf_only(client, token, store), args.limit)
             row = []
             for c in columns:
                 cpu, wall, _ = cells[c]

@@ -193,18 +193,29 @@ def html_string(template: str, **ctx) -> str:
     return state()["env"].get_template(template).render(**gettext_functions(copy_in(ctx.get("lang"))), **ctx)
 
 
+# WeasyPrint in one thread of a process at a time. The fonts (one pango font map) and the laid-out documents
+# this module keeps (the sheet fast path reuses page 1) are shared, and drawing a document reactivates its
+# pango layouts: two threads writing the same cached document crashed ("'Layout' object has no attribute
+# 'layout'"), two first downloads of the same sheets at once in a threaded server (tests/db/test_races.py).
+# gunicorn's sync workers run one request per process, so they never wait on it; the work is CPU-bound
+# under the GIL either way.
+_weasyprint_turn = threading.RLock()
+
+
 def layout(html: str, css_names=("base",), size: str | None = None):
     """Lay out HTML with the shared fonts, CSS and fetcher; returns a weasyprint Document."""
     s = state()
-    doc = HTML(string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=s["fetcher"])
-    return doc.render(
-        stylesheets=stylesheets(css_names, size), font_config=s["fonts"], pdf_variant=PDF_VARIANT,
-        custom_metadata=True,
-    )
+    with _weasyprint_turn:
+        doc = HTML(string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=s["fetcher"])
+        return doc.render(
+            stylesheets=stylesheets(css_names, size), font_config=s["fonts"], pdf_variant=PDF_VARIANT,
+            custom_metadata=True,
+        )
 
 
 def write(document, finisher=None) -> bytes:
-    return document.write_pdf(pdf_variant=PDF_VARIANT, custom_metadata=True, finisher=finisher)
+    with _weasyprint_turn:
+        return document.write_pdf(pdf_variant=PDF_VARIANT, custom_metadata=True, finisher=finisher)
 
 
 def shared_key(*parts) -> str:

@@ -76,6 +76,8 @@ class Petition:
     second_version: "Petition | None" = None
 
     def to_dict(self) -> dict:
+        # asdict's result, spelled out (a new field holding a list or a dataclass needs its own line here;
+        # tests/engine/test_properties.py compares the two).
         data = _flat(self)
         data["addressee"] = self.addressee.to_dict()
         data["grievances"] = list(self.grievances)

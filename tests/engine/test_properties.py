@@ -76,3 +76,22 @@ def test_structured_findings_quote_exactly_the_text_at_their_span(grievances, pr
             continue
         quoted = " ".join(a.source[f.start:f.end].split())
         assert quoted == f.excerpt or (f.excerpt.endswith("…") and quoted.startswith(f.excerpt[:-1])), f
+
+
+def test_to_dict_is_what_dataclasses_asdict_gives_for_every_model():
+    """petition.model spells asdict out for speed (the API converts every finding of every check); a field added
+    later with a list or a dataclass inside would otherwise be stored by reference, not as JSON."""
+    from dataclasses import asdict
+
+    from petition.model import Addressee, Finding, Removed, Replaced
+
+    second = Petition(kind="paper", language="en", grievances=["Rents rose"], prayer="cap rents")
+    petition = Petition(kind="paper", language="fr", addressee=Addressee(kind="member", name="Jane Doe", riding="X"),
+                        petitioners="résidents", grievances=["Les loyers", "ont augmenté"], prayer="plafonner",
+                        second_version=second)
+    assert petition.to_dict() == asdict(petition) and second.to_dict() == asdict(second)
+    assert petition.to_dict()["grievances"] is not petition.grievances
+    finding = Finding("R-URL-1", "error", "a link", "prayer", 3, 9, "www.x", "drop it", "url")
+    assert finding.to_dict() == asdict(finding)
+    for removed in (Removed("see www.x", "R-URL-1", start=1, end=4, code=""), Replaced("Whereas", "R-STR-1")):
+        assert removed.to_dict() == {**asdict(removed), "reason": removed.reason_in("en")}
