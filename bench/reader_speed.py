@@ -65,6 +65,9 @@ def twenty_thousand() -> dict[str, str]:
         "a.a.a": fill("a.", LIMIT),
         "newlines": "\n" * LIMIT,
         "semicolons and markers": fill("1. a;\n- b;\n", LIMIT),
+        # Asks the converter infers (petition/asks.py): a "What we want:" list, imperative titles.
+        "'What we want:' list": "What we want:\n" + fill("1. Raise Old Age Security\n", LIMIT - 14),
+        "imperative lines": fill("Lower the voting age to 16\n\nCanada must ban plastics.\n", LIMIT),
         "punctuation soup": "".join(rng.choice("abc .;:\n,!?@#/1é’<>*_[]()-") for _ in range(LIMIT)),
     }
 
@@ -96,6 +99,8 @@ def main() -> None:
         "digits and spaces": fill("1 "),
         "'we ask' repeated": fill("we ask "),
         "'nous demandons' repeated": fill("nous demandons "),
+        "'Tell the' repeated": fill("Tell the Minister of Fisheries and Premier Eby: "),
+        "'Canada must' / 'Demand that'": fill("Canada must ban plastics. Demand that the Government of Canada act. "),
         "'a@' repeated": fill("a@"),
         "semicolons": ";" * MB,
         "newlines": "\n" * MB,

@@ -489,10 +489,12 @@ def _stamps(size: str, mark: str, geometry, first_row: int, rows: int, sheets: i
     page number. The numbers' box is one row apart per line, each line as tall as a row and its text centred in
     it: the page's top margin is set so the first line's text sits where the cell puts it (`geometry`,
     _row_geometry). Only the top and left margins move; the mark, at the bottom right, keeps the sheet's."""
-    key = cache_key("paper-stamps", size, mark, geometry, first_row, rows, sheets)
+    # A page's stamp does not depend on how many sheets follow it: as for the page numbers, one layout serves
+    # every sheet count up to the largest asked for so far.
+    key = cache_key("paper-stamps", size, mark, geometry, first_row, rows)
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
-    if doc is None:
+    if doc is None or len(doc.pages) < sheets:
         rules = f'@page {{ @bottom-right {{ content: "{mark}"; }} }} div + div {{ break-before: page; }}'
         if geometry is not None:
             x, top, pitch, width, line = geometry

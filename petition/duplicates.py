@@ -157,11 +157,13 @@ def similar_open_petitions(petition: Petition, open_petitions: OpenList | Sequen
     return sorted(best.values(), key=lambda s: (-s.score, s.number))[:limit]
 
 
+# The finding's code in petition/findings.py.
+FINDING = "similar-open-petition"
+
+
 def similar_findings(similar: Sequence[Similar], language: str) -> list[Finding]:
     """One R-SUBJ-4 warning per close open e-petition, in `language` (the petition's)."""
-    entry = rules.entry("similar-open-petition")
-    return [Finding(rule=entry["rule"], severity=entry["severity"], part="", code="similar-open-petition",
-                    excerpt=s.number,
-                    message=rules.message("similar-open-petition", language, number=s.number, title=s.title,
-                                          score=s.score))
+    entry = rules.entry(FINDING)
+    return [Finding(rule=entry["rule"], severity=entry["severity"], part="", code=FINDING, excerpt=s.number,
+                    message=rules.message(FINDING, language, number=s.number, title=s.title, score=s.score))
             for s in similar]

@@ -521,7 +521,8 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
         # No sentence asks in the House's way: look for the ask where drafts put it (petition.asks).
         inferred = _infer_asks(text, grievances, web_cuts, reading)
         if inferred is not None:
-            grievances = [u for u in grievances if not any(u is used for used in inferred.used)]
+            used = {id(u) for u in inferred.used}
+            grievances = [u for u in grievances if id(u) not in used]
             request_addrs.extend(inferred.addrs)
 
     for n, unit in enumerate(grievances):
@@ -562,6 +563,9 @@ def _put(text: str, spans: list[tuple[int, int]], reading: Reading) -> None:
         if s < e:
             reading.replaced.append(Replaced(text[s:e], "R-PRAY-4" if _DEMAND_VERB.search(text, s, e) else "R-STR-1",
                                              start=s, end=e, code="request-put"))
+
+
+NOTED_ASKS = 5  # inferred asks past this many are still read, but not each said in a note
 
 
 @dataclass
@@ -672,7 +676,8 @@ def _infer_asks(text: str, units: list[_Unit], cuts: list[tuple[int, int]], read
         return None
 
     bodies, pieces, addrs, country = [], [], [], False
-    for unit, ask, s, e in asks:
+    for n, (unit, ask, s, e) in enumerate(asks):
+        noted = n < NOTED_ASKS
         end = _clause_span(text, s, e)[1]
         body = _ask_body(text, ask, end, cuts)
         if not any(ch.isalnum() for ch in body):
@@ -691,6 +696,8 @@ def _infer_asks(text: str, units: list[_Unit], cuts: list[tuple[int, int]], read
             addrs.append(Span(*_bounds(text, *ask.addr)))
         country = country or ask.country
         said = _tidy(text[s:e])
+        if not noted:
+            continue  # the same note for the hundredth ask helps nobody
         if ask.demand:
             reading.notes.append(Note("demand-reworded", said=_tidy(text[ask.put[-1][0]:ask.put[-1][1]]) if ask.put else said))
         # A first line standing alone without a full stop is the draft's title ("Lower the voting age to 16").
@@ -806,7 +813,7 @@ def _addressee(text: str, reading: Reading, request_addrs: list[Span], kept: lis
                 reading.replaced.append(Replaced(text[a.start:a.end], "R-ADDR-1", start=a.start, end=a.end,
                                                  code="other-addressee"))
                 # The checker sees it too: one the House does not allow is reported, never swapped in silence.
-                key = f"prayer {len([k for k in written if k.startswith('prayer')]) + 1}"
+                key = f"prayer {len(same) + len(reading.replaced)}"  # unique: both only grow
                 written[key] = _tidy(text[a.start:a.end]).strip(" ,")
                 spans[key] = a
     if written.get("heading"):

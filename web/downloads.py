@@ -23,7 +23,7 @@ from web.db import get_session
 from web.links import draft_for_edit, draft_for_review
 from web.models import Draft
 from web.pdfcache import pdf_store
-from web.sponsoring import presenting_member, presenting_office
+from web.sponsoring import presenting_member, return_address
 from web.models import PrintRun
 from web.notices import ShowReview
 from web.unavailable import save_failed
@@ -182,12 +182,6 @@ def cover_letter(token: str):
                      marks=marks(document_info(draft), copy_in(petition.language)), store=pdf_store())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": 'attachment; filename="cover-letter.pdf"', "Cache-Control": "no-store"})
-
-
-def return_address(draft: Draft) -> str | None:
-    """Where volunteers return the signed sheets: the organizer's own return address (settings step), else the
-    presenting Member's office when one is chosen; None when neither is known."""
-    return (draft.return_address or "").strip() or presenting_office(draft)
 
 
 @bp.get("/d/<token>/volunteer-instructions.pdf")

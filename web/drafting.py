@@ -129,15 +129,19 @@ def _apply_settings(p: Petition, form: SettingsForm) -> Petition:
     # POST) keeps the stored one rather than failing in the model; the form's own error says what to fix.
     if form.kind.data in KINDS:
         p.kind = form.kind.data
-    if form.language.data in LANGUAGES and form.language.data != p.language and p.second_version is not None:
+    switched = form.language.data in LANGUAGES and form.language.data != p.language
+    if switched and p.second_version is not None:
         # With a version in each language, choosing the other language makes that version the petition and
         # this one its second version: each text stays with the language it is written in.
         first, second = p.alone(), p.second()
         second.second_version = first
         p = second
-    if form.language.data in LANGUAGES:
+    if switched:
         p.language = form.language.data
-        if is_default_petitioners(p.petitioners):  # saved in words before the default was kept as such
+        # Saved in words before the default was kept as such: the default, so the other language prints its own.
+        # Only on a change of language: otherwise the words print the same, and a save of the settings alone
+        # (the organizer's details) must not make a new version of the text (it would undo "ready").
+        if is_default_petitioners(p.petitioners):
             p.petitioners = None
     return p
 

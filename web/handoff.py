@@ -22,6 +22,7 @@ from forms.addressee import ADDRESSEE_LABELS
 from forms.handoff import CopyForm, SentForm
 from forms.messages import message
 from petition.catalogue import copy_in
+from petition.fingerprint import fingerprint
 from petition.house_form import house_form, request_sentence
 from petition.limits import (
     ADVISED_PAPER_SIGNATURES, DEFAULT_PAPER_SIZE, GOVERNMENT_RESPONSE_DAYS, MAX_SHEETS, MAX_SPONSOR_CHOICES, MIN_E_SIGNATURES,
@@ -36,7 +37,7 @@ from .links import draft_for_edit
 from .models import Draft, FrozenDraft, SponsorChoice, TimelineDates
 from .errors import handle_http_error
 from .ratelimits import reshow_for
-from .sponsoring import presenting_member, presenting_office
+from .sponsoring import presenting_member, presenting_office, return_address
 from .unavailable import FORMS, database_unavailable, kept_fields, save_failed
 
 
@@ -108,7 +109,8 @@ def _render(draft: Draft, token: str, *, sent_form: SentForm | None = None, noti
     if draft.kind == "paper":
         member = presenting_member(draft)
         context.update(
-            member=member, send_to=presenting_office(draft),
+            member=member, send_to=presenting_office(draft), return_to=return_address(draft),
+            text_mark=fingerprint(petition),
             min_signatures=MIN_PAPER_SIGNATURES, advised=ADVISED_PAPER_SIGNATURES,
             sizes=_paper_sizes(), size=_size_that_fits(petition), min_sheets=MIN_SHEETS, max_sheets=MAX_SHEETS,
             languages=_sheet_languages(petition), response_days=GOVERNMENT_RESPONSE_DAYS,

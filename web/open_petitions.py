@@ -57,6 +57,7 @@ class Loaded:
     key: tuple
     petitions: OpenList
     imported_at: datetime | None
+    distinct: int  # petitions, each counted once whatever the languages it is listed in
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -81,7 +82,7 @@ def loaded_list() -> Loaded | None:
         rows = connection.execute(select(OpenEPetition.number, OpenEPetition.title, OpenEPetition.text,
                                          OpenEPetition.language).order_by(OpenEPetition.id)).all()
     held = Loaded(key, OpenList(OpenPetition(number=r.number, title=r.title, text=r.text, language=r.language)
-                                for r in rows), _aware(latest))
+                                for r in rows), _aware(latest), len({r.number for r in rows}))
     cache["loaded"] = held
     return held
 
@@ -112,8 +113,7 @@ def compare(petition) -> Comparison | None:
         return None
     if held is None:
         return None
-    compared = len({p.number for p in held.petitions.petitions})
-    return Comparison(compared, held.imported_at, similar_open_petitions(petition, held.petitions))
+    return Comparison(held.distinct, held.imported_at, similar_open_petitions(petition, held.petitions))
 
 
 def add_comparison(analysis) -> None:

@@ -86,6 +86,12 @@ def presenting_office(draft: Draft) -> str | None:
     return f"{title}\n{member.office_postal.strip()}"
 
 
+def return_address(draft: Draft) -> str | None:
+    """Where volunteers return the signed sheets: the organizer's own return address (settings step), else the
+    presenting Member's office when one is chosen; None when neither is known. Never on the petition sheets."""
+    return (draft.return_address or "").strip() or presenting_office(draft)
+
+
 def responses_for(draft: Draft) -> list[dict]:
     """Each answer with whether the draft changed since, and the text it was given on."""
     rows = []

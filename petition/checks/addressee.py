@@ -91,9 +91,11 @@ def check(ctx: Context):
     # petition's own addressee was reported above.
     reported = {_not_allowed(addressee.text)[2].casefold()} if addressee.kind == "other" and _not_allowed(
         addressee.text) else set()
+    seen: set[str] = set()
     for key, said in written.items():
-        if not key.startswith(("prayer", "heading", "attention")) or not said:
+        if not key.startswith(("prayer", "heading", "attention")) or not said or said.casefold() in seen:
             continue
+        seen.add(said.casefold())  # the same addressee asked a hundred times is checked once
         if addressee.kind == "other" and classify_addressee(said) == addressee:
             continue  # the petition's own addressee, reported above
         verdict = _not_allowed(said)

@@ -36,24 +36,50 @@ _CITATION = regex.compile(
     r"\((?:(?i:source|sources|see|cf|voir|selon|according to)\b[^()\n]{0,120}"
     r"|\p{Lu}[^()\n.;!?]{0,120}|\d{4}[^()\n.;!?]{0,60})\)|\[\d{1,3}\]"
 )
-_TITLE_WORD = r"(?:\p{Lu}[\p{L}'’\-]*|of|the|and|on|for|to|in|de|du|des|la|le|les|l['’]|d['’]|sur|et|à|au|aux|en)"
+# Words are bounded ({0,40}): an unbounded run would make a 20,000-letter "A-A-A-..." quadratic.
+_TITLE_WORD = r"(?:\p{Lu}[\p{L}'’\-]{0,40}|of|the|and|on|for|to|in|de|du|des|la|le|les|l['’]|d['’]|sur|et|à|au|aux|en)"
 _STATUTE = regex.compile(
     # Bill C-21, Bill S-3, projet de loi C-21
     r"(?i:\bbill|\bprojet\s+de\s+loi)\s+[CS]-\d{1,4}\b"
     # the Criminal Code (of Canada), le Code criminel
     r"|\b(?:Criminal\s+Code(?:\s+of\s+Canada)?|Code\s+criminel|Charter\s+of\s+Rights(?:\s+and\s+Freedoms)?"
     r"|Charte\s+canadienne\s+des\s+droits(?:\s+et\s+libertés)?)\b"
-    # the Canada Health Act, the Indian Act, the Criminal Records Act: capitalized words ending in Act
-    r"|\b\p{Lu}[\p{L}'’\-]*(?:\s+" + _TITLE_WORD + r"){0,8}?\s+Act\b(?:,?\s+\d{4})?"
     # Loi sur les Indiens, Loi canadienne sur la santé, Loi de l'impôt sur le revenu
     r"|\bLoi\s+(?:canadienne\s+|fédérale\s+)?(?:sur|de|concernant|relative|visant)\b(?:\s+" + _TITLE_WORD + r"){1,8}",
     regex.V1,
 )
 
 
+# "the Canada Health Act", "the Criminal Records Act, 1985": capitalized words ending in "Act". Read
+# from each "Act" backwards over at most eight words, never tried at every capitalized word.
+_ACT = regex.compile(r"\bAct\b(?:,?\s+\d{4})?")
+_TITLE_TOKEN = regex.compile(_TITLE_WORD, regex.V1)
+_NON_SPACE = regex.compile(r"\S+")
+_ACT_WINDOW = 120  # characters before "Act": room for eight title words
+_ACT_WORDS = 8
+
+
+def _acts(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _ACT.finditer(text):
+        lo = max(0, m.start() - _ACT_WINDOW)
+        words = _NON_SPACE.findall(text, lo, m.start())
+        start, at = None, m.start()
+        for word in reversed(words[-_ACT_WORDS:]):
+            at = text.rfind(word, lo, at)
+            if not _TITLE_TOKEN.fullmatch(word):
+                break
+            if word[0].isupper():
+                start = at
+        if start is not None:
+            found.append((start, m.end()))
+    return found
+
+
 def shields(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are someone else's words or a title: quotations, citations, statutes."""
     spans = [(m.start(), m.end()) for pattern in (_QUOTES, _STATUTE) for m in pattern.finditer(text)]
+    spans += _acts(text)
     spans += [(m.start(), m.end()) for m in _CITATION.finditer(text) if len(m.group().split()) <= CITATION_MAX_WORDS]
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -188,3 +188,23 @@ def test_a_demand_left_at_the_head_of_a_request_is_flagged_for_a_person_to_weigh
     assert [f.excerpt for f in listed.findings if f.code == "demand-wording"] == ["exigez"]
     assert not [f for f in analyze_text("Rents rose. We call upon the Government of Canada to cap rents.").findings
                 if f.rule == "R-PRAY-4"]
+
+
+# Long pastes made of the phrases the ask finder looks for: every pattern is anchored at a sentence's
+# start and bounded, so these read and lose nothing (bench/reader_speed.py prints how long they take).
+def _fill(unit, n=20_000):
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+@pytest.mark.parametrize("text", [
+    _fill("Tell the "), _fill("Tell Ottawa: "), _fill("Canada must "), _fill("the Minister of Fisheries "),
+    "Please urge the Minister of" + _fill(" Fisheries"), _fill("What we want:\n"), "What we want:\n" + _fill("1. Raise OAS\n"),
+    _fill("Demand that the Government of Canada "), _fill("We the "), _fill("Nous vous demandons "),
+    _fill("It's time for "), "Petition to the House of Commons" + _fill(" regarding"), "Petition to the " + _fill("Minister "),
+    _fill("Restore the lands. "), _fill("Rétablissez le train. "), _fill("Exigez la réouverture. "),
+    _fill("We call upon the Premier of Ontario to cap rents. We urge Loblaw to act. "),
+], ids=lambda t: repr(t[:14]))
+def test_long_pastes_of_ask_phrases_are_read_and_lose_nothing(text):
+    reading = read(text)
+    assert not problems(reading)
+    analyze_reading(reading)

@@ -344,3 +344,30 @@ def test_a_sentence_pointing_back_at_the_request_is_listed_not_left_as_grievance
     # A "This ..." sentence whose noun the request does not name is a grievance of its own.
     other = read("We ask the Government of Canada to fund rural transit. This service ended in 2019 in our county.")
     assert other.petition.grievances == ["This service ended in 2019 in our county"]
+
+
+@pytest.mark.parametrize("text, banner", [
+    ("Rents doubled.\n\nWe ask the Government of Canada to cap rents.\n\n126 of 200 signatures", "126 of 200 signatures"),
+    ("Les loyers ont doublé.\n\nDéjà 312 signatures\n\nNous demandons au gouvernement du Canada de plafonner les loyers.",
+     "Déjà 312 signatures"),
+])
+def test_a_campaign_counter_is_a_banner_in_both_languages(text, banner):
+    reading = convert_freeform(text)
+    assert [r.text for r in reading.removed if r.code == "campaign"] == [banner]
+    assert all(banner not in g for g in reading.petition.grievances)
+
+
+def test_a_sources_label_goes_with_its_links():
+    from petition.accounting import problems
+
+    text = ("Hospitals have hours of fuel left.\n\nWe call on the Prime Minister to press for a ceasefire.\n\n"
+            "Citations: ⒈https://example.org/a ⒉https://example.org/b")
+    reading = convert_freeform(text)
+    assert [r.code for r in reading.removed] == ["sources"]
+    assert reading.removed[0].text.startswith("Citations:")
+    assert reading.petition.grievances == ["Hospitals have hours of fuel left"]
+    assert not problems(reading)
+    # A sentence that only mentions sources stays a grievance.
+    kept = convert_freeform("Sources of funding dried up in 2020. See https://example.org/report for the figures.\n\n"
+                            "We ask the Government of Canada to fund it.")
+    assert kept.petition.grievances[0] == "Sources of funding dried up in 2020"

@@ -110,8 +110,13 @@ def test_invisible_characters_never_reach_the_printed_sheets(runner, tmp_path):
 
 
 def test_the_paper_review_measures_the_first_page_as_printing_does(runner, tmp_path):
-    """Tovuz does not fit on Letter with three signature rows: the review says so before anyone prints."""
-    path = str(SAMPLES / "freeform" / "tovuz-aggression.txt")
+    """Tovuz with one more grievance does not fit on Letter with three signature rows: the review says so before
+    anyone prints."""
+    paragraphs = (SAMPLES / "freeform" / "tovuz-aggression.txt").read_text(encoding="utf-8").split("\n\n")
+    longer = paragraphs[:5] + [paragraphs[4]] + paragraphs[5:]  # its longest grievance twice, as a paste might
+    source = tmp_path / "longer.txt"
+    source.write_text("\n\n".join(longer), encoding="utf-8")
+    path = str(source)
     out = tmp_path / "review.pdf"
     assert runner.invoke(args=["petition", "pdf", "--review", "--kind", "paper", path, "--out", str(out)]).exit_code == 0
     text = norm(" ".join(page_texts(out.read_bytes())))

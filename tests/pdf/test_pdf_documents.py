@@ -82,8 +82,6 @@ def test_every_page_of_every_pdf_says_its_version_date_and_fingerprint(client, a
 
 def test_the_fingerprint_follows_the_text_and_nothing_else(client, app):
     token = paste(client)
-    # The first save of the settings may store the pasted petitioners as "the default" (a new version).
-    assert settings(client, app, token, name="First name").status_code == 302
     draft = stored(app, token)
     before = fingerprint(draft.petition)
     page = client.get(f"/d/{token}/review").get_data(as_text=True)
@@ -190,3 +188,18 @@ def test_a_name_cannot_break_out_of_the_header(client, app):
     first = reader(pdf).pages[0]
     assert (float(first.mediabox.width), float(first.mediabox.height)) == (612.0, 792.0)
     assert hostile.replace(" ", "") in page_texts(pdf)[0].replace(" ", "")
+
+
+def test_the_hand_off_page_shows_the_mark_and_the_return_details(client, app):
+    token = paste(client)
+    r = client.post(f"/d/{token}/ready", data={"version": str(stored(app, token).version), "acknowledge": "y"})
+    assert r.status_code == 302 and stored(app, token).is_ready
+    page = client.get(f"/d/{token}/submit").get_data(as_text=True)
+    assert f"Each sheet carries the mark {fingerprint(stored(app, token).petition)}" in page
+    assert f'href="/d/{token}/volunteer-instructions.pdf"' in page
+    assert f'href="/d/{token}/settings"' in page  # nothing entered yet: where to enter it
+    # The details are not the text: entering them keeps the version marked ready.
+    assert settings(client, app, token, **DETAILS).status_code == 302 and stored(app, token).is_ready
+    page = client.get(f"/d/{token}/submit").get_data(as_text=True)
+    assert "The volunteer instructions ask for the sheets back by March 15, 2027." in page
+    assert "12 Elm Street" in page and f'href="/d/{token}/settings"' not in page

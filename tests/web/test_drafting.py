@@ -430,11 +430,13 @@ def test_each_step_shows_the_server_side_checks_without_javascript(client):
 
 def test_review_shows_the_petition_as_published_and_the_word_count(client):
     token = new_draft(client)
-    fill(client, token, grievances=["Rents rose 40% in five years", "Wages did not"], prayer="enact rent control")
+    fill(client, token, grievances=["Rents rose 40% in five years", "Wages did not"],
+         prayer="double the Canada Housing Benefit")
     page = text_of(client.get(f"/d/{token}/review"))
     assert ("Petition to the House of Commons Whereas: Rents rose 40% in five years; Wages did not. "
-            "We, the undersigned, citizens and residents of Canada, call upon the House of Commons to enact rent control.") in page
-    assert "12 of 250 words" in page
+            "We, the undersigned, citizens and residents of Canada, call upon the House of Commons to double the Canada "
+            "Housing Benefit.") in page
+    assert "14 of 250 words" in page
     assert "No problems found." in page
 
 
@@ -497,10 +499,11 @@ def test_warnings_must_be_acknowledged_before_ready(client, app):
 
 def test_ready_lapses_when_the_petition_changes(client, app):
     token = new_draft(client)
-    fill(client, token, grievances=["Rents rose"], prayer="enact rent control")
+    # A federal request: rent control would draw the provincial-matter warning, to acknowledge first.
+    fill(client, token, grievances=["Rents rose"], prayer="double the Canada Housing Benefit")
     client.post(f"/d/{token}/ready", data={"version": str(stored(app, token).version)})
     assert stored(app, token).is_ready
-    client.post(f"/d/{token}/prayer", data={"prayer": "enact national rent control",
+    client.post(f"/d/{token}/prayer", data={"prayer": "triple the Canada Housing Benefit",
                                              "version": str(stored(app, token).version)})
     assert not stored(app, token).is_ready
 

@@ -68,7 +68,7 @@ def test_a_paper_petitions_live_panel_has_the_printed_sheets_findings_like_the_r
     review = panel_of(client.get(f"/d/{token}/review").get_data(as_text=True))
     assert "The printed sheets" in review and "R-PAP-" in review
     answer = live(client, token, "prayer", prayer="enact rent control")
-    assert panel_of(answer.get_data(as_text=True)) == review
+    assert as_links(panel_of(answer.get_data(as_text=True))) == review
 
 
 def test_the_live_panel_checks_the_typed_text_and_saves_nothing(client, app):
