@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from dataclasses import dataclass, field
 
 import pydyf
@@ -139,7 +140,7 @@ def _parts_context(parts: PaperParts, language: str, first_rows: int, sheets: li
 
 def _numbered(sheets) -> list[tuple[int, int | None]]:
     """Each continuation sheet as (rows, number of its first row); a bare count leaves its numbers blank (the
-    shared sheet of the fast path, whose numbers are stamped per page: see _row_stamps)."""
+    shared sheet of the fast path, whose numbers are stamped per page: see _stamps)."""
     return [sheet if isinstance(sheet, tuple) else (sheet, None) for sheet in sheets]
 
 
@@ -479,40 +480,53 @@ class _AsPage:
         self._page_box = box
 
 
-def _stamps(size: str, mark: str, geometry, first_row: int, rows: int, sheets: int) -> list:
-    """One page per sheet carrying only margin boxes: the text's fingerprint `mark` (paper.css places it) and,
-    on each continuation sheet, its row numbers drawn exactly over the shared sheet's empty number cells:
-    sheet k (2, 3, ...) numbers its rows from first_row + (k - 2) * rows.
+# What the row-number template's every line reads: each digit once, so the template gives every digit's glyph (and
+# puts every digit in the PDF's font subset, with its Unicode mapping, whatever numbers the sheets carry).
+_DIGITS = "0123456789"
+
+
+def _stamps(size: str, mark: str, geometry, rows: int) -> tuple:
+    """(marks, template): pages carrying only margin boxes, laid out once per text and size whatever the sheet count.
+
+    `marks` carries the text's fingerprint `mark` (paper.css places it), the same on every page. `template` (None
+    without a continuation sheet) carries `rows` lines of _DIGITS drawn exactly over the shared sheet's empty
+    number cells; it is never printed: each continuation sheet's numbers are its stream with each line's glyphs
+    replaced by those of the line's number (_share_sheet). Laying out (and drawing) a layer of numbers per sheet
+    cost about 11 ms a sheet; a digit is one glyph of one advance (DejaVu Sans' digits are tabular), so a number's
+    glyphs, placed from the line's start, are exactly what laying the number out would draw.
 
     Every continuation sheet is one shared page (the fast path), so its numbers cannot be in it; a margin box is
     never part of the structure tree (WeasyPrint keeps it out), so the numbers join each page as marks, like the
     page number. The numbers' box is one row apart per line, each line as tall as a row and its text centred in
     it: the page's top margin is set so the first line's text sits where the cell puts it (`geometry`,
     _row_geometry). Only the top and left margins move; the mark, at the bottom right, keeps the sheet's."""
-    # A page's stamp does not depend on how many sheets follow it: as for the page numbers, one layout serves
-    # every sheet count up to the largest asked for so far.
-    key = cache_key("paper-stamps", size, mark, geometry, first_row, rows)
+    key = cache_key("paper-stamps", size, mark, geometry, rows)
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
-    if doc is None or len(doc.pages) < sheets:
+    if doc is None:
         rules = f'@page {{ @bottom-right {{ content: "{mark}"; }} }} div + div {{ break-before: page; }}'
         if geometry is not None:
             x, top, pitch, width, line = geometry
-            # One rule for every page: each page's numbers come from its own element (string-set); a :nth() rule
-            # per page made the cascade quadratic in the sheet count.
             rules += (f'@page {{ margin-top: {top - (pitch - line) / 2}px !important; '
                       f'margin-left: {x + width}px !important; '
                       f'@left-top {{ content: string(rows); font: 7.5pt "DejaVu Sans", sans-serif; '
                       f'line-height: {pitch}px; white-space: pre; text-align: left; vertical-align: top; '
                       f'padding: 0 0 0 {x}px; }} }} div {{ string-set: rows attr(data-rows); }}')
-        pages = '<div data-rows=""></div>' + "".join(
-            '<div data-rows="{}"></div>'.format("&#10;".join(str(first_row + k * rows + i) for i in range(rows)))
-            for k in range(sheets - 1))
+        pages = '<div data-rows=""></div>' + (
+            '<div data-rows="{}"></div>'.format("&#10;".join([_DIGITS] * rows)) if geometry is not None else "")
         html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title></title><style>{rules}</style>'
                 f'</head><body>{pages}</body></html>')
         doc = renderer.layout(html, CSS, size)
         layouts.put(key, doc)
-    return doc.pages[:sheets]
+    marks = doc.pages[0]
+    template = None
+    if geometry is not None:
+        # Only the numbers: the template's own mark would be drawn (and read by text extraction) for nothing.
+        box = copy.copy(doc.pages[1]._page_box)
+        box.children = [c for c in _margins(doc.pages[1]) if getattr(c, "at_keyword", "") == "@left-top"]
+        template = copy.copy(doc.pages[1])
+        template._page_box = box
+    return marks, template
 
 
 def _margins(page) -> list:
@@ -553,37 +567,71 @@ def _as_artifact(stream) -> None:
             items[i - 2], items[i - 1], items[i] = "/Artifact", b"", b"BMC"
 
 
-def _share_sheet(document, pdf) -> None:
-    """write_pdf finisher: pages are [page 1, bare sheet, number 2, ..., number N].
+_GLYPHS = re.compile(rb"^\[(.*)\] TJ$", re.S)
+_GLYPH = re.compile(rb"<[0-9a-fA-F]+>[-0-9.]+")
 
-    Every continuation page becomes the one sheet content stream plus its own
-    page-number stream, so painting, tagging and compressing the sheet happen once
-    whatever the sheet count. The repeated pages share the sheet's structure
-    entries (StructParents): a screen reader finds the same table on each.
+
+def _numbered_stream(template, digits: dict, numbers) -> pydyf.Stream:
+    """The template's stream with line i drawing the glyphs of numbers[i]."""
+    lines = iter(numbers)
+    items = [b"[" + b"".join(digits[d] for d in str(next(lines))) + b"] TJ" if isinstance(item, bytes) and _GLYPHS.match(item) else item
+             for item in template.stream]
+    return pydyf.Stream(items, compress=template.compress)
+
+
+def _digit_glyphs(template, rows: int) -> dict:
+    """Each digit's glyph (with its advance adjustment) as the template draws it, from its lines of _DIGITS."""
+    shown = [_GLYPHS.match(item) for item in template.stream if isinstance(item, bytes)]
+    glyphs = [_GLYPH.findall(match.group(1)) for match in shown if match]
+    # Every line is _DIGITS, one glyph a digit, no kerning between them: else a number's glyphs would not be the
+    # digits' glyphs side by side, and the numbers could not be placed by position.
+    if len(glyphs) != rows or any(line != glyphs[0] for line in glyphs) or len(glyphs[0]) != len(_DIGITS):
+        raise RuntimeError(f"row-number template: {len(glyphs)} lines, not {rows} lines of one glyph a digit")
+    return dict(zip(_DIGITS, glyphs[0]))
+
+
+def _share_sheet(first_row: int, rows: int):
+    """write_pdf finisher: pages are [page 1, bare sheet, marks 2, ..., marks N, row-number template].
+
+    Every continuation page becomes the one sheet content stream, its own row numbers (the template's stream with
+    its numbers' glyphs, _stamps) and its own page-number and mark stream, so painting, tagging and compressing
+    the sheet happen once whatever the sheet count. The repeated pages share the sheet's structure entries
+    (StructParents): a screen reader finds the same table on each. Sheet k (2, 3, ...) numbers its rows from
+    first_row + (k - 2) * rows.
     """
-    kids = pdf.pages["Kids"]
-    numbers = kids[::3]
-    if len(numbers) < 3:
-        return
-    sheet = pdf.objects[numbers[1]]
-    # Each stream starts by flipping the coordinate system; save and restore the
-    # graphics state around the sheet so the page number is not flipped twice.
-    save, restore = pydyf.Stream([b"q"]), pydyf.Stream([b"Q"])
-    pdf.add_object(save)
-    pdf.add_object(restore)
-    sheet_stream = [save.reference, sheet["Contents"], restore.reference]
-    for position, number in enumerate(numbers[2:], start=2):
-        page = pdf.objects[number]
-        stamp_ref = page["Contents"]
-        _as_artifact(pdf.objects[int(stamp_ref.split()[0])])
-        if position == 2:
-            sheet["Contents"] = pydyf.Array([*sheet_stream, stamp_ref])
-        else:
-            page["Contents"] = pydyf.Array([*sheet_stream, stamp_ref])
-            if "StructParents" in sheet:
-                page["StructParents"] = sheet["StructParents"]
-    del kids[6:9]  # the number-2 page now lives inside the sheet page
-    pdf.pages["Count"] -= 1
+    def finish(document, pdf) -> None:
+        kids = pdf.pages["Kids"]
+        numbers = kids[::3]
+        template = pdf.objects[int(pdf.objects[numbers[-1]]["Contents"].split()[0])]
+        _as_artifact(template)
+        digits = _digit_glyphs(template, rows)
+        del kids[-3:]  # the template is never printed
+        pdf.pages["Count"] -= 1
+        sheet = pdf.objects[numbers[1]]
+        # Each stream starts by flipping the coordinate system; save and restore the
+        # graphics state around the sheet and the numbers so the page's marks are not flipped twice.
+        save, restore = pydyf.Stream([b"q"]), pydyf.Stream([b"Q"])
+        pdf.add_object(save)
+        pdf.add_object(restore)
+        sheet_stream = [save.reference, sheet["Contents"], restore.reference]
+        for position, number in enumerate(numbers[2:-1], start=2):
+            page = pdf.objects[number]
+            stamp_ref = page["Contents"]
+            _as_artifact(pdf.objects[int(stamp_ref.split()[0])])
+            start = first_row + (position - 2) * rows
+            row_stream = _numbered_stream(template, digits, range(start, start + rows))
+            pdf.add_object(row_stream)
+            contents = pydyf.Array([*sheet_stream, save.reference, row_stream.reference, restore.reference,
+                                    stamp_ref])
+            if position == 2:
+                sheet["Contents"] = contents
+            else:
+                page["Contents"] = contents
+                if "StructParents" in sheet:
+                    page["StructParents"] = sheet["StructParents"]
+        del kids[6:9]  # the number-2 page now lives inside the sheet page
+        pdf.pages["Count"] -= 1
+    return finish
 
 
 def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE, sheets: int | None = None,
@@ -613,13 +661,16 @@ def paper_pdf(petition: Petition, *, findings=(), size: str = DEFAULT_PAPER_SIZE
             sheet_html, sheet_key = _rows_key(parts, petition.language, size, "sheet")
             sheet = _document(parts, petition.language, size, "sheet", sheet_html, sheet_key)
             geometry = _row_geometry(sheet.pages[0], first.pages[0])
-        stamps = _stamps(size, short(digest), geometry, first_rows + 1, sheet_rows, sheets)
-        pages = [_with_margins(first.pages[0], _in_order(_margins(numbers[0]) + _margins(stamps[0])))]
+        marks, template = _stamps(size, short(digest), geometry, sheet_rows)
+        pages = [_with_margins(first.pages[0], _in_order(_margins(numbers[0]) + _margins(marks)))]
         if sheets > 1:
             pages.append(_with_margins(sheet.pages[0], []))
             # Only the marks: the blank page's own (empty) body would be drawn and tagged for nothing.
-            pages += [_only_margins(n, _margins(stamp)) for n, stamp in zip(numbers[1:], stamps[1:])]
-        return renderer.write(first.copy(pages), finisher=_share_sheet if sheets > 1 else None)
+            pages += [_only_margins(n, _margins(marks)) for n in numbers[1:]]
+            # Drawn once to give each digit's glyph, then dropped (_share_sheet).
+            pages.append(template)
+        finisher = _share_sheet(first_rows + 1, sheet_rows) if sheets > 1 else None
+        return renderer.write(first.copy(pages), finisher=finisher)
 
     # The key is page 1's probe (the exact text, language and labels; the sheet repeats part of it).
     pdf = renderer.cached("pdfs", renderer.shared_key("paper-pdf", first_html, size, sheets), store, make)
