@@ -438,21 +438,36 @@ def _refuse_errors(findings) -> None:
         raise PaperRefused(errors)
 
 
-def _numbers(language: str, size: str, pages: int) -> list:
-    """`pages` empty pages carrying only their 'Page i' margin box.
+# Pages 1 to 10 are laid out as they print; a later page's number is drawn from the page of as many digits laid out
+# first (10, 100, ...) with its digits' glyphs replaced (_share_sheet), as the row numbers are.
+_NATIVE_PAGES = 10
 
-    The labels say "Page i", not "Page i of N", so one layout serves every sheet
-    count up to the largest asked for so far, and every petition.
+
+def _number_source(page: int) -> int:
+    """Which laid-out page (0-based) of _numbers draws page number `page` (1-based)."""
+    return page - 1 if page <= _NATIVE_PAGES else _NATIVE_PAGES - 3 + len(str(page))
+
+
+def _numbers(language: str, size: str, pages: int) -> list:
+    """`pages` empty pages carrying only their 'Page i' margin box: pages 1 to 10 as they are, and for each later
+    page the page of its digit count (10, 100, ...), whose number _share_sheet replaces by glyph.
+
+    The labels say "Page i", not "Page i of N", so one layout of a dozen pages serves every sheet count (laying
+    out one page per sheet cost about 6 ms a sheet) and every petition.
     """
     key = cache_key("paper-numbers", language, size)
     layouts = renderer.state()["numbers"]
     doc = layouts.get(key)
-    if doc is None or len(doc.pages) < pages:
+    if doc is None:
         ctx = {"lang": language, "title": "", "parts": None, "text_sha256": "", "mark": "", "second": None,
-               "first_rows": 0, "sheets": [], "blank_pages": pages}
-        doc = renderer.layout(renderer.html_string("pdf/paper.html", **ctx), CSS, size)
+               "first_rows": 0, "sheets": [], "blank_pages": _number_source(MAX_SHEETS) + 1}
+        # Page 11 reads 100, page 12 reads 1000, ...: one page for each digit count past 2.
+        resets = "".join(f"@page :nth({_NATIVE_PAGES + digits - 2}) {{ counter-reset: page {10 ** (digits - 1)} }}"
+                         for digits in range(3, len(str(MAX_SHEETS)) + 1))
+        html = renderer.html_string("pdf/paper.html", **ctx).replace("</head>", f"<style>{resets}</style></head>", 1)
+        doc = renderer.layout(html, CSS, size)
         layouts.put(key, doc)
-    return doc.pages[:pages]
+    return [doc.pages[_number_source(page)] for page in range(1, pages + 1)]
 
 
 def _row_boxes(page) -> list:
@@ -590,8 +605,35 @@ def _digit_glyphs(template, rows: int) -> dict:
     return dict(zip(_DIGITS, glyphs[0]))
 
 
+def _shown(stream) -> list:
+    """The glyphs (each with its advance adjustment) of the first text a stream shows."""
+    first = next(match for item in stream.stream if isinstance(item, bytes) and (match := _GLYPHS.match(item)))
+    return _GLYPH.findall(first.group(1))
+
+
+def _renumber(stamps: dict) -> None:
+    """Page numbers past 10 from the page of their digit count (_numbers): `stamps` maps each page number from 2 to
+    the last to its marks stream, whose first text is its 'Page i'. Pages 2 to 10 as laid out give each digit's
+    glyph; a page drawn from 10, 100, ... has that number's glyphs replaced by its own."""
+    if len(stamps) < _NATIVE_PAGES:
+        return
+    shown = {page: _shown(stamps[page]) for page in range(2, _NATIVE_PAGES + 1)}
+    digits = {str(page): shown[page][-1] for page in range(2, _NATIVE_PAGES)}
+    digits["1"], digits["0"] = shown[_NATIVE_PAGES][-2:]
+    for page in range(_NATIVE_PAGES + 1, max(stamps) + 1):
+        stream, source = stamps[page], str(10 ** (len(str(page)) - 1))
+        glyphs = _shown(stream)
+        # The number is the label's last glyphs, one a digit, without kerning: else it could not be placed by glyph.
+        if glyphs[-len(source):] != [digits[d] for d in source] or glyphs[:-len(source)] != shown[_NATIVE_PAGES - 1][:-1]:
+            raise RuntimeError(f"page number {page}: its label is not 'Page {source}' drawn one glyph a digit")
+        label = b"[" + b"".join(glyphs[:-len(source)] + [digits[d] for d in str(page)]) + b"] TJ"
+        stream.stream[next(i for i, item in enumerate(stream.stream)
+                           if isinstance(item, bytes) and _GLYPHS.match(item))] = label
+
+
 def _share_sheet(first_row: int, rows: int):
-    """write_pdf finisher: pages are [page 1, bare sheet, marks 2, ..., marks N, row-number template].
+    """write_pdf finisher: pages are [page 1, bare sheet, marks 2, ..., marks N, row-number template], marks k
+    carrying 'Page k' (past 10, from the page of its digit count: _renumber) and the text's fingerprint.
 
     Every continuation page becomes the one sheet content stream, its own row numbers (the template's stream with
     its numbers' glyphs, _stamps) and its own page-number and mark stream, so painting, tagging and compressing
@@ -614,6 +656,8 @@ def _share_sheet(first_row: int, rows: int):
         pdf.add_object(save)
         pdf.add_object(restore)
         sheet_stream = [save.reference, sheet["Contents"], restore.reference]
+        _renumber({position: pdf.objects[int(pdf.objects[number]["Contents"].split()[0])]
+                   for position, number in enumerate(numbers[2:-1], start=2)})
         for position, number in enumerate(numbers[2:-1], start=2):
             page = pdf.objects[number]
             stamp_ref = page["Contents"]

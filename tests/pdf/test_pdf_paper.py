@@ -68,6 +68,15 @@ def test_fast_path_matches_plain_weasyprint_page_for_page(petition_en, tmp_path)
         assert png(fast.pdf, tmp_path, page, dpi=100).tobytes() == png(plain, tmp_path, page, dpi=100).tobytes()
 
 
+def test_page_numbers_past_ten_are_the_ink_of_numbers_laid_out(petition_en, tmp_path):
+    # Past page 10, a page's label is page 10's with its digits' glyphs replaced: it must print as the laid-out one.
+    fast = paper_pdf(petition_en, sheets=12)
+    plain = paper_pdf_plain(petition_en, sheets=12)
+    assert page_texts(fast.pdf)[10:] == page_texts(plain)[10:]
+    for page in (11, 12):
+        assert png(fast.pdf, tmp_path, page, dpi=100).tobytes() == png(plain, tmp_path, page, dpi=100).tobytes()
+
+
 @pytest.mark.parametrize("size", sorted(PAPER_SIZES))
 def test_page_size_in_points_for_each_size(size, petition_en):
     result = paper_pdf(petition_en, size=size, sheets=3)
@@ -95,6 +104,12 @@ def test_200_sheets(petition_en):
     assert last.endswith(f"Page {MAX_SHEETS} {fingerprint(petition_en)}")
     assert _row_numbers(last)[-1] == str(result.signature_rows)
     assert result.signature_rows == result.rows_first_page + result.rows_per_sheet * (MAX_SHEETS - 1)
+    # Every page its own label and its own rows (page 100 and row 1000 and on included), none repeated or skipped.
+    texts = [norm(page.extract_text()) for page in pages]
+    assert all(text.endswith(f"Page {n} {fingerprint(petition_en)}") for n, text in enumerate(texts, 1))
+    numbers = [n for text in texts for n in _row_numbers(text)]
+    assert numbers[result.rows_first_page:] == [str(i) for i in range(result.rows_first_page + 1,
+                                                                      result.signature_rows + 1)]
 
 
 def test_default_sheet_count_gives_the_advised_signatures(petition_en):
