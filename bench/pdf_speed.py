@@ -1,8 +1,10 @@
 """Paper petition render time: the repeated-sheet fast path against plain WeasyPrint.
 
 Prints, for 1, 10, 50 and 200 sheets, the fast path three ways:
-  first  - every cache emptied: page 1, one sheet and the page-number pages laid out, then written;
-  new    - a new petition: the page-number pages (the same for every petition) already laid out;
+  first  - every cache emptied: page 1, one sheet, the page-number pages (a dozen, shared by every petition)
+           and the text's row-number template laid out, then written;
+  new    - page 1 and the sheet laid out again (as for a new petition), the page-number pages (the same for
+           every petition) and the row-number template (per text) kept: a new text adds one template page;
   again  - a petition already laid out, printed with a new sheet count (only the write);
 then plain WeasyPrint laying out the equivalent full HTML, and the ratios plain/first and plain/new.
 
