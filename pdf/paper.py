@@ -589,8 +589,8 @@ _GLYPH = re.compile(rb"<[0-9a-fA-F]+>[-0-9.]+")
 def _numbered_stream(template, digits: dict, numbers) -> pydyf.Stream:
     """The template's stream with line i drawing the glyphs of numbers[i]."""
     lines = iter(numbers)
-    items = [b"[" + b"".join(digits[d] for d in str(next(lines))) + b"] TJ" if isinstance(item, bytes) and _GLYPHS.match(item) else item
-             for item in template.stream]
+    items = [b"[" + b"".join(digits[d] for d in str(next(lines))) + b"] TJ"
+             if isinstance(item, bytes) and _GLYPHS.match(item) else item for item in template.stream]
     return pydyf.Stream(items, compress=template.compress)
 
 
@@ -624,11 +624,11 @@ def _renumber(stamps: dict) -> None:
         stream, source = stamps[page], str(10 ** (len(str(page)) - 1))
         glyphs = _shown(stream)
         # The number is the label's last glyphs, one a digit, without kerning: else it could not be placed by glyph.
-        if glyphs[-len(source):] != [digits[d] for d in source] or glyphs[:-len(source)] != shown[_NATIVE_PAGES - 1][:-1]:
+        label = shown[_NATIVE_PAGES - 1][:-1]  # 'Page ' as page 9 draws it
+        if glyphs[-len(source):] != [digits[d] for d in source] or glyphs[:-len(source)] != label:
             raise RuntimeError(f"page number {page}: its label is not 'Page {source}' drawn one glyph a digit")
-        label = b"[" + b"".join(glyphs[:-len(source)] + [digits[d] for d in str(page)]) + b"] TJ"
-        stream.stream[next(i for i, item in enumerate(stream.stream)
-                           if isinstance(item, bytes) and _GLYPHS.match(item))] = label
+        at = next(i for i, item in enumerate(stream.stream) if isinstance(item, bytes) and _GLYPHS.match(item))
+        stream.stream[at] = b"[" + b"".join(label + [digits[d] for d in str(page)]) + b"] TJ"
 
 
 def _share_sheet(first_row: int, rows: int):
