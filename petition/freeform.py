@@ -301,6 +301,8 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
     for piece in pieces[1:]:
         # Where a link was cut right before its sentence's punctuation, the punctuation closes up
         # ("40%;", not "40% ;"); a space the draft put there (French " ;") stays.
+        if piece[:1] in ")]":
+            joined = joined.rstrip().rstrip(",;:").rstrip()  # "(Statistics Canada, <link>)" -> "(Statistics Canada)"
         joined = joined.rstrip() + piece if piece[:1] in ",.;:!?)]»”" else f"{joined} {piece}"
     return _tidy(joined).rstrip(" .!?;,:")
 

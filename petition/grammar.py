@@ -195,6 +195,11 @@ POSTAL_CODE = re.compile(
     r"(?<![^\W_])[ABCEGHJ-NPRSTVXYabceghj-nprstvxy]\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z][ \-]?"
     r"\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z]\d(?![^\W_])"
 )
+# Where a pasted page had a link, or a draft marks one to add: "Learn more: [link]", "[lien]", "<URL>".
+LINK_PLACEHOLDER = regex.compile(
+    r"(?i)[\[<(][ \t]*(?:insert[ \t]+|ins[ée]rer[ \t]+(?:le[ \t]+)?)?(?:hyper)?(?:links?|liens?|url)"
+    r"(?:[ \t]+(?:here|ici))?[ \t]*[\]>)]"
+)
 # Cheap tests that let a text with no web reference skip the costlier patterns.
 _TLD_HINT = re.compile(rf"\.(?:{TLDS})(?![^\W_])", _I)
 # A reference at the end of a sentence keeps its full stop out.
@@ -234,7 +239,7 @@ class _Taken:
 def references(text: str) -> list[tuple[int, int, str]]:
     """Every web reference and contact detail in `text`, as (start, end, kind), in text order.
 
-    kind: "email", "url" (a scheme or "www."), "domain" ("fairrent.ca"), "handle", "hashtag",
+    kind: "email", "url" (a scheme or "www."), "domain" ("fairrent.ca"), "placeholder" ("[link]"), "handle", "hashtag",
     "phone", "postal-code". The checker reports each one; the converter takes each out.
     """
     taken = _Taken()
@@ -263,6 +268,8 @@ def references(text: str) -> list[tuple[int, int, str]]:
         scan(URL, "url", trim=True)
     if _TLD_HINT.search(text):
         scan(DOMAIN, "domain", trim=True)
+    if "[" in text or "<" in text or "(" in text:
+        scan(LINK_PLACEHOLDER, "placeholder")
     if "@" in text:
         scan(HANDLE, "handle")
     if "#" in text:
