@@ -37,7 +37,7 @@ from .language import detect_language
 from .limits import SLOGAN_MAX_WORDS
 from .grammar import (
     CONTACT_KINDS, DRAFT_REQUEST_VERBS_EN, DRAFT_REQUEST_VERBS_FR, FORMULA_WORD, INLINE_NEXT_ITEM, LIST_ITEM,
-    REQUEST_THAT_VERBS_EN, references,
+    LINK_DANGLING, LINK_POINTER_SENTENCE, REQUEST_THAT_VERBS_EN, link_extent, references,
 )
 from .model import Addressee, Note, Petition, Reading, Removed, Replaced, Span, part_name_for_grievance
 
@@ -297,7 +297,42 @@ def _clause_text(text: str, s: int, e: int, cuts: list[tuple[int, int]]) -> str:
             pieces.append(text[pos:cs])
             pos = ce
     pieces.append(text[pos:e])
-    return _tidy(" ".join(pieces)).rstrip(" .!?;,:")
+    joined = pieces[0]
+    for piece in pieces[1:]:
+        # Where a link was cut right before its sentence's punctuation, the punctuation closes up
+        # ("40%;", not "40% ;"); a space the draft put there (French " ;") stays.
+        if piece[:1] in ")]":
+            joined = joined.rstrip().rstrip(",;:").rstrip()  # "(Statistics Canada, <link>)" -> "(Statistics Canada)"
+        joined = joined.rstrip() + piece if piece[:1] in ",.;:!?)]»”" else f"{joined} {piece}"
+    return _tidy(joined).rstrip(" .!?;,:")
+
+
+def _capitalised(text: str, unit: _Unit) -> str:
+    """The clause as the House publishes it: "Whereas rents rose" becomes "Rents rose" (the House's
+    clauses start with a capital, tests/samples/certified). A word with capitals of its own ("eBay")
+    is left as written."""
+    clause = unit.clause
+    first = clause.split(" ", 1)[0]
+    if not first[:1].islower() or first != first.lower():
+        return clause
+    marker = _LIST_ITEM.match(text, unit.start, unit.end)
+    s = marker.end() if marker and marker.end() < unit.end else unit.start
+    s, _ = _bounds(text, s, unit.end)
+    if not OPENER.match(text, s, unit.end):
+        return clause
+    return clause[0].upper() + clause[1:]
+
+
+def _dangles(text: str, unit: _Unit, cuts: list[tuple[int, int]]) -> bool:
+    """Whether a link cut out of the unit leaves a word hanging that may have served it ("according
+    to , rents rose"): the words stay, and the organizer is asked to read the sentence again."""
+    s, e = _clause_span(text, unit.start, unit.end)
+    for cs, ce in cuts[bisect_left(cuts, (s, -1)):]:
+        if cs >= e:
+            break
+        if cs > s and LINK_DANGLING.search(text, max(s, cs - 20), cs):
+            return True
+    return False
 
 
 @dataclass
@@ -423,8 +458,17 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
     # Exactly what the checker reports (petition.grammar.references), so nothing it would flag stays.
     for s, e, kind in references(text):
         if s >= body_start:
-            web_cuts.append((s, e))
             rule, code = ("R-CONTACT-1", "contact") if kind in CONTACT_KINDS else ("R-URL-1", "links")
+            if code == "links":
+                # The words that only pointed at the link ("(see ... for details)", "at") go with it,
+                # in its entry, so the sentence left reads whole and the organizer sees what went.
+                line_start = text.rfind("\n", 0, s) + 1
+                line_end = text.find("\n", e)
+                low = max(line_start, web_cuts[-1][1] if web_cuts else 0, body_start)
+                s, e = link_extent(text, s, e, low, len(text) if line_end < 0 else line_end)
+                while text[s].isspace():
+                    s += 1  # the space before "(" is layout, not the link's
+            web_cuts.append((s, e))
             removed.append(Removed(text[s:e], rule, start=s, end=e, code=code))
 
     kept: list[_Unit] = []
@@ -446,6 +490,15 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
                 # "Citations: ⒈ ⒉" once its links are out: the list of sources goes whole, with its links.
                 removed.append(Removed(body, "R-ATT-1", start=unit.start, end=unit.end, code="sources"))
                 continue
+            inner = [r for r in removed if r.code == "links" and unit.start <= r.start and r.end <= unit.end]
+            if inner and LINK_POINTER_SENTENCE.fullmatch(unit.clause):
+                # "For more information, visit our website at www.x.ca.": once the link is out, the
+                # sentence only pointed at it, so it goes whole, in one entry with the link's reason.
+                removed[:] = [r for r in removed if not any(r is i for i in inner)]
+                removed.append(Removed(body, "R-URL-1", start=unit.start, end=unit.end, code="links"))
+                continue
+            if inner and _dangles(text, unit, web_cuts):
+                reading.notes.append(Note("link-words-check", said=unit.clause))
             kept.append(unit)
             last_removed = None
             continue
@@ -526,7 +579,7 @@ def convert_freeform(text: str, language: str | None = None) -> Reading:
             request_addrs.extend(inferred.addrs)
 
     for n, unit in enumerate(grievances):
-        petition.grievances.append(unit.clause)
+        petition.grievances.append(_capitalised(text, unit))
         spans[part_name_for_grievance(n)] = Span(*_clause_span(text, unit.start, unit.end))
 
     if actions:

@@ -195,6 +195,11 @@ POSTAL_CODE = re.compile(
     r"(?<![^\W_])[ABCEGHJ-NPRSTVXYabceghj-nprstvxy]\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z][ \-]?"
     r"\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z]\d(?![^\W_])"
 )
+# Where a pasted page had a link, or a draft marks one to add: "Learn more: [link]", "[lien]", "<URL>".
+LINK_PLACEHOLDER = regex.compile(
+    r"(?i)[\[<(][ \t]*(?:insert[ \t]+|ins[ée]rer[ \t]+(?:le[ \t]+)?)?(?:hyper)?(?:links?|liens?|url)"
+    r"(?:[ \t]+(?:here|ici))?[ \t]*[\]>)]"
+)
 # Cheap tests that let a text with no web reference skip the costlier patterns.
 _TLD_HINT = re.compile(rf"\.(?:{TLDS})(?![^\W_])", _I)
 # A reference at the end of a sentence keeps its full stop out.
@@ -234,7 +239,7 @@ class _Taken:
 def references(text: str) -> list[tuple[int, int, str]]:
     """Every web reference and contact detail in `text`, as (start, end, kind), in text order.
 
-    kind: "email", "url" (a scheme or "www."), "domain" ("fairrent.ca"), "handle", "hashtag",
+    kind: "email", "url" (a scheme or "www."), "domain" ("fairrent.ca"), "placeholder" ("[link]"), "handle", "hashtag",
     "phone", "postal-code". The checker reports each one; the converter takes each out.
     """
     taken = _Taken()
@@ -263,6 +268,8 @@ def references(text: str) -> list[tuple[int, int, str]]:
         scan(URL, "url", trim=True)
     if _TLD_HINT.search(text):
         scan(DOMAIN, "domain", trim=True)
+    if "[" in text or "<" in text or "(" in text:
+        scan(LINK_PLACEHOLDER, "placeholder")
     if "@" in text:
         scan(HANDLE, "handle")
     if "#" in text:
@@ -270,3 +277,71 @@ def references(text: str) -> list[tuple[int, int, str]]:
     scan(PHONE, "phone")
     scan(POSTAL_CODE, "postal-code")
     return sorted(found)
+
+
+# ---- the words that only point at a link (issue 9: a removed link must not break its sentence) ----
+# Taking "https://x" out of "rents rose 40% (see https://x for details);" would leave "(see for
+# details)". These patterns find the words that served the link alone, so the converter removes them
+# with it, in the same entry. Words that say something more ("as reported by CBC") stay.
+_POINTER_OPEN = (
+    r"see|voir|cf\.?|via|sources?|références?|refs?\.?|read\s+more|more|details|détails|info(?:rmation)?s?"
+    r"|lire\s+la\s+suite|en\s+savoir\s+plus|learn\s+more|plus\s+d['’]\s*informations?"
+)
+# "(see " / "[source: " / "(voir " right before the link: only pointer words between the bracket and it.
+LINK_OPEN = regex.compile(
+    rf"(?i)[ \t]*[(\[][ \t]*(?:(?:{_POINTER_OPEN})(?:[ \t]+(?:at|on|here|sur|à))?[ \t]*[:：]?[ \t]*)?\Z"
+)
+# " for details)" / " pour les détails]" right after it, up to the closing bracket.
+LINK_CLOSE = regex.compile(
+    r"(?i)[ \t]*(?:(?:for|pour)[ \t]+(?:more[ \t]+|further[ \t]+)?"
+    r"(?:details|information|info|les[ \t]+détails|plus[ \t]+de[ \t]+détails|plus[ \t]+d['’][ \t]*informations?"
+    r"|en[ \t]+savoir[ \t]+plus)[ \t]*)?[.]?[)\]]"
+)
+# A preposition pointing at the link, always only the link's: "published at www.x.ca within a year".
+LINK_PREPOSITION = regex.compile(
+    r"(?i)(?<![^\s(\[])(?:at|on|sur|à[ \t]+l['’]adresse|à)[ \t]+"
+    r"(?:(?:our|the|le|notre)[ \t]+(?:web[ \t]*site|site(?:[ \t]+(?:web|internet))?|page)[ \t]+)?\Z"
+)
+# A verb pointing at the link: only the link's when the link ends its sentence ("..., see www.x.ca.").
+LINK_VERB = regex.compile(
+    r"(?i)(?<![^\s(\[,;:])(?:(?:please[ \t]+)?(?:visit|see|go[ \t]+to|check[ \t]+out)|visitez|consultez|voir"
+    r"|allez[ \t]+sur|rendez-vous[ \t]+sur)[ \t]+\Z"
+)
+_LINK_SENTENCE_END = regex.compile(r"[ \t]*(?:[.!?;,:»”\"')\]]|\n|\Z)")
+# A sentence that only points at a link once the link is out: "For more information, visit our
+# website at www.x.ca.", "Learn more:", « Pour en savoir plus, consultez notre site ». It goes whole.
+_POINTER_PHRASE = (
+    r"(?:(?:for|to)\s+(?:learn\s+)?(?:more|further)(?:\s+(?:information|info|details))?"
+    r"|(?:learn|read|find\s+out)\s+more|more\s+(?:information|info|details)|details|info|links?"
+    r"|(?:please\s+)?(?:visit|see|go\s+to|check\s+out|click\s+here)"
+    r"(?:\s+(?:our|the)\s+(?:web\s*site|site|page|campaign\s+page|petition\s+page))?(?:\s+(?:at|on|here))?"
+    r"|(?:our|the)\s+(?:web\s*site|site|page)(?:\s+(?:at|on|here))?"
+    r"|pour\s+(?:plus\s+d['’]\s*informations?|en\s+savoir\s+plus|plus\s+de\s+détails)|en\s+savoir\s+plus"
+    r"|plus\s+d['’]\s*informations?|(?:visitez|consultez|voir|allez\s+sur|rendez-vous\s+sur)"
+    r"(?:\s+(?:notre|le)\s+site(?:\s+(?:web|internet|Web|Internet))?)?(?:\s+(?:à\s+l['’]adresse|à|sur))?)"
+)
+LINK_POINTER_SENTENCE = regex.compile(rf"(?i)\W*{_POINTER_PHRASE}(?:[\s,:;.\-–—]+{_POINTER_PHRASE}){{0,3}}\W*")
+# A word left hanging where a link was, that the converter cannot tell is only the link's: the
+# organizer is told the sentence may read oddly ("according to , rents rose").
+LINK_DANGLING = regex.compile(
+    r"(?i)(?:^|\s)(?:to|at|on|from|by|via|the|a|an|our|see|visit|in|of|de|du|des|à|au|aux|sur|par|voir"
+    r"|le|la|les|notre|nos|vers|chez|cf\.?)\s*\Z|[(\[]\s*\Z"
+)
+
+
+def link_extent(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """The span to remove with the link at text[start:end]: the link, plus the words around it that
+    only point at it (an enclosing bracket of pointer words, a lead-in "at" / « sur »), never past
+    low..high (the text the link's sentence may reach)."""
+    before = text[max(low, start - 60):start]
+    opened = LINK_OPEN.search(before)
+    if opened:
+        closed = LINK_CLOSE.match(text, end, high)
+        if closed:
+            return start - (len(before) - opened.start()), closed.end()
+    lead = LINK_PREPOSITION.search(before)
+    if lead is None and _LINK_SENTENCE_END.match(text, end, high):
+        lead = LINK_VERB.search(before)
+    if lead:
+        return start - (len(before) - lead.start()), end
+    return start, end

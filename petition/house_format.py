@@ -341,6 +341,21 @@ def _logical_lines(text: str, start: int, end: int) -> list[list[int]]:
     return lines
 
 
+_OPENER_BEFORE = re.compile(r"(?:whereas|attendu\s+que|consid[ée]rant\s+que)\s*[:,]?\s*\Z", re.I)
+
+
+def _house_capital(text: str, clause: Span, words: str) -> str:
+    """"Whereas rents rose" is published "Rents rose": the House's clauses start with a capital
+    (tests/samples/certified). A word written with capitals of its own ("eBay") stays as written."""
+    first = words.split(" ", 1)[0]
+    if not first[:1].islower() or first != first.lower():
+        return words
+    line_start = text.rfind("\n", 0, clause.start) + 1
+    if not _OPENER_BEFORE.search(text, line_start, clause.start):
+        return words
+    return words[0].upper() + words[1:]
+
+
 def _clean_clause(text: str, s: int, e: int, old_form: bool) -> tuple[int, int]:
     while True:
         s, e = _nonblank_bounds(text, s, e)
@@ -512,7 +527,7 @@ def parse_house(text: str, language: str | None = None) -> Reading:
 
     old_form = attention is not None
     for i, clause in enumerate(_clauses(text, grievances_start, grievances_end, old_form)):
-        petition.grievances.append(_tidy(text[clause.start:clause.end]))
+        petition.grievances.append(_house_capital(text, clause, _tidy(text[clause.start:clause.end])))
         spans[part_name_for_grievance(i)] = clause
 
     if request is not None:

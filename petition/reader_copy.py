@@ -52,6 +52,8 @@ NOTES: dict[str, str] = {
         "Read as an e-mail: its headers, greeting, quoted reply and sign-off are left out (listed below)."),
     "unwrapped-pdf": N_(
         "Read as a copy from a PDF: lines broken by the page and words hyphenated at a line's end were joined, and page headers and footers left out."),
+    "link-words-check": N_(
+        "A link was taken out of “%(said)s”; the words around it stay, so the sentence may read oddly now: check it."),
     "other-version-fr": N_(
         "Your text also holds the petition in French. The English version is read; the French one is listed as left out: keep it for the French version of the petition."),
     "other-version-en": N_(

@@ -42,6 +42,12 @@ def judge(name: str, expected: dict) -> tuple[list[str], list[str]]:
     first = expected.get("first_grievance")
     if first and not (p.grievances and p.grievances[0].startswith(first)):
         parts.append(f"grievance 1 {p.grievances[:1]!r} should begin {first!r}")
+    texts = expected.get("grievance_texts")
+    if texts is not None and p.grievances != texts:
+        parts.append(f"grievances {p.grievances!r}, expected {texts!r}")
+    removed_texts = expected.get("removed_texts")
+    if removed_texts is not None and [r.text for r in reading.removed] != removed_texts:
+        parts.append(f"removed {[r.text for r in reading.removed]!r}, expected {removed_texts!r}")
     codes = [r.code for r in reading.removed]
     if codes != expected["removed"]:
         parts.append(f"removed {codes}, expected {expected['removed']}")

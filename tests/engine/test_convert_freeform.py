@@ -127,7 +127,9 @@ def test_links_hashtags_handles_and_emails_are_removed_from_clauses():
             "We call upon the Government of Canada to cap tanker traffic in the Salish Sea.")
     reading = convert_freeform(text)
     urls = sorted(r.text for r in removed_by(reading, "R-URL-1"))
-    assert urls == ["#SaveTheOrcas", "@salishsea", "https://example.org/report", "info@salishsea.ca"]
+    # The parenthesis only pointed at the report: it goes with its link, and the sentence reads whole.
+    assert urls == ["#SaveTheOrcas", "(see https://example.org/report)", "@salishsea", "info@salishsea.ca"]
+    assert "Tanker traffic has tripled since 2019" in reading.petition.grievances
     joined = " ".join(reading.petition.grievances)
     assert "http" not in joined and "#" not in joined and "@" not in joined
     assert "Orca numbers are falling" in reading.petition.grievances
@@ -329,7 +331,9 @@ def test_a_french_demand_in_the_subjunctive_is_explained_not_just_missing():
                             "demander (R-PRAY-4)") for n in a.notes)
     link = analyze_text("Les loyers augmentent trop vite dans nos villes.\n\nPlus d'informations sur "
                         "https://exemple.ca\n\nNous demandons au gouvernement du Canada de plafonner les loyers.")
-    assert ("support-cue", "Plus d'informations") in {(f.code, f.excerpt) for f in link.findings}
+    # The sentence only pointed at its link: it goes whole, with the link's reason, and no grievance keeps it.
+    assert ("removed", "Plus d'informations sur https://exemple.ca") in {(f.code, f.excerpt) for f in link.findings}
+    assert not any("informations" in g for g in link.petition.grievances)
 
 
 def test_a_sentence_pointing_back_at_the_request_is_listed_not_left_as_grievance_one():

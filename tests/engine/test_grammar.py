@@ -26,11 +26,12 @@ def test_the_converter_takes_out_exactly_what_the_checker_flags(text):
     # Nothing the checker would flag is left in the converted petition...
     left = [f for f in analyze_reading(reading).findings if f.code in _FLAGGED]
     assert not left, [(f.code, f.excerpt) for f in left]
-    # ...and everything taken out as a link or a contact detail is something the checker flags.
+    # ...and everything taken out as a link or a contact detail holds something the checker flags
+    # (with, for a link, the words that only pointed at it: "(see ... for details)", "at").
     for entry in reading.removed:
         if entry.code in ("links", "contact"):
             flagged = analyze_petition(Petition(grievances=[entry.text], prayer="cap rents")).findings
-            assert any(f.code in _FLAGGED and f.excerpt == entry.text for f in flagged), entry.text
+            assert any(f.code in _FLAGGED and f.excerpt in entry.text for f in flagged), entry.text
 
 
 def test_the_issue_s_top_level_domains_are_one_list():

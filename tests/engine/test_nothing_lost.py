@@ -35,8 +35,8 @@ def test_three_whereas_lines_and_a_request_keep_every_grievance():
                    "Whereas families are being evicted from their homes;\n"
                    "Whereas wages have not kept up;\n"
                    "We ask the Government of Canada to build more affordable homes.")
-    assert reading.petition.grievances == ["rents in our city rose 40% in five years",
-                                           "families are being evicted from their homes", "wages have not kept up"]
+    assert reading.petition.grievances == ["Rents in our city rose 40% in five years",
+                                           "Families are being evicted from their homes", "Wages have not kept up"]
     assert reading.petition.prayer == "build more affordable homes"
     assert not reading.removed
     assert {r.text for r in reading.replaced} >= {"Whereas", "We ask", "to"}
@@ -46,7 +46,7 @@ def test_three_whereas_lines_and_a_request_keep_every_grievance():
 def test_whereas_and_therefore_on_one_line():
     reading = read("WHEREAS rents rose 40% in five years; WHEREAS families are evicted; "
                    "THEREFORE we ask the Government of Canada to build more affordable homes.")
-    assert reading.petition.grievances == ["rents rose 40% in five years", "families are evicted"]
+    assert reading.petition.grievances == ["Rents rose 40% in five years", "Families are evicted"]
     assert reading.petition.prayer == "build more affordable homes"
     assert any(r.text.startswith("THEREFORE") for r in reading.replaced)
     assert_nothing_lost(reading)

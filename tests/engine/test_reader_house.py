@@ -195,7 +195,7 @@ def test_attention_formula_then_whereas_then_therefore_we_the_undersigned():
     reading = read(text)
     p = reading.petition
     assert p.addressee.kind == "government"  # who is asked to act, when there is no heading
-    assert p.grievances == ["the Lake Winnipeg watershed is polluted", "algae blooms threaten fisheries"]
+    assert p.grievances == ["The Lake Winnipeg watershed is polluted", "Algae blooms threaten fisheries"]
     assert p.prayer == "fund a cleanup"
     assert p.petitioners == "citizens of Canada"
 
@@ -279,7 +279,7 @@ def test_clauses_run_together_in_one_paragraph_are_split():
             "wages have not kept up.\nWe, the undersigned, residents of Halifax, call upon the Government of Canada "
             "to fund co-operative housing.")
     p = read(text).petition
-    assert p.grievances == ["rents rose 20% in 2023", "vacancy rates are under 1%", "wages have not kept up"]
+    assert p.grievances == ["Rents rose 20% in 2023", "vacancy rates are under 1%", "wages have not kept up"]
 
 
 def test_hard_wrapped_clauses_are_joined():

@@ -104,7 +104,7 @@ def test_an_email_reply_keeps_only_the_new_message():
     text = ("Hello Sam,\n\nWhereas rents rose 40% in five years;\nWe ask the Government of Canada to cap rents.\n\n"
             "Cheers,\nAmir\n\nOn Mon, Mar 2, 2026 at 8:00 PM Sam <sam@example.org> wrote:\n> Can you send the text?\n> S.\n")
     reading = read(text)
-    assert reading.petition.grievances == ["rents rose 40% in five years"]
+    assert reading.petition.grievances == ["Rents rose 40% in five years"]
     assert reading.petition.prayer == "cap rents"
     assert {r.code for r in reading.removed} == {"email-greeting", "email-signoff", "email-quote"}
     assert not problems(reading)
@@ -150,7 +150,7 @@ def test_a_pdf_copy_is_joined_back_and_loses_its_page_numbers():
             "ted from their homes;\n\nPage 1 of 2\n\nWe ask the Government of Canada to cap rents.\n\nPage 2 of 2\n")
     reading = read(text)
     assert reading.petition.grievances == [
-        "rents in our city rose forty percent in five years and families are being evicted from their homes"]
+        "Rents in our city rose forty percent in five years and families are being evicted from their homes"]
     assert [r.code for r in reading.removed] == ["page-furniture", "page-furniture"]
     assert not problems(reading)
 
