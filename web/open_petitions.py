@@ -6,13 +6,16 @@ list in one transaction, so a page reads the old list or the new one, never half
 and French exports together to compare drafts in either language.
 
 The comparison itself is the engine's (`petition/duplicates.py`). Each worker keeps the list with its key
-words worked out, and reloads it when the table's row count or latest import time changes (one small query
-per check), so an import is seen by every worker on its next page without a restart.
+words worked out, and looks at the table's row count and latest import time at most once every
+RECHECK_SECONDS (a query per check would cost every /api/check a database round trip), reloading the list
+when they changed: an import is seen by every worker within a second, without a restart, and at once by
+the process that ran it.
 """
 from __future__ import annotations
 
 import logging
 import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -33,6 +36,7 @@ from .models.clock import now as _now
 log = logging.getLogger(__name__)
 
 _EXTENSION = "open_petitions"
+RECHECK_SECONDS = 1.0
 # A saved search page of every open e-petition is a few MB; this is far past it and keeps a wrong file
 # (a disk image, /dev/zero) from being read into memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -68,12 +72,22 @@ def _aware(moment: datetime | None) -> datetime | None:
 def loaded_list() -> Loaded | None:
     """The open list as last imported (None when none was), reloaded only when it changed."""
     cache = current_app.extensions.setdefault(_EXTENSION, {})
+    now = time.monotonic()
+    if "checked_at" in cache and now - cache["checked_at"] < RECHECK_SECONDS:
+        return cache.get("loaded")
+    loaded = _reload(cache)
+    cache["checked_at"] = now
+    return loaded
+
+
+def _reload(cache: dict) -> Loaded | None:
     # Its own connection: a failure here must not spoil the request's session (on PostgreSQL a failed
     # statement aborts the whole transaction).
     with engine().connect() as connection:
         count, latest = connection.execute(
             select(func.count(), func.max(OpenEPetition.imported_at)).select_from(OpenEPetition)).one()
         if not count:
+            cache["loaded"] = None
             return None
         key = (count, latest)
         held = cache.get("loaded")
@@ -169,6 +183,7 @@ def import_open_command(paths: tuple[str, ...]) -> None:
     try:
         before = replace_open_list(session, list(found.values()))
         session.commit()
+        current_app.extensions.get(_EXTENSION, {}).pop("checked_at", None)  # this process sees it at once
     except IntegrityError:
         session.rollback()
         _fail(_("Error: another import changed the list at the same time; the stored list is unchanged. "

@@ -94,3 +94,23 @@ def test_an_import_is_seen_by_the_next_check_without_a_restart(client, runner, t
     assert runner.invoke(args=["petition", "import-open", str(other)]).exit_code == 0
     compared = client.post("/api/check", json={"text": REWORDED}).get_json()["similar_open_petitions"]
     assert compared["compared"] == 1 and compared["matches"] == []
+
+
+def test_another_worker_sees_an_import_within_the_recheck_window_and_not_before(make_app, tmp_path, monkeypatch):
+    """Two apps on one database, as two gunicorn workers: the one that did not import looks at the table at most
+    once every RECHECK_SECONDS, then reloads the list."""
+    import web.open_petitions as open_petitions
+    from conftest import fresh_database_url
+
+    url = fresh_database_url(tmp_path, "shared.sqlite")
+    importer, worker = make_app(DATABASE_URL=url), make_app(DATABASE_URL=url)
+    clock = [1000.0]
+    monkeypatch.setattr(open_petitions.time, "monotonic", lambda: clock[0])
+    compared = lambda: worker.test_client().post("/api/check", json={"text": REWORDED}).get_json().get(
+        "similar_open_petitions")
+    assert compared() is None  # nothing imported yet
+    import_list(importer.test_cli_runner())
+    clock[0] += open_petitions.RECHECK_SECONDS / 2
+    assert compared() is None  # within the window: the worker has not looked again
+    clock[0] += open_petitions.RECHECK_SECONDS
+    assert compared()["matches"]  # past it: the worker sees the new list
