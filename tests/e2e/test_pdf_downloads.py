@@ -10,13 +10,17 @@ from pypdf import PdfReader
 SAMPLES = Path(__file__).parent.parent / "samples"
 
 
-def test_paper_sheets_download_from_the_review_page(page: Page):
+def review_of_a_pasted_paper_petition(page: Page) -> None:
     page.goto("/")
     page.get_by_label("Paste an existing draft").check()
     page.get_by_label("Paper petition (signed by hand)").check()
     page.get_by_label("Your existing draft").fill((SAMPLES / "certified/e-4904.txt").read_text(encoding="utf-8"))
     page.get_by_role("button", name="Start").click()
     page.goto(page.url.replace("/welcome", "/review"))
+
+
+def test_paper_sheets_download_from_the_review_page(page: Page):
+    review_of_a_pasted_paper_petition(page)
     expect(page.get_by_role("heading", name="Download")).to_be_visible()
     page.get_by_label("Paper size").select_option("legal")
     page.get_by_label("Pages").fill("3")
@@ -33,12 +37,7 @@ def test_paper_sheets_download_from_the_review_page(page: Page):
 
 def test_organizer_details_in_the_settings_go_on_the_volunteer_instructions(page: Page):
     """No Member chosen: the review page still links the instructions, which carry what the settings hold."""
-    page.goto("/")
-    page.get_by_label("Paste an existing draft").check()
-    page.get_by_label("Paper petition (signed by hand)").check()
-    page.get_by_label("Your existing draft").fill((SAMPLES / "certified/e-4904.txt").read_text(encoding="utf-8"))
-    page.get_by_role("button", name="Start").click()
-    page.goto(page.url.replace("/welcome", "/review"))
+    review_of_a_pasted_paper_petition(page)
     page.get_by_role("link", name="Add your contact, a return date and a return address").click()
     page.get_by_label("Name of this draft (optional)").fill("EI for mothers, fall canvass")
     page.get_by_label("How volunteers reach you (optional)").fill("Sam Organizer, 613-555-0142")
